@@ -1,0 +1,5 @@
+import sys
+
+from okrdesk.cli import main
+
+sys.exit(main())

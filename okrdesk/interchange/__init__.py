@@ -1,0 +1,1 @@
+"""Moving workspaces in and out: JSON (lossless, versioned) and CSV (spreadsheet friendly)."""

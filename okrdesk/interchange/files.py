@@ -1,0 +1,89 @@
+"""Writing interchange output and new workspaces so that nothing half-written looks complete."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+from collections.abc import Iterator
+from pathlib import Path
+
+from okrdesk.errors import InterchangeError, WorkspaceFileError
+from okrdesk.services.workspace import Workspace
+
+
+def write_export(ws: Workspace, destination: Path, data: bytes) -> None:
+    """Write an export atomically, never over the open workspace itself."""
+    destination = Path(destination)
+    if destination.resolve() == Path(ws.path).resolve():
+        raise InterchangeError(f"{destination}: that is the open workspace; choose another name")
+    write_atomically(destination, data)
+
+
+def write_atomically(destination: Path, data: bytes) -> None:
+    """Write to a temporary file beside `destination`, flush it to disk, then rename."""
+    destination = Path(destination)
+    try:
+        fd, tmp = _create_beside(destination)
+    except OSError as exc:
+        raise InterchangeError(f"{destination}: cannot be written ({exc.strerror})") from exc
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, destination)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise InterchangeError(f"{destination}: cannot be written ({exc.strerror})") from exc
+        raise
+
+
+def _create_beside(destination: Path) -> tuple[int, str]:
+    # Not tempfile.mkstemp: its files are private (0600); an export gets the usual
+    # permissions (0666 less the umask), like any file the user saves.
+    while True:
+        tmp = destination.with_name(f".{destination.name}.{secrets.token_hex(4)}.tmp")
+        with contextlib.suppress(FileExistsError):
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+            return os.open(tmp, flags, 0o666), str(tmp)
+
+
+@contextlib.contextmanager
+def new_workspace_file(destination: Path, name: str) -> Iterator[Workspace]:
+    """A fresh workspace that appears at `destination` only if the block succeeds."""
+    destination = Path(destination)
+    if destination.exists():
+        raise WorkspaceFileError(
+            f"{destination}: a file already exists there (use --into to merge into it)"
+        )
+    tmp = destination.with_name(f".{destination.name}.importing")
+    _remove(tmp)
+    ws = Workspace.create(tmp, name)
+    try:
+        yield ws
+    except BaseException:
+        ws.close()
+        _remove(tmp)
+        raise
+    ws.close()
+    os.replace(tmp, destination)
+
+
+def _remove(path: Path) -> None:
+    for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        with contextlib.suppress(FileNotFoundError):
+            p.unlink()
+
+
+def read_input(path: Path) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InterchangeError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InterchangeError(f"{path}: is a folder, not a file") from None
+    except OSError as exc:
+        raise InterchangeError(f"{path}: cannot be read ({exc.strerror})") from exc

@@ -1,0 +1,342 @@
+"""The lossless JSON interchange format: every table, every column, deterministic output.
+
+Layout (documented in the README)::
+
+    {"format": "okrdesk", "version": 1,
+     "workspace": [...], "team": [...], "cycle": [...], ...}
+
+Each key after ``format`` and ``version`` is a table; each row is an object with
+every column. Rows are sorted by their primary key and keys are sorted, so
+export → import → export gives byte-identical text.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import uuid
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import JSON as JSONType
+from sqlalchemy import Boolean, Date, DateTime, Float, Integer, Table, select, text
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from okrdesk.db.models import Base
+from okrdesk.errors import InterchangeError, ValidationError
+from okrdesk.interchange.files import new_workspace_file, read_input, write_export
+from okrdesk.services.workspace import Change, Workspace
+
+FORMAT = "okrdesk"
+VERSION = 1
+# Parents before children, so a reader can follow the references top down.
+TABLES = (
+    "workspace",
+    "team",
+    "cycle",
+    "theme",
+    "objective",
+    "key_result",
+    "alignment_link",
+    "initiative",
+    "initiative_key_result",
+    "check_in",
+    "kpi",
+    "kpi_value",
+    "key_result_grade",
+    "objective_grade",
+    "retrospective",
+    "carry_decision",
+    "workshop_session",
+    "agenda_step",
+    "participant",
+    "candidate",
+    "vote",
+    "parking_lot_item",
+)
+
+
+def _table(name: str) -> Table:
+    return Base.metadata.tables[name]
+
+
+def export_document(ws: Workspace) -> dict[str, Any]:
+    document: dict[str, Any] = {"format": FORMAT, "version": VERSION}
+    with ws.read() as s:
+        for name in TABLES:
+            table = _table(name)
+            rows = s.execute(select(table).order_by(*table.primary_key.columns)).mappings()
+            document[name] = [{key: _encode(value) for key, value in row.items()} for row in rows]
+    return document
+
+
+def export_json(ws: Workspace) -> bytes:
+    text = json.dumps(export_document(ws), ensure_ascii=False, indent=2, sort_keys=True)
+    return (text + "\n").encode("utf-8")
+
+
+def write_json(ws: Workspace, destination: Path) -> None:
+    write_export(ws, destination, export_json(ws))
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+
+def parse_document(data: bytes, source: str) -> dict[str, list[dict[str, Any]]]:
+    """Check a JSON document completely; return rows ready to insert, or refuse it."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InterchangeError(f"{source}: not UTF-8 text (byte {exc.start})") from None
+    try:
+        document = json.loads(text, parse_constant=_refuse_constant)
+    except json.JSONDecodeError as exc:
+        raise InterchangeError(
+            f"{source}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from None
+    except ValueError as exc:
+        raise InterchangeError(f"{source}: {exc}") from None
+    except RecursionError:
+        raise InterchangeError(f"{source}: not valid JSON (nested too deeply)") from None
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise InterchangeError(f'{source}: not an OKR Desk export (no "format": "okrdesk")')
+    version = document.get("version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise InterchangeError(f'{source}: "version" must be a whole number')
+    if version > VERSION:
+        raise InterchangeError(
+            f"{source}: made by a newer OKR Desk (format version {version}; "
+            f"this version reads up to {VERSION}); please update OKR Desk"
+        )
+    unknown = set(document) - {"format", "version", *TABLES}
+    if unknown:
+        raise InterchangeError(f"{source}: unknown section {sorted(unknown)[0]!r}")
+    rows: dict[str, list[dict[str, Any]]] = {}
+    for name in TABLES:
+        entries = document.get(name, [])
+        if not isinstance(entries, list):
+            raise InterchangeError(f"{source}: {name!r} must be a list")
+        rows[name] = [_parse_row(name, i, entry, source) for i, entry in enumerate(entries)]
+        _refuse_duplicates(name, rows[name], source)
+    if len(rows["workspace"]) > 1:
+        raise InterchangeError(f"{source}: more than one workspace record")
+    return rows
+
+
+def _refuse_duplicates(name: str, rows: list[dict[str, Any]], source: str) -> None:
+    keys = [c.key for c in _table(name).primary_key.columns]
+    seen: set[tuple[Any, ...]] = set()
+    for index, row in enumerate(rows):
+        key = tuple(row[k] for k in keys)
+        if key in seen:
+            raise InterchangeError(f"{source}: {name}[{index}]: the same entry appears twice")
+        seen.add(key)
+
+
+def _refuse_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a number OKR Desk accepts")
+
+
+def _parse_row(name: str, index: int, entry: Any, source: str) -> dict[str, Any]:
+    where = f"{source}: {name}[{index}]"
+    if not isinstance(entry, dict):
+        raise InterchangeError(f"{where} must be an object")
+    table = _table(name)
+    unknown = set(entry) - set(table.columns.keys())
+    if unknown:
+        raise InterchangeError(f"{where}: unknown field {sorted(unknown)[0]!r}")
+    row: dict[str, Any] = {}
+    for column in table.columns:
+        if column.key not in entry:
+            if not column.primary_key and (column.nullable or column.default is not None):
+                continue
+            raise InterchangeError(f"{where}: field {column.key!r} is missing")
+        value = entry[column.key]
+        if value is None:
+            if not column.nullable:
+                raise InterchangeError(f"{where}: field {column.key!r} cannot be empty")
+            row[column.key] = None
+            continue
+        try:
+            row[column.key] = _decode(column.type, value)
+        except (TypeError, ValueError) as exc:
+            raise InterchangeError(f"{where}: field {column.key!r} {exc}") from None
+        if column.key == "id" or column.foreign_keys:
+            _check_uuid(value, f"{where}: field {column.key!r}")
+    return row
+
+
+def _decode(kind: Any, value: Any) -> Any:
+    if isinstance(kind, Boolean):
+        if not isinstance(value, bool):
+            raise TypeError("must be true or false")
+        return value
+    if isinstance(kind, Integer):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TypeError("must be a whole number")
+        if abs(value) > 2**62:
+            raise ValueError("is out of range")
+        return value
+    if isinstance(kind, Float):
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise TypeError("must be a number")
+        try:
+            number = float(value)
+        except OverflowError:  # a whole number too big for a float
+            raise ValueError("is out of range") from None
+        if not math.isfinite(number):
+            raise ValueError("must be a finite number")
+        return number
+    if isinstance(kind, DateTime):
+        if not isinstance(value, str):
+            raise TypeError("must be a date and time")
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"must be a date and time, not {value[:40]!r}") from None
+        # Stored naive, in UTC by convention (see okrdesk.db.base.utc_now).
+        if moment.tzinfo is not None:
+            moment = moment.astimezone(UTC).replace(tzinfo=None)
+        return moment
+    if isinstance(kind, Date):
+        if not isinstance(value, str):
+            raise TypeError("must be a date")
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"must be a date like 2026-03-31, not {value[:40]!r}") from None
+    if isinstance(kind, JSONType):
+        if not isinstance(value, dict):
+            raise TypeError("must be an object")
+        return value
+    if not isinstance(value, str):
+        raise TypeError("must be text")
+    length = getattr(kind, "length", None)
+    if length is not None and len(value) > length:
+        raise ValueError(f"is too long ({len(value)} characters; at most {length})")
+    if "\x00" in value:
+        raise ValueError("contains a NUL character")
+    return value
+
+
+def _check_uuid(value: str, where: str) -> None:
+    # Only the canonical spelling, so that one entity cannot arrive under two ids.
+    try:
+        valid = str(uuid.UUID(value)) == value
+    except ValueError:
+        valid = False
+    if not valid:
+        raise InterchangeError(f"{where} is not a valid id: {value[:40]!r}")
+
+
+# -- importing -------------------------------------------------------------------------------
+
+
+def import_new(source: Path, destination: Path) -> None:
+    """Create `destination` from a JSON export; all or nothing."""
+    rows = parse_document(read_input(source), str(source))
+    name = rows["workspace"][0]["name"] if rows["workspace"] else Path(source).stem
+    with new_workspace_file(destination, name) as ws:
+        _insert(ws, rows, replace_workspace=True, source=str(source))
+
+
+def import_into(source: Path, ws: Workspace) -> None:
+    """Merge a JSON export into an open workspace: same id → updated, new id → added."""
+    rows = parse_document(read_input(source), str(source))
+    _insert(ws, rows, replace_workspace=False, source=str(source))
+
+
+def _insert(
+    ws: Workspace, rows: dict[str, list[dict[str, Any]]], *, replace_workspace: bool, source: str
+) -> None:
+    try:
+        with ws.write(Change("*", (), "import")) as s:
+            # References may point forward (a team's parent, a grouped candidate): check at commit.
+            s.execute(text("PRAGMA defer_foreign_keys = ON"))
+            _check_references(s, rows, source, merging=not replace_workspace)
+            if replace_workspace and rows["workspace"]:
+                s.execute(_table("workspace").delete())
+            for name in TABLES:
+                if name == "workspace" and not replace_workspace:
+                    continue
+                table = _table(name)
+                keys = [c.key for c in table.primary_key.columns]
+                for index, row in enumerate(rows[name]):
+                    statement = sqlite_insert(table).values(**row)
+                    updates = {k: statement.excluded[k] for k in row if k not in keys}
+                    if updates:
+                        statement = statement.on_conflict_do_update(
+                            index_elements=keys, set_=updates
+                        )
+                    else:
+                        statement = statement.on_conflict_do_nothing(index_elements=keys)
+                    try:
+                        s.execute(statement)
+                    except IntegrityError as exc:
+                        raise _refusal(f"{source}: {name}[{index}]", name, exc) from None
+            _refuse_team_loops(s, source)
+    except ValidationError as exc:  # deferred foreign keys fail at commit
+        raise InterchangeError(
+            f"{source}: an entry refers to something that is not in the file or the workspace "
+            f"({exc})"
+        ) from None
+
+
+def _check_references(
+    s: Session, rows: dict[str, list[dict[str, Any]]], source: str, *, merging: bool
+) -> None:
+    """Name the first entry whose reference leads nowhere, before anything is written."""
+    known = {name: {row["id"] for row in rows[name] if "id" in row} for name in TABLES}
+    elsewhere = "in the file or the workspace" if merging else "in the file"
+    for name in TABLES:
+        for column in _table(name).columns:
+            for foreign_key in column.foreign_keys:
+                target = foreign_key.column.table
+                for index, row in enumerate(rows[name]):
+                    value = row.get(column.key)
+                    if value is None or value in known[target.name]:
+                        continue
+                    if not merging or s.scalar(select(target.c.id).filter_by(id=value)) is None:
+                        raise InterchangeError(
+                            f"{source}: {name}[{index}]: field {column.key!r} refers to "
+                            f"{target.name} {value}, which is not {elsewhere}"
+                        )
+                    known[target.name].add(value)
+
+
+def _refuse_team_loops(s: Session, source: str) -> None:
+    team = _table("team")
+    parents: dict[str, str | None] = {
+        row.id: row.parent_id for row in s.execute(select(team.c.id, team.c.parent_id))
+    }
+    for start in parents:
+        seen, current = set(), start
+        while current is not None:
+            if current in seen:
+                raise InterchangeError(
+                    f"{source}: team {start} is placed under itself or its own sub-teams"
+                )
+            seen.add(current)
+            current = parents.get(current)
+
+
+def _refusal(where: str, name: str, exc: IntegrityError) -> InterchangeError:
+    reason = str(exc.orig)
+    if reason.startswith("UNIQUE constraint failed:"):
+        columns = ", ".join(c.split(".")[-1] for c in reason.split(":", 1)[1].split(","))
+        return InterchangeError(f"{where}: another {name} already has this {columns.strip()}")
+    if reason.startswith("CHECK constraint failed:"):
+        rule = reason.split(":", 1)[1].strip().removeprefix(f"ck_{name}_")
+        return InterchangeError(f"{where}: a value breaks the rule {rule!r}")
+    return InterchangeError(f"{where}: refused ({reason})")

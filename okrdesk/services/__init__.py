@@ -1,0 +1,1 @@
+"""Use cases the UI and the CLI call. They own transactions; callers never touch a Session."""

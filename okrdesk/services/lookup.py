@@ -1,0 +1,46 @@
+"""Finding cycles and teams by what a person types: a name (any case) or an id."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from okrdesk.db import models as m
+from okrdesk.errors import NotFoundError
+
+
+def find_cycle(s: Session, wanted: str | None, today: date | None = None) -> m.Cycle:
+    """The cycle named or identified by `wanted`; without one, the current cycle."""
+    cycles = list(s.scalars(select(m.Cycle).order_by(m.Cycle.start_date)))
+    if not cycles:
+        raise NotFoundError("the workspace has no cycles yet")
+    if wanted:
+        for cycle in cycles:
+            if wanted in (cycle.id, cycle.name) or cycle.name.casefold() == wanted.casefold():
+                return cycle
+        names = ", ".join(c.name for c in cycles)
+        raise NotFoundError(f"no cycle {wanted!r} (cycles: {names})")
+    return current_cycle(cycles, today or date.today())
+
+
+def current_cycle(cycles: list[m.Cycle], today: date) -> m.Cycle:
+    """The active cycle running today; else any cycle running today; else the latest."""
+    running = [c for c in cycles if c.start_date <= today <= c.end_date]
+    for cycle in running:
+        if cycle.state == "active":
+            return cycle
+    if running:
+        return running[0]
+    active = [c for c in cycles if c.state == "active"]
+    return (active or cycles)[-1]
+
+
+def find_team(s: Session, wanted: str) -> m.Team:
+    teams = list(s.scalars(select(m.Team)))
+    for team in teams:
+        if wanted == team.id or team.name.casefold() == wanted.casefold():
+            return team
+    names = ", ".join(sorted(t.name for t in teams)) or "none yet"
+    raise NotFoundError(f"no team {wanted!r} (teams: {names})")

@@ -1,0 +1,270 @@
+"""Plain, read-only view data built from the database for the CLI, the UI and reports."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from okrdesk.db import models as m
+from okrdesk.scoring import KeyResultFacts, objective_score
+from okrdesk.services.facts import progress_of
+from okrdesk.services.lookup import find_cycle, find_team
+from okrdesk.services.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class InitiativeView:
+    id: str
+    title: str
+    status: str
+    owner: str
+    due_date: date | None
+    key_result_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class KeyResultView:
+    id: str
+    title: str
+    kind: str
+    start: float | None
+    target: float | None
+    current: float | None
+    unit: str
+    direction: str
+    done: bool
+    commit_level: float | None
+    stretch_level: float | None
+    owner: str
+    confidence: str | None
+    weight: float
+    progress: float | None
+
+    def facts(self) -> KeyResultFacts:
+        return KeyResultFacts(
+            kind=self.kind,  # type: ignore[arg-type]
+            start=self.start,
+            target=self.target,
+            current=self.current,
+            direction=self.direction,  # type: ignore[arg-type]
+            done=self.done,
+            commit=self.commit_level,
+            stretch=self.stretch_level,
+            weight=self.weight,
+        )
+
+
+@dataclass(frozen=True)
+class ObjectiveView:
+    id: str
+    title: str
+    why: str
+    owner: str
+    kind: str
+    status: str
+    theme: str | None
+    key_results: tuple[KeyResultView, ...]
+    initiatives: tuple[InitiativeView, ...]
+    supports: tuple[tuple[str, str], ...]  # (id, title) of the objectives or KRs it supports
+    score: float | None
+
+
+@dataclass(frozen=True)
+class TeamView:
+    id: str
+    name: str
+    kind: str
+    parent_id: str | None
+    depth: int
+    objectives: tuple[ObjectiveView, ...]
+
+
+@dataclass(frozen=True)
+class CycleView:
+    id: str
+    name: str
+    start_date: date
+    end_date: date
+    state: str
+    themes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class OkrTree:
+    organisation: str
+    cycle: CycleView
+    teams: tuple[TeamView, ...] = field(default_factory=tuple)
+
+
+def okr_tree(
+    ws: Workspace, cycle: str | None = None, team: str | None = None, today: date | None = None
+) -> OkrTree:
+    """The teams (in tree order) with their objectives, key results and initiatives."""
+    with ws.read() as s:
+        the_cycle = find_cycle(s, cycle, today)
+        teams = _teams_in_tree_order(s)
+        if team is not None:
+            chosen = find_team(s, team)
+            teams = [(t, 0) for t, _depth in teams if t.id == chosen.id]
+        objectives = _objectives_by_team(s, the_cycle.id)
+        info = s.scalars(select(m.WorkspaceInfo)).one()
+        themes = s.scalars(
+            select(m.Theme.name).where(m.Theme.cycle_id == the_cycle.id).order_by(m.Theme.position)
+        ).all()
+        return OkrTree(
+            organisation=info.name,
+            cycle=CycleView(
+                the_cycle.id,
+                the_cycle.name,
+                the_cycle.start_date,
+                the_cycle.end_date,
+                the_cycle.state,
+                tuple(themes),
+            ),
+            teams=tuple(
+                TeamView(t.id, t.name, t.kind, t.parent_id, depth, tuple(objectives.get(t.id, ())))
+                for t, depth in teams
+            ),
+        )
+
+
+def _teams_in_tree_order(s: Session) -> list[tuple[m.Team, int]]:
+    children: dict[str | None, list[m.Team]] = defaultdict(list)
+    for team in s.scalars(select(m.Team).order_by(m.Team.position, m.Team.name)):
+        children[team.parent_id].append(team)
+    ordered: list[tuple[m.Team, int]] = []
+
+    def walk(parent: str | None, depth: int) -> None:
+        for team in children.get(parent, []):
+            ordered.append((team, depth))
+            walk(team.id, depth + 1)
+
+    walk(None, 0)
+    return ordered
+
+
+def _objectives_by_team(s: Session, cycle_id: str) -> dict[str, list[ObjectiveView]]:
+    """All objectives of a cycle, loaded in a handful of queries whatever the size."""
+    objectives = s.scalars(
+        select(m.Objective).where(m.Objective.cycle_id == cycle_id).order_by(m.Objective.position)
+    ).all()
+    ids = [o.id for o in objectives]
+    krs = _group(
+        s.scalars(
+            select(m.KeyResult)
+            .join(m.Objective)
+            .where(m.Objective.cycle_id == cycle_id)
+            .order_by(m.KeyResult.position)
+        ),
+        "objective_id",
+    )
+    initiatives = _group(
+        s.scalars(
+            select(m.Initiative)
+            .join(m.Objective)
+            .where(m.Objective.cycle_id == cycle_id)
+            .order_by(m.Initiative.position)
+        ),
+        "objective_id",
+    )
+    links: dict[str, list[str]] = defaultdict(list)
+    for initiative_id, kr_id in s.execute(
+        select(m.InitiativeKeyResult.initiative_id, m.InitiativeKeyResult.key_result_id)
+        .join(m.Initiative)
+        .join(m.Objective)
+        .where(m.Objective.cycle_id == cycle_id)
+    ):
+        links[initiative_id].append(kr_id)
+    supports = _supports(s, ids)
+    themes = {
+        theme_id: name
+        for theme_id, name in s.execute(
+            select(m.Theme.id, m.Theme.name).where(m.Theme.cycle_id == cycle_id)
+        )
+    }
+    by_team: dict[str, list[ObjectiveView]] = defaultdict(list)
+    for o in objectives:
+        kr_views = tuple(_kr_view(kr) for kr in krs.get(o.id, []))
+        by_team[o.team_id].append(
+            ObjectiveView(
+                id=o.id,
+                title=o.title,
+                why=o.why,
+                owner=o.owner,
+                kind=o.kind,
+                status=o.status,
+                theme=themes.get(o.theme_id) if o.theme_id else None,
+                key_results=kr_views,
+                initiatives=tuple(
+                    InitiativeView(
+                        i.id, i.title, i.status, i.owner, i.due_date, tuple(sorted(links[i.id]))
+                    )
+                    for i in initiatives.get(o.id, [])
+                ),
+                supports=tuple(supports.get(o.id, ())),
+                score=_score(kr_views),
+            )
+        )
+    return by_team
+
+
+def _kr_view(kr: m.KeyResult) -> KeyResultView:
+    return KeyResultView(
+        id=kr.id,
+        title=kr.title,
+        kind=kr.kind,
+        start=kr.start,
+        target=kr.target,
+        current=kr.current,
+        unit=kr.unit,
+        direction=kr.direction,
+        done=kr.done,
+        commit_level=kr.commit_level,
+        stretch_level=kr.stretch_level,
+        owner=kr.owner,
+        confidence=kr.confidence,
+        weight=kr.weight,
+        progress=progress_of(kr),
+    )
+
+
+def _score(krs: tuple[KeyResultView, ...]) -> float | None:
+    """Weighted mean of the key results' progress; None without key results."""
+    if not krs:
+        return None
+    try:
+        return objective_score([kr.facts() for kr in krs], scores=[kr.progress for kr in krs])
+    except ValueError:  # a draft with inconsistent numbers: no score rather than a crash
+        return None
+
+
+def _supports(s: Session, objective_ids: list[str]) -> dict[str, list[tuple[str, str]]]:
+    result: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    if not objective_ids:
+        return result
+    parent = m.Objective.__table__.alias("parent")
+    rows = s.execute(
+        select(m.AlignmentLink.objective_id, parent.c.id, parent.c.title)
+        .join(parent, parent.c.id == m.AlignmentLink.parent_objective_id)
+        .where(m.AlignmentLink.objective_id.in_(objective_ids))
+    ).all()
+    rows += s.execute(
+        select(m.AlignmentLink.objective_id, m.KeyResult.id, m.KeyResult.title)
+        .join(m.KeyResult, m.KeyResult.id == m.AlignmentLink.parent_key_result_id)
+        .where(m.AlignmentLink.objective_id.in_(objective_ids))
+    ).all()
+    for child, parent_id, title in rows:
+        result[child].append((parent_id, title))
+    return result
+
+
+def _group(items: Any, key: str) -> dict[str, list[Any]]:
+    grouped: dict[str, list[Any]] = defaultdict(list)
+    for item in items:
+        grouped[getattr(item, key)].append(item)
+    return grouped

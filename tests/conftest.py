@@ -1,0 +1,73 @@
+"""Shared fixtures. Tests use real workspace files in pytest's tmp_path."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+# Qt must never need a screen in tests (set before any Qt import).
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from okrdesk.services import entities
+from okrdesk.services.workspace import Workspace
+
+TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture
+def ws(tmp_path: Path):
+    """An empty workspace with one cycle and a company with one team."""
+    workspace = Workspace.create(tmp_path / "test.okrdesk", "Test Co")
+    yield workspace
+    workspace.close()
+
+
+@pytest.fixture
+def planned(ws: Workspace) -> dict[str, str]:
+    """Ids of a small OKR set: cycle, company, team, an objective with two key results."""
+    ids = {
+        "cycle": entities.create(
+            ws, "cycle", name="2026-Q4", start_date="2026-10-01", end_date="2026-12-31"
+        ),
+        "company": entities.create(ws, "team", name="Company", kind="company"),
+    }
+    ids["team"] = entities.create(ws, "team", name="Support", parent_id=ids["company"])
+    ids["objective"] = entities.create(
+        ws,
+        "objective",
+        cycle_id=ids["cycle"],
+        team_id=ids["team"],
+        title="Make every customer feel heard",
+    )
+    ids["kr1"] = entities.create(
+        ws,
+        "key_result",
+        objective_id=ids["objective"],
+        title="Cut first reply time from 20 hours to 4",
+        start=20,
+        target=4,
+        unit="hours",
+    )
+    ids["kr2"] = entities.create(
+        ws,
+        "key_result",
+        objective_id=ids["objective"],
+        title="Raise CSAT from 78% to 90%",
+        start=78,
+        target=90,
+        unit="%",
+    )
+    return ids
+
+
+@pytest.fixture(scope="session")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo workspace, built once per run; copy it before changing it."""
+    from okrdesk.demo import build_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.okrdesk"
+    build_demo(path, today=TODAY)
+    return path
