@@ -90,7 +90,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_gui(args: argparse.Namespace) -> int:
     if args.path and not Path(args.path).exists():
-        commands = ", ".join(sorted(SUBCOMMANDS))
+        commands = ", ".join(sorted(_build_parsers()[2]))
         print(f"okrdesk: {args.path}: no such file (commands: {commands})", file=sys.stderr)
         return EXIT_USAGE
     # The launcher is the one place the core reaches the front end, and only on demand,
@@ -99,19 +99,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
     return app.run(args.path, screenshot=args.screenshot)
 
 
-def _build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
-    gui = _Parser(prog="okrdesk", description="OKR Desk: plan, track and print OKRs.")
-    gui.add_argument("--version", action="version", version=f"OKR Desk {__version__}")
-    gui.add_argument(
-        "path", nargs="?", help="workspace to open (default: the last one, or the demo)"
-    )
-    gui.add_argument(
-        "--screenshot", metavar="PNG", help="start, save a picture of the window, quit"
-    )
-
-    tools = _Parser(prog="okrdesk")
-    sub = tools.add_subparsers(dest="command", required=True, parser_class=_Parser)
-
+def _register_workspace_commands(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("new", help="create an empty workspace")
     p.add_argument("path")
     p.add_argument("--name", default="My organisation", help="the organisation's name")
@@ -145,10 +133,29 @@ def _build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     target.add_argument("--into", metavar="PATH", help="merge into this existing workspace")
     p.set_defaults(run=cmd_import)
 
-    return gui, tools
+
+# Each area of the product adds its subcommands here: register(sub) adds parsers whose
+# defaults set `run` to a function taking the parsed arguments and returning an exit status.
+REGISTRARS: list[Callable[[argparse._SubParsersAction], None]] = [
+    _register_workspace_commands,
+]
 
 
-SUBCOMMANDS = {"new", "demo", "show", "export", "import"}
+def _build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser, set[str]]:
+    gui = _Parser(prog="okrdesk", description="OKR Desk: plan, track and print OKRs.")
+    gui.add_argument("--version", action="version", version=f"OKR Desk {__version__}")
+    gui.add_argument(
+        "path", nargs="?", help="workspace to open (default: the last one, or the demo)"
+    )
+    gui.add_argument(
+        "--screenshot", metavar="PNG", help="start, save a picture of the window, quit"
+    )
+
+    tools = _Parser(prog="okrdesk")
+    sub = tools.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    for register in REGISTRARS:
+        register(sub)
+    return gui, tools, set(sub.choices)
 
 
 def _positive_int(text: str) -> int:
@@ -163,8 +170,8 @@ def _positive_int(text: str) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    gui, tools = _build_parsers()
-    if argv and argv[0] in SUBCOMMANDS:
+    gui, tools, subcommands = _build_parsers()
+    if argv and argv[0] in subcommands:
         args = tools.parse_args(argv)
         run: Callable[[argparse.Namespace], int] = args.run
     else:
