@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import shutil
 import sqlite3
-import tempfile
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
@@ -121,12 +121,23 @@ def fold_back(engine: Engine) -> None:
     engine.dispose()
 
 
+def create_temp_beside(destination: Path) -> tuple[int, str]:
+    """Open a new temporary file next to `destination`, to be renamed over it when complete.
+
+    Not tempfile.mkstemp: its files are private (0600); what we save gets the usual
+    permissions (0666 less the umask), like any file the user saves.
+    """
+    while True:
+        tmp = destination.with_name(f".{destination.name}.{secrets.token_hex(4)}.tmp")
+        with contextlib.suppress(FileExistsError):
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+            return os.open(tmp, flags, 0o666), str(tmp)
+
+
 def copy_database(engine: Engine, destination: Path) -> None:
     """Write a consistent copy with SQLite's backup API, atomically (temp file + rename)."""
     destination = destination.resolve()
-    fd, tmp_name = tempfile.mkstemp(
-        prefix=f".{destination.name}.", suffix=".tmp", dir=destination.parent
-    )
+    fd, tmp_name = create_temp_beside(destination)
     os.close(fd)
     tmp = Path(tmp_name)
     try:
@@ -150,7 +161,7 @@ def copy_database(engine: Engine, destination: Path) -> None:
 
 def atomic_copy_file(source: Path, destination: Path) -> None:
     """Copy a closed file byte for byte, atomically."""
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{destination.name}.", dir=destination.parent)
+    fd, tmp_name = create_temp_beside(destination)
     os.close(fd)
     try:
         shutil.copyfile(source, tmp_name)

@@ -2,9 +2,10 @@
 
 Columns: cycle, team, theme, objective, key_result, start, target, unit, owner.
 Only team, objective and key_result must be in the header; an empty key_result
-cell stands for an objective that has no key results yet. Other columns are
-ignored with a notice. UTF-8 with or without BOM; comma or semicolon delimited
-(detected; with semicolons a decimal comma is read as in European spreadsheets).
+cell stands for an objective that has no key results yet, and a column the file
+lacks leaves what the workspace holds alone. Other columns are ignored with a
+notice. UTF-8 with or without BOM; comma or semicolon delimited (detected; with
+semicolons a decimal comma is read as in European spreadsheets).
 """
 
 from __future__ import annotations

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
+from okrdesk.db.workspace_file import create_temp_beside
 from okrdesk.errors import InterchangeError, WorkspaceFileError
 from okrdesk.services.workspace import Workspace
 
@@ -24,7 +24,7 @@ def write_atomically(destination: Path, data: bytes) -> None:
     """Write to a temporary file beside `destination`, flush it to disk, then rename."""
     destination = Path(destination)
     try:
-        fd, tmp = _create_beside(destination)
+        fd, tmp = create_temp_beside(destination)
     except OSError as exc:
         raise InterchangeError(f"{destination}: cannot be written ({exc.strerror})") from exc
     try:
@@ -39,16 +39,6 @@ def write_atomically(destination: Path, data: bytes) -> None:
         if isinstance(exc, OSError):
             raise InterchangeError(f"{destination}: cannot be written ({exc.strerror})") from exc
         raise
-
-
-def _create_beside(destination: Path) -> tuple[int, str]:
-    # Not tempfile.mkstemp: its files are private (0600); an export gets the usual
-    # permissions (0666 less the umask), like any file the user saves.
-    while True:
-        tmp = destination.with_name(f".{destination.name}.{secrets.token_hex(4)}.tmp")
-        with contextlib.suppress(FileExistsError):
-            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-            return os.open(tmp, flags, 0o666), str(tmp)
 
 
 @contextlib.contextmanager

@@ -270,19 +270,13 @@ def _insert(
             for name in TABLES:
                 if name == "workspace" and not replace_workspace:
                     continue
-                table = _table(name)
-                keys = [c.key for c in table.primary_key.columns]
+                upserts: dict[tuple[str, ...], Any] = {}  # built once per set of fields: fast
                 for index, row in enumerate(rows[name]):
-                    statement = sqlite_insert(table).values(**row)
-                    updates = {k: statement.excluded[k] for k in row if k not in keys}
-                    if updates:
-                        statement = statement.on_conflict_do_update(
-                            index_elements=keys, set_=updates
-                        )
-                    else:
-                        statement = statement.on_conflict_do_nothing(index_elements=keys)
+                    fields = tuple(row)
+                    if fields not in upserts:
+                        upserts[fields] = _upsert(_table(name), fields)
                     try:
-                        s.execute(statement)
+                        s.execute(upserts[fields], row)
                     except IntegrityError as exc:
                         raise _refusal(f"{source}: {name}[{index}]", name, exc) from None
             _refuse_team_loops(s, source)
@@ -291,6 +285,16 @@ def _insert(
             f"{source}: an entry refers to something that is not in the file or the workspace "
             f"({exc})"
         ) from None
+
+
+def _upsert(table: Table, fields: tuple[str, ...]) -> Any:
+    """INSERT …; an entry whose id is already there updates the fields it carries."""
+    keys = [c.key for c in table.primary_key.columns]
+    statement = sqlite_insert(table)
+    updates = {k: statement.excluded[k] for k in fields if k not in keys}
+    if not updates:
+        return statement.on_conflict_do_nothing(index_elements=keys)
+    return statement.on_conflict_do_update(index_elements=keys, set_=updates)
 
 
 def _check_references(
@@ -317,15 +321,14 @@ def _check_references(
 
 def _refuse_team_loops(s: Session, source: str) -> None:
     team = _table("team")
-    parents: dict[str, str | None] = {
-        row.id: row.parent_id for row in s.execute(select(team.c.id, team.c.parent_id))
-    }
-    for start in parents:
-        seen, current = set(), start
+    teams = s.execute(select(team.c.id, team.c.parent_id, team.c.name)).all()
+    parents: dict[str, str | None] = {row.id: row.parent_id for row in teams}
+    for start in teams:
+        seen, current = set(), start.id
         while current is not None:
             if current in seen:
                 raise InterchangeError(
-                    f"{source}: team {start} is placed under itself or its own sub-teams"
+                    f"{source}: team {start.name!r} is placed under itself or its own sub-teams"
                 )
             seen.add(current)
             current = parents.get(current)

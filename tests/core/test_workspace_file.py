@@ -133,6 +133,9 @@ def test_save_copy_is_a_consistent_standalone_workspace(
     ws.save_copy(copy)
     entities.update(ws, "objective", planned["objective"], title="Changed after the copy")
     assert siblings(copy) == {"copy.okrdesk"}  # no temp files left
+    umask = os.umask(0)
+    os.umask(umask)
+    assert copy.stat().st_mode & 0o777 == 0o666 & ~umask  # readable like any saved file
     with Workspace.open(copy) as other:
         assert entities.get(other, "objective", planned["objective"])["title"] == (
             "Make every customer feel heard"
