@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from okrdesk import __version__
+from okrdesk.cli_coach import register as register_coach
 from okrdesk.demo import build_demo, build_synthetic
 from okrdesk.errors import OkrDeskError
 from okrdesk.interchange import csv_format, json_format
@@ -138,6 +139,7 @@ def _register_workspace_commands(sub: argparse._SubParsersAction) -> None:
 # defaults set `run` to a function taking the parsed arguments and returning an exit status.
 REGISTRARS: list[Callable[[argparse._SubParsersAction], None]] = [
     _register_workspace_commands,
+    register_coach,
 ]
 
 
