@@ -1,4 +1,4 @@
-"""Starting the desktop app: pick the workspace, show the window."""
+"""Starting the desktop app: choose the workspace, open it safely, show its window."""
 
 from __future__ import annotations
 
@@ -6,12 +6,15 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QWidget
 
 from okrdesk.demo import build_demo
 from okrdesk.errors import OkrDeskError
+from okrdesk.services import locks
 from okrdesk.services.workspace import Workspace
-from ui.main_window import MainWindow
+from ui import dialogs
+from ui.main_window import MainWindow, remember_recent
+from ui.session import WorkspaceSession
 
 ORGANISATION, APPLICATION = "OKR Desk", "OKR Desk"
 
@@ -39,23 +42,73 @@ def choose_workspace(path: str | None) -> Path:
     return demo
 
 
+class Windows:
+    """The open workspace windows of this process (one per file)."""
+
+    def __init__(self) -> None:
+        self.windows: list[MainWindow] = []
+
+    def open(self, path: str | Path, parent: QWidget | None = None) -> MainWindow | None:
+        """Open (or create, when missing) a workspace in a window; None when refused."""
+        path = Path(path)
+        for window in self.windows:
+            if window.session.ws.path.resolve() == path.resolve():
+                window.raise_()
+                window.activateWindow()
+                return window
+        holder = locks.current_holder(path) if path.exists() else None
+        if holder is not None and not dialogs.confirm(
+            parent,
+            "Already open",
+            f"{path.name} is already open in another OKR Desk window ({holder.describe()}).\n\n"
+            "Edits from both windows are kept, but each window shows only its own until you "
+            "reopen the file. Open it here anyway?",
+        ):
+            return None
+        try:
+            ws = Workspace.open(path) if path.exists() else Workspace.create(path, path.stem)
+        except OkrDeskError as exc:
+            dialogs.tell_error(
+                parent,
+                "This file cannot be opened",
+                f"{exc}\n\nThe file was left exactly as it was.",
+            )
+            return None
+        locks.acquire(path)
+        window = MainWindow(WorkspaceSession(ws), settings(), opener=self.open)
+        window.closed.connect(lambda: self._forget(window))
+        remember_recent(window.settings, path)
+        for notice in ws.report.notices:
+            window.statusBar().showMessage(notice, 15000)
+        window.show()
+        self.windows.append(window)
+        return window
+
+    def _forget(self, window: MainWindow) -> None:
+        locks.release(window.session.ws.path)
+        if window in self.windows:
+            self.windows.remove(window)
+
+
 def run(path: str | None = None, screenshot: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APPLICATION)
     app.setOrganizationName(ORGANISATION)
-    try:
-        ws = Workspace.open(choose_workspace(path))
-    except OkrDeskError as exc:
-        print(f"okrdesk: {exc}", file=sys.stderr)
-        if screenshot is None:
-            QMessageBox.critical(None, "OKR Desk", f"This file cannot be opened.\n\n{exc}")
-        return 2
-    settings().setValue("last_workspace", str(ws.path.resolve()))
-    window = MainWindow(ws)
-    window.show()
+    target = choose_workspace(path)
     if screenshot:
-        QTimer.singleShot(300, lambda: (window.grab().save(screenshot), app.quit()))
-    try:
-        return app.exec()
-    finally:
-        ws.close()
+        # Headless: never ask, never block; a refused file is a one-line error.
+        dialogs.tell_error = lambda _p, _t, text: print(f"okrdesk: {text}", file=sys.stderr)
+        dialogs.confirm = lambda *_a: True
+    windows = Windows()
+    window = windows.open(target)
+    if window is None:
+        return 2
+    if screenshot:
+
+        def capture() -> None:
+            window.grab().save(screenshot)
+            window.close()
+            app.quit()
+
+        QTimer.singleShot(400, capture)
+    return app.exec()

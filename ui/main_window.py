@@ -1,93 +1,366 @@
-"""The first workspace window: the OKR tree of a cycle, read-only."""
+"""The workspace window: navigator, the OKRs of a team, the detail editor and the coach."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox,
+    QDockWidget,
     QLabel,
     QMainWindow,
+    QMenu,
+    QMessageBox,
+    QTabWidget,
     QToolBar,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
-from okrdesk.services import entities
-from okrdesk.services.views import okr_tree
-from okrdesk.services.workspace import Workspace
-from okrdesk.textview import CONFIDENCE_WORDS, key_result_numbers
+from okrdesk.errors import OkrDeskError
+from ui import dialogs
+from ui.coach_summary import CoachSummary
+from ui.editors import DetailEditor
+from ui.navigator import Navigator
+from ui.okr_view import OkrView
+from ui.session import WorkspaceSession
 
-COLUMNS = ["OKR", "Progress", "Owner", "Confidence / status"]
+SHORTCUTS = [
+    ("Ctrl+N", "New workspace"),
+    ("Ctrl+O", "Open a workspace"),
+    ("Ctrl+Shift+S", "Save a copy as…"),
+    ("Ctrl+W", "Close the window"),
+    ("Ctrl+Z", "Undo (the Edit menu says what)"),
+    ("Ctrl+Shift+Z", "Redo"),
+    ("Ctrl+Shift+O", "Add an objective"),
+    ("Ctrl+K", "Add a key result"),
+    ("Ctrl+I", "Add an initiative"),
+    ("Enter", "In the OKR list or a key result's title: add the next key result"),
+    ("Delete", "Delete the selected item (undoable)"),
+    ("Alt+Up / Alt+Down", "Move it up or down"),
+    ("Ctrl+1 / Ctrl+2 / Ctrl+3", "OKRs / Alignment / Planning session"),
+    ("F1", "This list"),
+]
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ws: Workspace) -> None:
+    """One window per open workspace. `opener` opens another file (new window)."""
+
+    closed = Signal()
+
+    def __init__(
+        self,
+        session: WorkspaceSession,
+        settings: QSettings,
+        opener: Callable[[str, QWidget | None], object] | None = None,
+    ) -> None:
         super().__init__()
-        self.ws = ws
-        info = ws.info()
-        self.setWindowTitle(f"{info.name} — {ws.path.name} — OKR Desk")
-        self.resize(1100, 720)
+        self.session = session
+        self.settings = settings
+        self.opener = opener
+        self.setObjectName("MainWindow")
+        self.resize(1366, 768)
 
-        toolbar = QToolBar("Cycle")
-        toolbar.setMovable(False)
-        toolbar.addWidget(QLabel(" Cycle: "))
-        self.cycle_box = QComboBox()
-        cycles = entities.list_items(ws, "cycle")
-        for cycle in sorted(cycles, key=lambda c: c["start_date"]):
-            self.cycle_box.addItem(f"{cycle['name']} ({cycle['state']})", cycle["name"])
-        toolbar.addWidget(self.cycle_box)
-        self.addToolBar(toolbar)
+        self.navigator = Navigator(session)
+        self.okr_view = OkrView(session)
+        self.editor = DetailEditor(session)
+        self.coach = CoachSummary(session)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self._okr_page(), "OKRs")
+        self.setCentralWidget(self.tabs)
+        nav = self._dock("Navigator", self.navigator, Qt.DockWidgetArea.LeftDockWidgetArea)
+        details = self._dock("Details", self.editor, Qt.DockWidgetArea.RightDockWidgetArea)
+        coach = self._dock("Coach", self.coach, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.resizeDocks([nav, details], [230, 380], Qt.Orientation.Horizontal)
+        self.resizeDocks([details, coach], [470, 250], Qt.Orientation.Vertical)
+        self._build_menus()
 
-        self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(COLUMNS)
-        self.tree.setColumnWidth(0, 620)
-        self.tree.setAlternatingRowColors(True)
-        self.setCentralWidget(self.tree)
+        self.navigator.selection_changed.connect(self.show_team)
+        self.okr_view.item_selected.connect(self.editor.show_item)
+        self.okr_view.add_next_key_result.connect(self.add_key_result)
+        self.editor.editors["key_result"].add_next.connect(self.add_key_result)  # type: ignore[attr-defined]
+        session.changed.connect(self._after_change)
+        session.undo_stack.cleanChanged.connect(lambda _c: self._update_title())
+        self._update_title()
+        self.show_team(self.navigator.cycle_id(), self.navigator.team_id())
+        self._restore_layout()
 
-        if cycles:
-            current = okr_tree(ws).cycle.name
-            self.cycle_box.setCurrentIndex(max(0, self.cycle_box.findData(current)))
-        self.cycle_box.currentIndexChanged.connect(self.refresh)
-        self.refresh()
+    # -- construction --------------------------------------------------------------------------
 
-    def refresh(self) -> None:
-        self.tree.clear()
-        if self.cycle_box.count() == 0:
-            self.statusBar().showMessage("This workspace has no cycles yet.")
+    def _okr_page(self) -> QWidget:
+        page = QWidget()
+        self.heading = QLabel()
+        self.heading.setObjectName("teamHeading")
+        self.heading.setStyleSheet("font-size: 15pt; font-weight: 600; padding: 6px 4px;")
+        bar = QToolBar("OKR actions")
+        self.add_objective_action = self._action(
+            "Add &objective", self.add_objective, "Ctrl+Shift+O"
+        )
+        self.add_kr_action = self._action("Add &key result", self.add_key_result_here, "Ctrl+K")
+        self.add_initiative_action = self._action("Add &initiative", self.add_initiative, "Ctrl+I")
+        self.delete_action = self._action(
+            "&Delete", self.delete_selected, QKeySequence.StandardKey.Delete
+        )
+        self.up_action = self._action("Move &up", lambda: self.okr_view.move_current(-1), "Alt+Up")
+        self.down_action = self._action(
+            "Move do&wn", lambda: self.okr_view.move_current(1), "Alt+Down"
+        )
+        for action in (
+            self.add_objective_action,
+            self.add_kr_action,
+            self.add_initiative_action,
+            self.delete_action,
+            self.up_action,
+            self.down_action,
+        ):
+            bar.addAction(action)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(bar)
+        layout.addWidget(self.okr_view, 1)
+        return page
+
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock-{title}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _action(self, text: str, slot: Callable[[], object], shortcut: object = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))  # type: ignore[arg-type]
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction(self._action("&New workspace…", self.new_workspace, "Ctrl+N"))
+        file_menu.addAction(self._action("&Open…", self.open_workspace, "Ctrl+O"))
+        self.recent_menu = QMenu("Open &Recent", self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("Save a &copy as…", self.save_copy, "Ctrl+Shift+S"))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("&Close", self.close, "Ctrl+W"))
+
+        edit = self.menuBar().addMenu("&Edit")
+        self.undo_action = self.session.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.session.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+        edit.addSeparator()
+        for action in (
+            self.add_objective_action,
+            self.add_kr_action,
+            self.add_initiative_action,
+            self.delete_action,
+            self.up_action,
+            self.down_action,
+        ):
+            edit.addAction(action)
+
+        self.view_menu = self.menuBar().addMenu("&View")
+        self.view_menu.addAction(
+            self._action("&OKRs", lambda: self.tabs.setCurrentIndex(0), "Ctrl+1")
+        )
+
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self._action("&Keyboard shortcuts", self.show_shortcuts, "F1"))
+        help_menu.addAction(self._action("&About OKR Desk", self.show_about))
+
+    def add_page(self, widget: QWidget, title: str, shortcut: str) -> None:
+        """Mount another view (alignment, planning session) as a tab with a View menu entry."""
+        index = self.tabs.addTab(widget, title)
+        self.view_menu.addAction(
+            self._action(title, lambda: self.tabs.setCurrentIndex(index), shortcut)
+        )
+        setter = getattr(widget, "set_context", None)
+        if setter is not None:
+            self.navigator.selection_changed.connect(setter)
+            setter(self.navigator.cycle_id() or None, self.navigator.team_id() or None)
+
+    # -- what is shown -------------------------------------------------------------------------
+
+    def show_team(self, cycle_id: str, team_id: str) -> None:
+        self.okr_view.show_team(cycle_id, team_id)
+        self.coach.show_team(cycle_id, team_id)
+        self.editor.clear()
+        tree = self.okr_view.tree
+        if tree is not None and tree.teams:
+            c = tree.cycle
+            self.heading.setText(
+                f"{tree.teams[0].name} · {c.name} ({c.start_date:%d %b} – "
+                f"{c.end_date:%d %b %Y}, {c.state})"
+            )
+        else:
+            self.heading.setText("No cycle or team yet — start the planning session")
+        enabled = bool(cycle_id and team_id)
+        self.add_objective_action.setEnabled(enabled)
+
+    def _after_change(self, _change: object) -> None:
+        self._update_title()
+        if self.editor.current:
+            self.editor.show_item(*self.editor.current)
+
+    def _update_title(self) -> None:
+        try:
+            name = self.session.ws.info().name
+        except OkrDeskError:
+            name = "Workspace"
+        self.setWindowTitle(f"{name} — {self.session.ws.path.name} — OKR Desk")
+
+    # -- editing -------------------------------------------------------------------------------
+
+    def _try(self, action: Callable[[], object]) -> object | None:
+        try:
+            return action()
+        except OkrDeskError as exc:
+            self.statusBar().showMessage(f"Not done: {exc}", 10000)
+            return None
+
+    def add_objective(self) -> None:
+        cycle_id, team_id = self.navigator.cycle_id(), self.navigator.team_id()
+        if not (cycle_id and team_id):
             return
-        tree = okr_tree(self.ws, cycle=self.cycle_box.currentData())
-        parents: dict[str, QTreeWidgetItem] = {}
-        for team in tree.teams:
-            item = QTreeWidgetItem([team.name, "", "", team.kind])
-            font = item.font(0)
-            font.setBold(True)
-            item.setFont(0, font)
-            holder = parents.get(team.parent_id or "")
-            if holder is None:
-                self.tree.addTopLevelItem(item)
-            else:
-                holder.addChild(item)
-            parents[team.id] = item
-            for o in team.objectives:
-                score = f"{round(o.score * 100)}%" if o.score is not None else "—"
-                o_item = QTreeWidgetItem([f"◎ {o.title}", score, o.owner, f"{o.kind}, {o.status}"])
-                item.addChild(o_item)
-                for kr in o.key_results:
-                    progress = f"{round(kr.progress * 100)}%" if kr.progress is not None else "—"
-                    confidence = CONFIDENCE_WORDS.get(kr.confidence or "", "")
-                    numbers = key_result_numbers(kr)
-                    label = f"{kr.title}   [{numbers}]" if numbers else kr.title
-                    o_item.addChild(QTreeWidgetItem([label, progress, kr.owner, confidence]))
-                for initiative in o.initiatives:
-                    o_item.addChild(
-                        QTreeWidgetItem(
-                            [
-                                f"• {initiative.title}",
-                                "",
-                                initiative.owner,
-                                initiative.status.replace("_", " "),
-                            ]
-                        )
-                    )
-        self.tree.expandAll()
-        c = tree.cycle
-        self.statusBar().showMessage(f"{c.name}: {c.start_date} → {c.end_date}, {c.state}")
+        new_id = self._try(
+            lambda: self.session.create(
+                "objective", cycle_id=cycle_id, team_id=team_id, title="New objective"
+            )
+        )
+        if new_id:
+            self._select_and_edit("objective", str(new_id))
+
+    def add_key_result_here(self) -> None:
+        current = self.okr_view.current_item()
+        objective = self.okr_view.objective_of(*current) if current else None
+        if objective:
+            self.add_key_result(objective)
+
+    def add_key_result(self, objective_id: str) -> None:
+        new_id = self._try(
+            lambda: self.session.create(
+                "key_result", objective_id=objective_id, title="New key result"
+            )
+        )
+        if new_id:
+            self._select_and_edit("key_result", str(new_id))
+
+    def add_initiative(self) -> None:
+        current = self.okr_view.current_item()
+        objective = self.okr_view.objective_of(*current) if current else None
+        if not objective:
+            return
+        new_id = self._try(
+            lambda: self.session.create(
+                "initiative", objective_id=objective, title="New initiative"
+            )
+        )
+        if new_id and current and current[0] == "key_result":
+            self._try(lambda: self.session.link_key_results(str(new_id), [current[1]]))
+        if new_id:
+            self._select_and_edit("initiative", str(new_id))
+
+    def delete_selected(self) -> None:
+        current = self.okr_view.current_item()
+        if current:
+            self._try(lambda: self.session.delete(*current))
+            self.statusBar().showMessage("Deleted — Ctrl+Z brings it back", 6000)
+
+    def _select_and_edit(self, kind: str, item_id: str) -> None:
+        self.okr_view.select(kind, item_id)
+        editor = self.editor.editors[kind]
+        self.editor.show_item(kind, item_id)
+        title = editor.fields["title"]
+        title.setFocus()
+        title.selectAll()  # type: ignore[attr-defined]
+
+    # -- files ---------------------------------------------------------------------------------
+
+    def new_workspace(self) -> None:
+        path = dialogs.choose_save_path(self, "New workspace", "organisation.okrdesk")
+        if path and self.opener:
+            self.opener(path, self)  # the opener creates it when it does not exist
+
+    def open_workspace(self) -> None:
+        path = dialogs.choose_open_path(self)
+        if path and self.opener:
+            self.opener(path, self)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in recent_files(self.settings):
+            self.recent_menu.addAction(
+                self._action(path, lambda p=path: self.opener and self.opener(p, self))
+            )
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction("(none yet)").setEnabled(False)
+
+    def save_copy(self) -> None:
+        path = dialogs.choose_save_path(
+            self, "Save a copy as", str(self.session.ws.path.with_name("copy.okrdesk"))
+        )
+        if not path:
+            return
+        try:
+            self.session.ws.save_copy(path)
+        except OkrDeskError as exc:
+            dialogs.tell_error(self, "Copy not saved", str(exc))
+            return
+        self.statusBar().showMessage(f"Copy saved to {path}", 8000)
+
+    def show_shortcuts(self) -> None:
+        rows = "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in SHORTCUTS)
+        QMessageBox.information(self, "Keyboard shortcuts", f"<table>{rows}</table>")
+
+    def show_about(self) -> None:
+        from okrdesk import __version__
+
+        QMessageBox.about(
+            self,
+            "About OKR Desk",
+            f"OKR Desk {__version__}<br>Plan, track and print OKRs, offline.",
+        )
+
+    # -- layout --------------------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        state = self.settings.value("window/state")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.session.close()
+        self.closed.emit()
+        super().closeEvent(event)
+
+
+MAX_RECENT = 8
+
+
+def recent_files(settings: QSettings) -> list[str]:
+    paths = settings.value("recent_files", [], type=list) or []
+    return [p for p in paths if Path(p).exists()][:MAX_RECENT]
+
+
+def remember_recent(settings: QSettings, path: Path) -> None:
+    text = str(path.resolve())
+    paths = [p for p in recent_files(settings) if p != text]
+    settings.setValue("recent_files", [text, *paths][:MAX_RECENT])
+    settings.setValue("last_workspace", text)
+
+
+__all__ = ["MainWindow", "recent_files", "remember_recent"]

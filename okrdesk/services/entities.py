@@ -270,3 +270,10 @@ def link_key_results(ws: Workspace, initiative_id: str, key_result_ids: list[str
         for kr_id in dict.fromkeys(key_result_ids):
             s.add(m.InitiativeKeyResult(initiative_id=initiative_id, key_result_id=kr_id))
     ws.notify(Change("initiative", (initiative_id,), "update"))
+
+
+def initiative_links(ws: Workspace, initiative_id: str) -> list[dict[str, Any]]:
+    """The (initiative_id, key_result_id) links of an initiative."""
+    with ws.read() as s:
+        rows = s.scalars(select(m.InitiativeKeyResult).filter_by(initiative_id=initiative_id))
+        return [as_dict(row) for row in rows]

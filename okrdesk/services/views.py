@@ -7,13 +7,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from okrdesk.db import models as m
 from okrdesk.scoring import KeyResultFacts, objective_score
 from okrdesk.services.facts import progress_of
-from okrdesk.services.lookup import find_cycle, find_team
+from okrdesk.services.lookup import current_cycle, find_cycle, find_team
 from okrdesk.services.workspace import Workspace
 
 
@@ -111,7 +111,8 @@ def okr_tree(
         if team is not None:
             chosen = find_team(s, team)
             teams = [(t, 0) for t, _depth in teams if t.id == chosen.id]
-        objectives = _objectives_by_team(s, the_cycle.id)
+        only = [t.id for t, _depth in teams] if team is not None else None
+        objectives = _objectives_by_team(s, the_cycle.id, only)
         info = s.scalars(select(m.WorkspaceInfo)).one()
         themes = s.scalars(
             select(m.Theme.name).where(m.Theme.cycle_id == the_cycle.id).order_by(m.Theme.position)
@@ -148,27 +149,24 @@ def _teams_in_tree_order(s: Session) -> list[tuple[m.Team, int]]:
     return ordered
 
 
-def _objectives_by_team(s: Session, cycle_id: str) -> dict[str, list[ObjectiveView]]:
-    """All objectives of a cycle, loaded in a handful of queries whatever the size."""
-    objectives = s.scalars(
-        select(m.Objective).where(m.Objective.cycle_id == cycle_id).order_by(m.Objective.position)
-    ).all()
+def _objectives_by_team(
+    s: Session, cycle_id: str, team_ids: list[str] | None = None
+) -> dict[str, list[ObjectiveView]]:
+    """The objectives of a cycle (of some teams), loaded in a handful of queries."""
+    in_scope = m.Objective.cycle_id == cycle_id
+    if team_ids is not None:
+        in_scope = in_scope & m.Objective.team_id.in_(team_ids)
+    objectives = s.scalars(select(m.Objective).where(in_scope).order_by(m.Objective.position)).all()
     ids = [o.id for o in objectives]
     krs = _group(
         s.scalars(
-            select(m.KeyResult)
-            .join(m.Objective)
-            .where(m.Objective.cycle_id == cycle_id)
-            .order_by(m.KeyResult.position)
+            select(m.KeyResult).join(m.Objective).where(in_scope).order_by(m.KeyResult.position)
         ),
         "objective_id",
     )
     initiatives = _group(
         s.scalars(
-            select(m.Initiative)
-            .join(m.Objective)
-            .where(m.Objective.cycle_id == cycle_id)
-            .order_by(m.Initiative.position)
+            select(m.Initiative).join(m.Objective).where(in_scope).order_by(m.Initiative.position)
         ),
         "objective_id",
     )
@@ -177,7 +175,7 @@ def _objectives_by_team(s: Session, cycle_id: str) -> dict[str, list[ObjectiveVi
         select(m.InitiativeKeyResult.initiative_id, m.InitiativeKeyResult.key_result_id)
         .join(m.Initiative)
         .join(m.Objective)
-        .where(m.Objective.cycle_id == cycle_id)
+        .where(in_scope)
     ):
         links[initiative_id].append(kr_id)
     supports = _supports(s, ids)
@@ -268,3 +266,40 @@ def _group(items: Any, key: str) -> dict[str, list[Any]]:
     for item in items:
         grouped[getattr(item, key)].append(item)
     return grouped
+
+
+@dataclass(frozen=True)
+class TeamNode:
+    id: str
+    name: str
+    kind: str
+    parent_id: str | None
+    depth: int
+    objective_count: int
+
+
+def team_nodes(ws: Workspace, cycle: str | None = None) -> list[TeamNode]:
+    """The team tree in order, with each team's number of objectives in the cycle (cheap)."""
+    with ws.read() as s:
+        counts: dict[str, int] = {}
+        if cycle:
+            the_cycle = find_cycle(s, cycle)
+            counts = {
+                team_id: n
+                for team_id, n in s.execute(
+                    select(m.Objective.team_id, func.count())
+                    .where(m.Objective.cycle_id == the_cycle.id)
+                    .group_by(m.Objective.team_id)
+                )
+            }
+        return [
+            TeamNode(t.id, t.name, t.kind, t.parent_id, depth, counts.get(t.id, 0))
+            for t, depth in _teams_in_tree_order(s)
+        ]
+
+
+def current_cycle_id(ws: Workspace, today: date | None = None) -> str | None:
+    """The cycle running today (see lookup.current_cycle), or None without cycles."""
+    with ws.read() as s:
+        cycles = list(s.scalars(select(m.Cycle).order_by(m.Cycle.start_date)))
+        return current_cycle(cycles, today or date.today()).id if cycles else None

@@ -1,0 +1,52 @@
+"""UI fixtures: an isolated settings store and a window on a copy of the demo."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from ui import dialogs
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path: Path):
+    """Keep tests from reading or writing the person's real OKR Desk settings."""
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "cfg"))
+    yield
+
+
+class Answers:
+    """Stands in for the modal dialogs: records what was said, answers as told."""
+
+    def __init__(self) -> None:
+        self.errors: list[str] = []
+        self.questions: list[str] = []
+        self.confirm = False
+        self.open_path = ""
+        self.save_path = ""
+
+
+@pytest.fixture
+def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
+    given = Answers()
+    monkeypatch.setattr(dialogs, "tell_error", lambda _p, _t, text: given.errors.append(text))
+
+    def confirm(_parent: object, _title: str, text: str) -> bool:
+        given.questions.append(text)
+        return given.confirm
+
+    monkeypatch.setattr(dialogs, "confirm", confirm)
+    monkeypatch.setattr(dialogs, "choose_open_path", lambda _p: given.open_path)
+    monkeypatch.setattr(dialogs, "choose_save_path", lambda *_a: given.save_path)
+    return given
+
+
+@pytest.fixture
+def demo_copy(demo_file: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "demo.okrdesk"
+    shutil.copy(demo_file, path)
+    return path

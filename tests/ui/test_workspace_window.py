@@ -1,0 +1,202 @@
+"""The workspace window driven as a person would: keyboard, clicks, menus, real files."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from okrdesk.services import entities, locks
+from okrdesk.services.workspace import Workspace
+from ui.app import Windows
+from ui.main_window import MainWindow
+
+
+def open_window(qtbot, path: Path) -> MainWindow:
+    window = Windows().open(path)
+    assert window is not None
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):  # so that Tab really moves the focus and fields are saved
+        window.activateWindow()
+    return window
+
+
+def titles(window: MainWindow) -> list[str]:
+    tree = window.okr_view.tree
+    assert tree is not None
+    return [o.title for o in tree.teams[0].objectives]
+
+
+def pick_team(window: MainWindow, name: str) -> None:
+    for item in window.navigator._items():
+        if item.text(0) == name:
+            window.navigator.teams.setCurrentItem(item)
+            return
+    raise AssertionError(name)
+
+
+def test_add_edit_with_enter_and_undo_redo_across_kinds(qtbot, demo_copy: Path, answers) -> None:
+    window = open_window(qtbot, demo_copy)
+    pick_team(window, "Field Service")
+    before = titles(window)
+
+    window.add_objective_action.trigger()
+    editor = window.editor.editors["objective"]
+    qtbot.keyClicks(editor.title, "Make every repair feel effortless")
+    qtbot.keyClick(editor.title, Qt.Key.Key_Tab)
+    assert titles(window) == [*before, "Make every repair feel effortless"]
+
+    window.add_kr_action.trigger()
+    kr_editor = window.editor.editors["key_result"]
+    qtbot.keyClicks(kr_editor.title, "Cut repeat visits from 12% to 5%")
+    qtbot.keyClick(kr_editor.title, Qt.Key.Key_Return)  # saves and adds the next one
+    qtbot.keyClicks(kr_editor.title, "Raise NPS from 30 to 45")
+    qtbot.keyClick(kr_editor.title, Qt.Key.Key_Tab)
+    objective = window.okr_view.tree.teams[0].objectives[-1]
+    assert [kr.title for kr in objective.key_results] == [
+        "Cut repeat visits from 12% to 5%",
+        "Raise NPS from 30 to 45",
+    ]
+
+    stack = window.session.undo_stack
+    assert window.undo_action.text().startswith("&Undo Edit key result")
+    for _ in range(stack.count()):
+        stack.undo()
+    assert titles(window) == before
+    for _ in range(stack.count()):
+        stack.redo()
+    objective = window.okr_view.tree.teams[0].objectives[-1]
+    assert objective.title == "Make every repair feel effortless"
+    assert [kr.title for kr in objective.key_results][-1] == "Raise NPS from 30 to 45"
+
+    # Delete is one undoable step too, and brings back everything below.
+    window.okr_view.select("objective", objective.id)
+    window.delete_action.trigger()
+    assert titles(window) == before
+    stack.undo()
+    assert titles(window)[-1] == "Make every repair feel effortless"
+    assert len(window.okr_view.tree.teams[0].objectives[-1].key_results) == 2
+
+
+def test_live_coach_and_parsed_metric_fill_the_fields(qtbot, demo_copy: Path, answers) -> None:
+    window = open_window(qtbot, demo_copy)
+    pick_team(window, "Workshop")
+    first = window.okr_view.tree.teams[0].objectives[0]
+    window.okr_view.select("objective", first.id)
+    window.add_kr_action.trigger()
+    editor = window.editor.editors["key_result"]
+    assert editor.title.hasFocus()
+    editor.title.selectAll()
+    qtbot.keyClicks(editor.title, "Launch the new parts catalogue")
+    qtbot.waitUntil(lambda: "key-result-is-activity" in editor.coach.rules(), timeout=3000)
+    assert "Warning" in editor.coach.label.text()
+    assert not editor.coach.fill_button.isVisible()
+
+    editor.title.selectAll()
+    qtbot.keyClicks(editor.title, "Raise repeat orders from 18% to 25%")
+    qtbot.waitUntil(lambda: editor.coach.fill_button.isVisible(), timeout=3000)
+    assert editor.coach.rules() == []
+    qtbot.keyClick(editor.title, Qt.Key.Key_Tab)
+    qtbot.mouseClick(editor.coach.fill_button, Qt.MouseButton.LeftButton)
+    kr = entities.get(window.session.ws, "key_result", editor.item["id"])
+    assert (kr["start"], kr["target"], kr["unit"], kr["direction"]) == (18, 25, "%", "increase")
+    assert editor.fields["start"].text() == "18"
+
+
+def test_bad_number_is_refused_inline_and_kept(qtbot, demo_copy: Path, answers) -> None:
+    window = open_window(qtbot, demo_copy)
+    pick_team(window, "Workshop")
+    kr = window.okr_view.tree.teams[0].objectives[0].key_results[0]
+    window.okr_view.select("key_result", kr.id)
+    editor = window.editor.editors["key_result"]
+    target = editor.fields["target"]
+    qtbot.mouseClick(target, Qt.MouseButton.LeftButton)
+    target.selectAll()
+    qtbot.keyClicks(target, "six")
+    qtbot.keyClick(target, Qt.Key.Key_Tab)
+    assert "Target must be a number (got 'six')" in editor.error_label.text()
+    assert target.text() == "six" and "b00020" in target.styleSheet()
+    assert entities.get(window.session.ws, "key_result", kr.id)["target"] == kr.target
+    assert window.session.undo_stack.count() == 0
+
+
+def test_reorder_with_keyboard_and_drop(qtbot, demo_copy: Path, answers) -> None:
+    window = open_window(qtbot, demo_copy)
+    pick_team(window, "Workshop")
+    first, second = titles(window)
+    window.okr_view.select("objective", window.okr_view.tree.teams[0].objectives[0].id)
+    window.okr_view.setFocus()
+    qtbot.keyClick(window.okr_view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert titles(window) == [second, first]
+    window.session.undo_stack.undo()
+    assert titles(window) == [first, second]
+
+    objective = window.okr_view.tree.teams[0].objectives[0]
+    kr_ids = [kr.id for kr in objective.key_results]
+    window.okr_view.select("key_result", kr_ids[-1])
+    window.up_action.trigger()
+    moved = window.okr_view.tree.teams[0].objectives[0].key_results
+    assert [kr.id for kr in moved] == [*kr_ids[:-2], kr_ids[-1], kr_ids[-2]]
+
+
+def test_open_recent_and_save_a_copy(qtbot, demo_copy: Path, tmp_path: Path, answers) -> None:
+    window = open_window(qtbot, demo_copy)
+    answers.save_path = str(tmp_path / "handout copy.okrdesk")
+    window.save_copy()
+    assert (tmp_path / "handout copy.okrdesk").exists()
+    answers.save_path = str(tmp_path / "fresh.okrdesk")
+    window.new_workspace()
+    assert (tmp_path / "fresh.okrdesk").exists()
+    window._fill_recent()
+    recent = [a.text() for a in window.recent_menu.actions()]
+    assert recent[:2] == [str((tmp_path / "fresh.okrdesk").resolve()), str(demo_copy.resolve())]
+    answers.open_path = str(tmp_path / "handout copy.okrdesk")
+    window.open_workspace()
+    assert answers.errors == []
+
+
+def test_refused_files_show_a_dialog_and_stay_untouched(qtbot, tmp_path: Path, answers) -> None:
+    broken = tmp_path / "broken.okrdesk"
+    Workspace.create(broken).close()
+    broken.write_bytes(broken.read_bytes()[:20_000])  # cut short, as by a failed copy
+    before = broken.read_bytes()
+    assert Windows().open(broken) is None
+    assert "damaged" in answers.errors[-1] or "truncated" in answers.errors[-1]
+    assert "left exactly as it was" in answers.errors[-1]
+    assert broken.read_bytes() == before
+    text = tmp_path / "notes.okrdesk"
+    text.write_text("not a workspace")
+    assert Windows().open(text) is None
+    assert "not a SQLite database" in answers.errors[-1]
+
+
+def test_second_window_on_the_same_file_is_warned_about(qtbot, demo_copy: Path, answers) -> None:
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        locks.lock_path(demo_copy).write_text(
+            f'{{"pid": {other.pid}, "host": "{__import__("socket").gethostname()}"}}'
+        )
+        answers.confirm = False
+        assert Windows().open(demo_copy) is None
+        assert "already open in another OKR Desk window" in answers.questions[-1]
+        answers.confirm = True
+        window = open_window(qtbot, demo_copy)
+        assert window.isVisible()
+    finally:
+        other.kill()
+
+
+def test_screenshot_of_the_demo_exits_0(tmp_path: Path, demo_copy: Path) -> None:
+    shot = tmp_path / "x.png"
+    result = subprocess.run(
+        [sys.executable, "-m", "okrdesk", str(demo_copy), "--screenshot", str(shot)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)},
+    )
+    assert result.returncode == 0, result.stderr
+    assert shot.stat().st_size > 10_000

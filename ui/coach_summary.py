@@ -1,0 +1,58 @@
+"""The coach's view of the whole team set, kept up to date as people edit."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from okrdesk.errors import OkrDeskError
+from okrdesk.services.coaching import check_workspace
+from ui.coach_panel import COLOURS, MARKS
+from ui.session import WorkspaceSession
+
+
+class CoachSummary(QTextBrowser):
+    def __init__(self, session: WorkspaceSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.cycle_id = ""
+        self.team_id = ""
+        self.setOpenLinks(False)
+        self.setAccessibleName("Coach summary")
+        self._timer = QTimer(self, singleShot=True, interval=400)
+        self._timer.timeout.connect(self.refresh)
+        session.changed.connect(lambda _c: self._timer.start())
+
+    def show_team(self, cycle_id: str, team_id: str) -> None:
+        self.cycle_id, self.team_id = cycle_id, team_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        if not (self.cycle_id and self.team_id):
+            self.setHtml("")
+            return
+        try:
+            found = check_workspace(self.session.ws, cycle=self.cycle_id, team=self.team_id)
+        except OkrDeskError as exc:
+            self.setHtml(escape(str(exc)))
+            return
+        if not found:
+            self.setHtml(
+                "<p style='color:#2e6b30'>✔ The coach has nothing to say about this "
+                "team's OKRs.</p>"
+            )
+            return
+        rows = []
+        for f in found:
+            colour = COLOURS[f.finding.severity]
+            rows.append(
+                f"<p style='margin:0 0 8px 0'><span style='color:{colour}'>"
+                f"{MARKS[f.finding.severity]} <b>{f.finding.severity.capitalize()}</b></span> "
+                f"<i>{escape(f.item_title)}</i><br>{escape(f.finding.message)}<br>"
+                f"<span style='color:#444'>{escape(f.finding.hint)}</span></p>"
+            )
+        problems = sum(f.finding.severity != "info" for f in found)
+        head = f"<p><b>{len(found)} note(s), {problems} to fix</b></p>"
+        self.setHtml(head + "".join(rows))

@@ -1,0 +1,362 @@
+"""The detail editor: the fields of the selected objective, key result or initiative.
+
+Every field is saved as soon as the person leaves it (one service call, one undo
+step). A refused value stays in the field, marked, with the reason beside it:
+nothing typed is lost and nothing half-valid is stored.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from okrdesk.errors import OkrDeskError, ValidationError
+from okrdesk.services import entities
+from okrdesk.services.coaching import disabled_rules
+from okrdesk.services.fields import parse_number
+from okrdesk.textview import number
+from ui.coach_panel import CoachPanel
+from ui.session import WorkspaceSession
+
+ERROR_STYLE = "border: 2px solid #b00020;"
+CHOICES = {
+    "objective.kind": [
+        ("committed", "Committed (expected 100%)"),
+        ("aspirational", "Aspirational (70% is success)"),
+    ],
+    "objective.status": [("draft", "Draft"), ("final", "Final")],
+    "key_result.kind": [
+        ("metric", "Metric (start → target)"),
+        ("milestone", "Milestone"),
+        ("three_level", "Three levels (commit / target / stretch)"),
+    ],
+    "key_result.confidence": [
+        ("", "—"),
+        ("on_track", "On track"),
+        ("at_risk", "At risk"),
+        ("off_track", "Off track"),
+    ],
+    "initiative.status": [
+        ("planned", "Planned"),
+        ("in_progress", "In progress"),
+        ("done", "Done"),
+        ("dropped", "Dropped"),
+    ],
+}
+NUMBER_FIELDS = {"start", "target", "current", "commit_level", "stretch_level", "weight"}
+
+
+class _NotesBox(QPlainTextEdit):
+    """A multi-line field that says when the person leaves it (then it is saved)."""
+
+    left = Signal()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.left.emit()
+        super().focusOutEvent(event)
+
+
+class _ItemEditor(QWidget):
+    kind = ""
+
+    def __init__(self, session: WorkspaceSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.item: dict[str, Any] = {}
+        self.fields: dict[str, QWidget] = {}
+        self.form = QFormLayout()
+        self.error_label = QLabel()
+        self.error_label.setObjectName("fieldError")
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error_label)
+        self._layout = layout
+
+    # -- building ------------------------------------------------------------------------------
+
+    def line(self, name: str, label: str) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setAccessibleName(label)
+        edit.editingFinished.connect(lambda: self.save(name, edit.text()))
+        self._add(name, label, edit)
+        return edit
+
+    def text_box(self, name: str, label: str) -> QPlainTextEdit:
+        box = _NotesBox()
+        box.setMaximumHeight(70)
+        box.setAccessibleName(label)
+        box.left.connect(lambda: self.save(name, box.toPlainText()))
+        self._add(name, label, box)
+        return box
+
+    def combo(self, name: str, label: str) -> QComboBox:
+        box = QComboBox()
+        box.setAccessibleName(label)
+        for value, text in CHOICES.get(f"{self.kind}.{name}", []):
+            box.addItem(text, value)
+        box.activated.connect(lambda _i: self.save(name, box.currentData() or None))
+        self._add(name, label, box)
+        return box
+
+    def _add(self, name: str, label: str, widget: QWidget) -> None:
+        self.fields[name] = widget
+        self.form.addRow(label, widget)
+
+    # -- loading and saving --------------------------------------------------------------------
+
+    def load(self, item_id: str) -> None:
+        self.item = entities.get(self.session.ws, self.kind, item_id)
+        self.error_label.clear()
+        for name, widget in self.fields.items():
+            widget.setStyleSheet("")
+            value = self.item.get(name)
+            widget.blockSignals(True)
+            if isinstance(widget, QLineEdit):
+                if name in NUMBER_FIELDS:
+                    widget.setText("" if value is None else number(value).replace(",", ""))
+                else:
+                    widget.setText("" if value is None else str(value))
+            elif isinstance(widget, QPlainTextEdit):
+                widget.setPlainText(value or "")
+            elif isinstance(widget, QComboBox):
+                widget.setCurrentIndex(max(0, widget.findData(value if value is not None else "")))
+            elif isinstance(widget, QCheckBox):
+                widget.setChecked(bool(value))
+            widget.blockSignals(False)
+
+    def save(self, name: str, value: Any) -> bool:
+        """Save one field; on refusal keep the typed value, mark the field, say why."""
+        if not self.item:
+            return False
+        widget = self.fields.get(name)
+        current = self.item.get(name)
+        if (
+            isinstance(value, str)
+            and name not in NUMBER_FIELDS
+            and value.strip() == (current or "")
+        ):
+            return True
+        try:
+            if name in NUMBER_FIELDS and _same_number(value, current):
+                return True
+            self.session.update(self.kind, self.item["id"], **{name: value})
+        except OkrDeskError as exc:
+            if widget is not None:
+                widget.setStyleSheet(ERROR_STYLE)
+            field = exc.field if isinstance(exc, ValidationError) and exc.field else name
+            self.error_label.setText(f"Not saved — {exc}")
+            self.error_label.setProperty("field", field)
+            return False
+        if widget is not None:
+            widget.setStyleSheet("")
+        self.error_label.clear()
+        self.item = entities.get(self.session.ws, self.kind, self.item["id"])
+        return True
+
+
+def _same_number(value: Any, current: Any) -> bool:
+    try:
+        return parse_number("", value) == current
+    except OkrDeskError:
+        return False
+
+
+class ObjectiveEditor(_ItemEditor):
+    kind = "objective"
+
+    def __init__(self, session: WorkspaceSession, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.title = self.line("title", "&Objective")
+        self.coach = CoachPanel("objective")
+        self.form.addRow("", self.coach)
+        self.title.textEdited.connect(self.coach.watch)
+        self.text_box("why", "&Why")
+        self.line("owner", "O&wner")
+        self.combo("kind", "&Kind")
+        self.combo("status", "&Status")
+        self.theme = self.combo("theme_id", "T&heme")
+
+    def load(self, item_id: str) -> None:
+        self.theme.blockSignals(True)
+        self.theme.clear()
+        self.theme.addItem("(no theme)", "")
+        objective = entities.get(self.session.ws, "objective", item_id)
+        for theme in entities.list_items(self.session.ws, "theme", cycle_id=objective["cycle_id"]):
+            self.theme.addItem(theme["name"], theme["id"])
+        self.theme.blockSignals(False)
+        super().load(item_id)
+        self.coach.disabled = disabled_rules(self.session.ws)
+        self.coach.watch(self.title.text())
+        self.coach.check_now()
+
+
+class KeyResultEditor(_ItemEditor):
+    kind = "key_result"
+    add_next = Signal(str)  # objective id: Enter in the title asks for the next key result
+
+    def __init__(self, session: WorkspaceSession, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.title = self.line("title", "&Key result")
+        self.title.returnPressed.connect(self._return_in_title)
+        self.coach = CoachPanel("key_result")
+        self.coach.metric_offered.connect(self.fill_metric)
+        self.form.addRow("", self.coach)
+        self.title.textEdited.connect(self.coach.watch)
+        self.kind_box = self.combo("kind", "K&ind")
+        self.kind_box.activated.connect(lambda _i: self._show_kind_fields())
+        for name, label in (
+            ("start", "&Start"),
+            ("target", "&Target"),
+            ("current", "&Current"),
+            ("unit", "&Unit"),
+            ("commit_level", "Co&mmit level"),
+            ("stretch_level", "St&retch level"),
+        ):
+            self.line(name, label)
+        done = QCheckBox("Done")
+        done.toggled.connect(lambda checked: self.save("done", checked))
+        self._add("done", "", done)
+        self.line("owner", "O&wner")
+        self.combo("confidence", "Con&fidence")
+        self.line("weight", "&Weight")
+
+    def load(self, item_id: str) -> None:
+        super().load(item_id)
+        self._show_kind_fields()
+        self.coach.disabled = disabled_rules(self.session.ws)
+        self.coach.key_result_kind = self.item["kind"]
+        self.coach.watch(self.title.text())
+        self.coach.check_now()
+
+    def _show_kind_fields(self) -> None:
+        kind = self.item.get("kind", "metric")
+        visible = {
+            "start": kind != "milestone",
+            "target": kind != "milestone",
+            "current": kind != "milestone",
+            "unit": kind != "milestone",
+            "commit_level": kind == "three_level",
+            "stretch_level": kind == "three_level",
+            "done": kind == "milestone",
+        }
+        for name, shown in visible.items():
+            self.form.setRowVisible(self.fields[name], shown)
+
+    def fill_metric(self, metric: Any) -> None:
+        """Fill start, target and unit from what the coach read in the sentence."""
+        values: dict[str, Any] = {"target": metric.target}
+        if metric.start is not None:
+            values["start"] = metric.start
+        if metric.unit:
+            values["unit"] = metric.unit
+        try:
+            self.session.update("key_result", self.item["id"], **values)
+        except OkrDeskError as exc:
+            self.error_label.setText(f"Not filled — {exc}")
+            return
+        self.load(self.item["id"])
+
+    def _return_in_title(self) -> None:
+        if self.save("title", self.title.text()):
+            self.add_next.emit(self.item["objective_id"])
+
+
+class InitiativeEditor(_ItemEditor):
+    kind = "initiative"
+
+    def __init__(self, session: WorkspaceSession, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.title = self.line("title", "&Initiative")
+        self.coach = CoachPanel("initiative")
+        self.form.addRow("", self.coach)
+        self.title.textEdited.connect(self.coach.watch)
+        self.combo("status", "&Status")
+        self.line("owner", "O&wner")
+        self.due = self.line("due_date", "&Due (YYYY-MM-DD)")
+        self.links = QListWidget()
+        self.links.setAccessibleName("Key results it moves")
+        self.links.itemChanged.connect(lambda _i: self._save_links())
+        self.form.addRow("Moves", self.links)
+
+    def load(self, item_id: str) -> None:
+        super().load(item_id)
+        self.links.blockSignals(True)
+        self.links.clear()
+        linked = {x["key_result_id"] for x in entities.initiative_links(self.session.ws, item_id)}
+        for kr in entities.list_items(
+            self.session.ws, "key_result", objective_id=self.item["objective_id"]
+        ):
+            entry = QListWidgetItem(kr["title"])
+            entry.setData(Qt.ItemDataRole.UserRole, kr["id"])
+            entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            entry.setCheckState(
+                Qt.CheckState.Checked if kr["id"] in linked else Qt.CheckState.Unchecked
+            )
+            self.links.addItem(entry)
+        self.links.blockSignals(False)
+        self.coach.watch(self.title.text())
+        self.coach.check_now()
+
+    def _save_links(self) -> None:
+        chosen = [
+            self.links.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.links.count())
+            if self.links.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        self.session.link_key_results(self.item["id"], chosen)
+
+
+class DetailEditor(QStackedWidget):
+    """Shows the editor for whatever is selected; an empty page when nothing is."""
+
+    def __init__(self, session: WorkspaceSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.empty = QLabel("Select an objective, key result or initiative to edit it.")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.editors: dict[str, _ItemEditor] = {
+            "objective": ObjectiveEditor(session),
+            "key_result": KeyResultEditor(session),
+            "initiative": InitiativeEditor(session),
+        }
+        self.addWidget(self.empty)
+        for editor in self.editors.values():
+            self.addWidget(editor)
+        self.current: tuple[str, str] | None = None
+
+    def show_item(self, kind: str, item_id: str) -> None:
+        editor = self.editors.get(kind)
+        if editor is None:
+            self.current = None
+            self.setCurrentWidget(self.empty)
+            return
+        try:
+            editor.load(item_id)
+        except OkrDeskError:  # deleted meanwhile (e.g. by undo)
+            self.current = None
+            self.setCurrentWidget(self.empty)
+            return
+        self.current = (kind, item_id)
+        self.setCurrentWidget(editor)
+
+    def clear(self) -> None:
+        self.current = None
+        self.setCurrentWidget(self.empty)

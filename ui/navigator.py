@@ -1,0 +1,129 @@
+"""The left navigator: which cycle, and which team of the organisation tree."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from okrdesk.services import entities
+from okrdesk.services.views import current_cycle_id, team_nodes
+from ui.session import WorkspaceSession
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class Navigator(QWidget):
+    """Emits `selection_changed(cycle_id, team_id)` when the person picks a cycle or team."""
+
+    selection_changed = Signal(str, str)
+
+    def __init__(self, session: WorkspaceSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.cycle_box = QComboBox()
+        self.cycle_box.setAccessibleName("Cycle")
+        self.teams = QTreeWidget()
+        self.teams.setHeaderLabels(["Team", "Obj."])
+        self.teams.header().setStretchLastSection(False)
+        self.teams.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.teams.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.teams.setAccessibleName("Teams")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        label = QLabel("&Cycle")
+        label.setBuddy(self.cycle_box)
+        layout.addWidget(label)
+        layout.addWidget(self.cycle_box)
+        teams_label = QLabel("&Teams")
+        teams_label.setBuddy(self.teams)
+        layout.addWidget(teams_label)
+        layout.addWidget(self.teams, 1)
+        self.cycle_box.currentIndexChanged.connect(self._cycle_picked)
+        self.teams.currentItemChanged.connect(lambda *_: self._emit())
+        session.changed.connect(self._on_change)
+        self.reload()
+
+    # -- state ---------------------------------------------------------------------------------
+
+    def cycle_id(self) -> str:
+        return self.cycle_box.currentData() or ""
+
+    def team_id(self) -> str:
+        item = self.teams.currentItem()
+        return item.data(0, ID_ROLE) if item else ""
+
+    def select(self, cycle_id: str | None = None, team_id: str | None = None) -> None:
+        if cycle_id:
+            index = self.cycle_box.findData(cycle_id)
+            if index >= 0:
+                self.cycle_box.setCurrentIndex(index)
+        if team_id:
+            for item in self._items():
+                if item.data(0, ID_ROLE) == team_id:
+                    self.teams.setCurrentItem(item)
+
+    # -- building ------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        keep_cycle, keep_team = self.cycle_id(), self.team_id()
+        self.cycle_box.blockSignals(True)
+        self.cycle_box.clear()
+        cycles = sorted(
+            entities.list_items(self.session.ws, "cycle"), key=lambda c: c["start_date"]
+        )
+        for cycle in cycles:
+            self.cycle_box.addItem(f"{cycle['name']}  ({cycle['state']})", cycle["id"])
+        if cycles:
+            current = keep_cycle or current_cycle_id(self.session.ws)
+            self.cycle_box.setCurrentIndex(max(0, self.cycle_box.findData(current)))
+        self.cycle_box.blockSignals(False)
+        self._fill_teams(keep_team)
+        self._emit()
+
+    def _fill_teams(self, keep_team: str) -> None:
+        self.teams.blockSignals(True)
+        self.teams.clear()
+        teams = team_nodes(self.session.ws, self.cycle_id() or None)
+        items: dict[str, QTreeWidgetItem] = {}
+        for team in teams:
+            item = QTreeWidgetItem([team.name, str(team.objective_count)])
+            item.setData(0, ID_ROLE, team.id)
+            holder = items.get(team.parent_id or "")
+            if holder is None:
+                self.teams.addTopLevelItem(item)
+            else:
+                holder.addChild(item)
+            items[team.id] = item
+        self.teams.expandAll()
+        chosen = items.get(keep_team) or (self.teams.topLevelItem(0) if teams else None)
+        if chosen is not None:
+            self.teams.setCurrentItem(chosen)
+        self.teams.blockSignals(False)
+
+    def _items(self) -> list[QTreeWidgetItem]:
+        top = self.teams.topLevelItemCount()
+        found, stack = [], [self.teams.topLevelItem(i) for i in range(top)]
+        while stack:
+            item = stack.pop()
+            found.append(item)
+            stack.extend(item.child(i) for i in range(item.childCount()))
+        return found
+
+    def _cycle_picked(self) -> None:
+        self._fill_teams(self.team_id())
+        self._emit()
+
+    def _on_change(self, change: object) -> None:
+        if getattr(change, "kind", "") in ("cycle", "team", "objective", "*", "workspace"):
+            self.reload()
+
+    def _emit(self) -> None:
+        self.selection_changed.emit(self.cycle_id(), self.team_id())

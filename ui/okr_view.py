@@ -1,0 +1,307 @@
+"""The central OKR view of one team in one cycle: objectives → key results → initiatives.
+
+The model is rebuilt from the services' plain view data whenever the session
+reports a change; expansion and selection are kept by id. Drag and drop and
+Alt+Up/Down reorder and move through the session, so each is one undo step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, QRect, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QDropEvent,
+    QKeyEvent,
+    QPainter,
+    QStandardItem,
+    QStandardItemModel,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QWidget,
+)
+
+from okrdesk.errors import OkrDeskError
+from okrdesk.services.views import OkrTree, okr_tree
+from okrdesk.textview import CONFIDENCE_WORDS, key_result_numbers
+from ui.session import WorkspaceSession
+
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 3
+COLUMNS = ["Objective / key result / initiative", "Progress", "Owner", "Confidence / status"]
+PARENT_KIND = {"key_result": "objective", "initiative": "objective", "objective": "team"}
+
+
+class ProgressDelegate(QStyledItemDelegate):
+    """A bar with the percentage written on it: readable without colour, in print too."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        value = index.data(PROGRESS_ROLE)
+        if value is None:
+            super().paint(painter, option, index)
+            return
+        if option.state & QStyle.StateFlag.State_Selected:
+            painter.fillRect(option.rect, option.palette.highlight())
+        rect = option.rect
+        bar = QRect(rect.left() + 4, rect.center().y() - 5, int(rect.width() * 0.55), 10)
+        painter.save()
+        painter.setPen(QColor("#777"))
+        painter.drawRect(bar)
+        filled = QRect(
+            bar.left(), bar.top(), int(bar.width() * max(0.0, min(1.0, value))), bar.height()
+        )
+        colour = "#c8553d" if value < 0.4 else "#d9a53f" if value < 0.7 else "#4f8a4b"
+        painter.fillRect(filled.adjusted(1, 1, 0, 0), QColor(colour))
+        painter.setPen(option.palette.text().color())
+        text_box = QRect(bar.right() + 6, rect.top(), rect.right() - bar.right() - 8, rect.height())
+        painter.drawText(
+            text_box,
+            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+            f"{round(value * 100)}%",
+        )
+        painter.restore()
+
+
+class OkrView(QTreeView):
+    """Emits `item_selected(kind, id)`; `add_next_key_result` asks for a KR after the current."""
+
+    item_selected = Signal(str, str)
+    add_next_key_result = Signal(str)  # the objective id
+
+    def __init__(self, session: WorkspaceSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.cycle_id = ""
+        self.team_id = ""
+        self.tree: OkrTree | None = None
+        self.error = ""
+        self.model_ = QStandardItemModel(self)
+        self.setModel(self.model_)
+        self.setItemDelegateForColumn(1, ProgressDelegate(self))
+        self.setAlternatingRowColors(True)
+        self.setUniformRowHeights(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDropIndicatorShown(True)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAccessibleName("OKRs of the selected team")
+        self.selectionModel().currentChanged.connect(self._current_changed)
+        session.changed.connect(lambda _change: self.refresh())
+
+    # -- data ----------------------------------------------------------------------------------
+
+    def show_team(self, cycle_id: str, team_id: str) -> None:
+        self.cycle_id, self.team_id = cycle_id, team_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        expanded = self._expanded_ids()
+        selected = self.current_item()
+        first_time = not self.model_.rowCount()
+        self.model_.clear()
+        self.model_.setHorizontalHeaderLabels(COLUMNS)
+        self.tree = None
+        if self.cycle_id and self.team_id:
+            try:
+                self.tree = okr_tree(self.session.ws, cycle=self.cycle_id, team=self.team_id)
+            except OkrDeskError as exc:
+                self.error = str(exc)
+        if self.tree is not None and self.tree.teams:
+            for objective in self.tree.teams[0].objectives:
+                score = objective.score
+                row = self._row(
+                    "objective",
+                    objective.id,
+                    f"◎  {objective.title}",
+                    score,
+                    objective.owner,
+                    f"{objective.kind}, {objective.status}",
+                    bold=True,
+                )
+                for kr in objective.key_results:
+                    numbers = key_result_numbers(kr)
+                    label = f"{kr.title}   [{numbers}]" if numbers else kr.title
+                    confidence = CONFIDENCE_WORDS.get(kr.confidence or "", "")
+                    row[0].appendRow(
+                        self._row("key_result", kr.id, label, kr.progress, kr.owner, confidence)
+                    )
+                for initiative in objective.initiatives:
+                    row[0].appendRow(
+                        self._row(
+                            "initiative",
+                            initiative.id,
+                            f"•  {initiative.title}",
+                            None,
+                            initiative.owner,
+                            initiative.status.replace("_", " "),
+                        )
+                    )
+                self.model_.appendRow(row)
+        header = self.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((1, 110), (2, 110), (3, 140)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, width)
+        header.setStretchLastSection(False)
+        for index in self._all_indexes():
+            if first_time or index.data(ID_ROLE) in expanded:
+                self.setExpanded(index, True)
+        if selected:
+            self.select(*selected)
+
+    def _row(
+        self,
+        kind: str,
+        item_id: str,
+        title: str,
+        progress: float | None,
+        owner: str,
+        status: str,
+        bold: bool = False,
+    ) -> list[QStandardItem]:
+        cells = [
+            QStandardItem(title),
+            QStandardItem(""),
+            QStandardItem(owner),
+            QStandardItem(status),
+        ]
+        for cell in cells:
+            cell.setData(kind, KIND_ROLE)
+            cell.setData(item_id, ID_ROLE)
+            cell.setEditable(False)
+            cell.setDropEnabled(kind == "objective")
+        cells[0].setToolTip(title)
+        cells[1].setData(progress, PROGRESS_ROLE)
+        if bold:
+            font = cells[0].font()
+            font.setBold(True)
+            cells[0].setFont(font)
+        return cells
+
+    # -- selection -----------------------------------------------------------------------------
+
+    def current_item(self) -> tuple[str, str] | None:
+        index = self.currentIndex()
+        if not index.isValid():
+            return None
+        return index.data(KIND_ROLE), index.data(ID_ROLE)
+
+    def select(self, kind: str, item_id: str) -> bool:
+        for index in self._all_indexes():
+            if index.data(ID_ROLE) == item_id and index.data(KIND_ROLE) == kind:
+                self.setCurrentIndex(index)
+                self.scrollTo(index)
+                return True
+        return False
+
+    def objective_of(self, kind: str, item_id: str) -> str | None:
+        """The objective an item belongs to (itself for an objective)."""
+        for index in self._all_indexes():
+            if index.data(ID_ROLE) == item_id:
+                return item_id if kind == "objective" else index.parent().data(ID_ROLE)
+        return None
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.item_selected.emit(current.data(KIND_ROLE), current.data(ID_ROLE))
+
+    def _all_indexes(self) -> list[QModelIndex]:
+        found, stack = [], [self.model_.index(r, 0) for r in range(self.model_.rowCount())]
+        while stack:
+            index = stack.pop(0)
+            found.append(index)
+            stack.extend(self.model_.index(r, 0, index) for r in range(self.model_.rowCount(index)))
+        return found
+
+    def _expanded_ids(self) -> set[str]:
+        return {i.data(ID_ROLE) for i in self._all_indexes() if self.isExpanded(i)}
+
+    # -- reordering ----------------------------------------------------------------------------
+
+    def siblings(self, index: QModelIndex) -> list[tuple[str, str]]:
+        parent = index.parent()
+        rows = self.model_.rowCount(parent)
+        return [
+            (
+                self.model_.index(r, 0, parent).data(KIND_ROLE),
+                self.model_.index(r, 0, parent).data(ID_ROLE),
+            )
+            for r in range(rows)
+        ]
+
+    def move_current(self, step: int) -> None:
+        """Move the selected item up (-1) or down (+1) among its own kind."""
+        index = self.currentIndex().siblingAtColumn(0)
+        if not index.isValid():
+            return
+        kind, item_id = index.data(KIND_ROLE), index.data(ID_ROLE)
+        same = [i for k, i in self.siblings(index) if k == kind]
+        at = same.index(item_id)
+        if not 0 <= at + step < len(same):
+            return
+        same.insert(at + step, same.pop(at))
+        self._run(lambda: self.session.reorder(kind, same))
+        self.select(kind, item_id)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        source = self.currentIndex().siblingAtColumn(0)
+        target = self.indexAt(event.position().toPoint()).siblingAtColumn(0)
+        event.ignore()  # the database moves items, then the model is rebuilt
+        if not source.isValid() or not target.isValid() or source == target:
+            return
+        kind, item_id = source.data(KIND_ROLE), source.data(ID_ROLE)
+        target_kind, target_id = target.data(KIND_ROLE), target.data(ID_ROLE)
+        where = self.dropIndicatorPosition()
+        if kind == "objective":
+            if target_kind != "objective":
+                target = target.parent()
+                target_id = target.data(ID_ROLE)
+            order = [i for _k, i in self.siblings(target) if i != item_id]
+            at = order.index(target_id) + (
+                where == QAbstractItemView.DropIndicatorPosition.BelowItem
+            )
+            order.insert(at, item_id)
+            self._run(lambda: self.session.reorder("objective", order))
+        elif target_kind == "objective":  # onto an objective: move to its end
+            self._run(lambda: self.session.move(kind, item_id, target_id))
+        else:
+            parent_id = target.parent().data(ID_ROLE)
+            same = [i for k, i in self.siblings(target) if k == kind and i != item_id]
+            at = same.index(target_id) if target_kind == kind and target_id in same else len(same)
+            if where == QAbstractItemView.DropIndicatorPosition.BelowItem and target_kind == kind:
+                at += 1
+            if parent_id == source.parent().data(ID_ROLE):
+                same.insert(at, item_id)
+                self._run(lambda: self.session.reorder(kind, same))
+            else:
+                self._run(lambda: self.session.move(kind, item_id, parent_id, at))
+        self.select(kind, item_id)
+
+    def _run(self, action: Callable[[], None]) -> None:
+        try:
+            action()
+            self.error = ""
+        except OkrDeskError as exc:
+            self.error = str(exc)
+            self.window().statusBar().showMessage(self.error, 8000)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        alt = event.modifiers() & Qt.KeyboardModifier.AltModifier
+        if alt and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.move_current(-1 if event.key() == Qt.Key.Key_Up else 1)
+            return
+        current = self.current_item()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and current:
+            objective = self.objective_of(*current)
+            if objective:
+                self.add_next_key_result.emit(objective)
+                return
+        super().keyPressEvent(event)
