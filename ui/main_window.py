@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from okrdesk.errors import OkrDeskError
+from okrdesk.services import entities
 from ui import dialogs
+from ui.alignment_view import AlignmentView
 from ui.coach_summary import CoachSummary
 from ui.editors import DetailEditor
 from ui.navigator import Navigator
@@ -77,6 +79,9 @@ class MainWindow(QMainWindow):
         self.resizeDocks([nav, details], [230, 380], Qt.Orientation.Horizontal)
         self.resizeDocks([details, coach], [470, 250], Qt.Orientation.Vertical)
         self._build_menus()
+        self.alignment = AlignmentView(session)
+        self.alignment.objective_activated.connect(self.reveal_objective)
+        self.add_page(self.alignment, "Alignment", "Ctrl+2")
 
         self.navigator.selection_changed.connect(self.show_team)
         self.okr_view.item_selected.connect(self.editor.show_item)
@@ -205,6 +210,16 @@ class MainWindow(QMainWindow):
             self.heading.setText("No cycle or team yet — start the planning session")
         enabled = bool(cycle_id and team_id)
         self.add_objective_action.setEnabled(enabled)
+
+    def reveal_objective(self, objective_id: str) -> None:
+        """Show an objective in the OKR view: its cycle and team, selected."""
+        try:
+            objective = entities.get(self.session.ws, "objective", objective_id)
+        except OkrDeskError:
+            return
+        self.navigator.select(objective["cycle_id"], objective["team_id"])
+        self.tabs.setCurrentIndex(0)
+        self.okr_view.select("objective", objective_id)
 
     def _after_change(self, _change: object) -> None:
         self._update_title()

@@ -225,6 +225,16 @@ def _refuse_alignment_cycle(s: Session, link: m.AlignmentLink) -> None:
         target = kr.objective_id if kr else None
     if target is None:
         return
+    duplicate = s.scalar(
+        select(func.count()).where(
+            m.AlignmentLink.objective_id == link.objective_id,
+            m.AlignmentLink.parent_objective_id.is_(link.parent_objective_id),
+            m.AlignmentLink.parent_key_result_id.is_(link.parent_key_result_id),
+            m.AlignmentLink.id != link.id,
+        )
+    )
+    if duplicate:  # SQLite's UNIQUE treats the empty column as distinct, so check here
+        raise ValidationError("the objective already supports that")
     if target == link.objective_id:
         raise ValidationError("an objective cannot support itself")
     frontier, seen = [target], set()

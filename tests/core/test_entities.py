@@ -190,6 +190,10 @@ def test_alignment_is_many_to_many_with_weights(ws: Workspace, planned: dict[str
         ws, "alignment_link", objective_id=planned["objective"], parent_key_result_id=c2_kr
     )
     assert len(entities.list_items(ws, "alignment_link", objective_id=planned["objective"])) == 3
+    with pytest.raises(ValidationError, match="already supports"):
+        entities.create(
+            ws, "alignment_link", objective_id=planned["objective"], parent_key_result_id=c2_kr
+        )
     # Loops are refused, directly and through a key result.
     with pytest.raises(ValidationError, match="loop"):
         entities.create(

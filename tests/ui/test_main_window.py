@@ -34,3 +34,18 @@ def test_window_shows_the_team_and_follows_the_navigator(qtbot, demo_copy: Path,
     first = window.okr_view.model_.index(0, 0)
     window.okr_view.setCurrentIndex(first)
     assert window.editor.current == ("objective", first.data(ID_ROLE))
+
+
+def test_alignment_tab_leads_back_to_the_objective(qtbot, demo_copy: Path, answers) -> None:
+    window = Windows().open(demo_copy)
+    qtbot.addWidget(window)
+    window.tabs.setCurrentWidget(window.alignment)
+    orphan = next(
+        o
+        for o in window.alignment.amap.objectives
+        if o.title == "Prototype a grinder that carries our name"
+    )
+    window.alignment.objective_activated.emit(orphan.id)
+    assert window.tabs.currentIndex() == 0
+    assert window.heading.text().startswith("Workshop · 2026-Q4")
+    assert window.okr_view.current_item() == ("objective", orphan.id)

@@ -1,0 +1,237 @@
+"""The alignment view: who supports whom, the orphans, and editing links with undo."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QTreeWidgetItem
+
+from okrdesk.services import entities
+from okrdesk.services.workspace import Workspace
+from ui.alignment_view import HIGHLIGHT, KEY, LINK_ID, OBJECTIVE_ID, ORPHANS, AlignmentView
+from ui.session import WorkspaceSession
+
+RESCUE = "Make same-day rescue a promise we always keep"
+FLAG = "Plant our flag in Basel and Alsace"
+PARTS = "Let the parts business pay for the parts we hold"
+CALLOUT = "Send every callout the right technician with the right parts"
+LOERRACH = "Open the Lörrach base without weakening Freiburg"
+FIRST_VISIT = "Fix it on the first visit"
+GRINDER = "Prototype a grinder that carries our name"
+
+
+@pytest.fixture
+def session(demo_file: Path, tmp_path: Path):
+    path = tmp_path / "demo.okrdesk"
+    shutil.copy(demo_file, path)
+    ws = Workspace.open(path)
+    s = WorkspaceSession(ws)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def view(qtbot, session: WorkspaceSession) -> AlignmentView:
+    widget = AlignmentView(session)
+    qtbot.addWidget(widget)
+    q4 = next(c for c in entities.list_items(session.ws, "cycle") if c["name"] == "2026-Q4")
+    widget.set_context(q4["id"], None)
+    widget.resize(1366, 768)
+    widget.show()
+    return widget
+
+
+def title(item: QTreeWidgetItem) -> str:
+    return item.text(0).removeprefix("◎ ")
+
+
+def top(view: AlignmentView) -> list[QTreeWidgetItem]:
+    return [view.tree.topLevelItem(i) for i in range(view.tree.topLevelItemCount())]
+
+
+def children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    return [item.child(i) for i in range(item.childCount())]
+
+
+def orphans_group(view: AlignmentView) -> QTreeWidgetItem:
+    return next(item for item in top(view) if item.data(0, KEY) == ORPHANS)
+
+
+def row(view: AlignmentView, text: str, under: str | None = None) -> QTreeWidgetItem:
+    for item in view.items():
+        parent = item.parent()
+        if title(item) == text and (under is None or (parent and title(parent) == under)):
+            return item
+    raise AssertionError(f"no row {text!r} under {under!r}")
+
+
+def objective_id(view: AlignmentView, text: str) -> str:
+    return row(view, text).data(0, OBJECTIVE_ID)
+
+
+def test_company_objectives_on_top_with_their_supporters(view: AlignmentView):
+    roots = [title(item) for item in top(view) if item.data(0, OBJECTIVE_ID)]
+    assert roots == [RESCUE, FLAG, PARTS]
+    rescue = row(view, RESCUE)
+    assert rescue.text(1) == "Kolbenwerk Espresso (company)" and rescue.text(2) == "36%"
+    assert CALLOUT in [title(c) for c in children(rescue)]
+    # Department → team: Field Service's objective sits under the Operations objective.
+    callout = row(view, CALLOUT, under=RESCUE)
+    assert callout.text(1) == "Operations (department)"
+    assert [title(c) for c in children(callout)] == [FIRST_VISIT]
+    assert row(view, FIRST_VISIT).text(1) == "Field Service"
+    assert "2026-Q4" in view.title.text()
+
+
+def test_an_objective_supporting_two_appears_under_both(view: AlignmentView):
+    under_rescue = row(view, LOERRACH, under=RESCUE)
+    under_flag = row(view, LOERRACH, under=FLAG)
+    assert (under_rescue.text(3), under_flag.text(3)) == ("0.3", "0.7")  # each link's weight
+    assert "also supports “Plant our flag" in under_rescue.text(4)
+    assert "also supports “Make same-day rescue" in under_flag.text(4)
+
+
+def test_the_orphan_is_in_a_marked_group(view: AlignmentView):
+    group = orphans_group(view)
+    assert group.text(0).startswith("⚠ Orphans: 1 team objective supporting nothing")
+    assert [title(c) for c in children(group)] == [GRINDER]
+    assert "supports nothing" in children(group)[0].text(4)
+    assert "1 orphan" in view.summary.text()
+
+
+def test_linking_the_orphan_in_the_dialog_and_undo(qtbot, view: AlignmentView, session):
+    view.tree.setCurrentItem(row(view, GRINDER))
+    assert view.link_button.isEnabled() and not view.unlink_button.isEnabled()
+    qtbot.mouseClick(view.link_button, Qt.MouseButton.LeftButton)
+    dialog = view.link_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert not dialog.ok_button.isEnabled()
+    # Suggestions from Operations come first; the filter narrows the list.
+    first = dialog.candidates()[0].data(Qt.ItemDataRole.UserRole)
+    assert first.suggested and first.team_name == "Operations"
+    qtbot.keyClicks(dialog.filter, "right parts")
+    shown = [item.data(Qt.ItemDataRole.UserRole) for item in dialog.candidates()]
+    assert [c.title for c in shown if not c.is_key_result] == [CALLOUT]
+    target = next(item for item in dialog.candidates() if "right parts  —" in item.text())
+    dialog.list.setCurrentItem(target)
+    dialog.use_weight.setChecked(True)
+    dialog.weight.setValue(0.4)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+
+    assert orphans_group(view).childCount() == 0
+    assert "Orphans: none" in orphans_group(view).text(0)
+    linked = row(view, GRINDER, under=CALLOUT)
+    assert linked.text(3) == "0.4"
+    assert view.tree.currentItem() is linked  # the selection follows the objective
+    assert session.undo_stack.count() == 1
+
+    session.undo_stack.undo()
+    assert [title(c) for c in children(orphans_group(view))] == [GRINDER]
+    session.undo_stack.redo()
+    assert orphans_group(view).childCount() == 0
+
+
+def test_linking_through_a_key_result_shows_via_kr(qtbot, view: AlignmentView):
+    dialog = view.open_link_dialog(objective_id(view, GRINDER))
+    qtbot.keyClicks(dialog.filter, "rebuilt two-group")
+    (target,) = dialog.candidates()
+    kr = target.data(Qt.ItemDataRole.UserRole)
+    assert kr.is_key_result
+    dialog.list.setCurrentItem(target)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    linked = row(view, GRINDER, under="Always have a rebuilt machine ready to leave the door")
+    assert "via KR “Raise rebuilt two-group machines" in linked.text(4)
+
+
+def test_a_loop_is_refused_with_a_message(view: AlignmentView, session):
+    rescue, callout = objective_id(view, RESCUE), objective_id(view, CALLOUT)
+    assert not view.link(rescue, parent_objective_id=callout)
+    assert view.message.isVisible()
+    assert "loop" in view.message.text() and view.message.text().startswith("✖")
+    assert session.undo_stack.count() == 0
+    assert row(view, RESCUE).parent() is None and row(view, CALLOUT, under=RESCUE)
+
+
+def test_the_dialog_shows_a_refusal_and_stays_open(qtbot, view: AlignmentView, session):
+    grinder, parts = objective_id(view, GRINDER), objective_id(view, PARTS)
+    dialog = view.open_link_dialog(parts)
+    target = next(
+        item
+        for item in dialog.candidates()
+        if item.data(Qt.ItemDataRole.UserRole).objective_id == grinder
+        and not item.data(Qt.ItemDataRole.UserRole).is_key_result
+    )
+    # Meanwhile (another edit), the grinder starts supporting the parts objective...
+    session.create("alignment_link", objective_id=grinder, parent_objective_id=parts)
+    dialog.list.setCurrentItem(target)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    # ...so linking the other way round would be a loop: said inside the open dialog.
+    assert dialog.isVisible() and dialog.error.isVisible()
+    assert "loop" in dialog.error.text()
+    assert session.undo_stack.count() == 1
+    dialog.reject()
+
+
+def test_remove_link_with_the_delete_key_and_undo(qtbot, view: AlignmentView, session):
+    item = row(view, FIRST_VISIT, under=CALLOUT)
+    view.tree.setCurrentItem(item)
+    assert view.unlink_button.isEnabled()
+    assert any(
+        "Remove link to “Send every callout" in a.text() for a in view.context_menu(item).actions()
+    )
+    view.tree.setFocus()
+    qtbot.keyClick(view.tree, Qt.Key.Key_Delete)
+    assert [title(c) for c in children(orphans_group(view))] == [GRINDER, FIRST_VISIT]
+    assert "Link removed" in view.message.text()
+    session.undo_stack.undo()
+    assert row(view, FIRST_VISIT, under=CALLOUT).data(0, LINK_ID)
+    assert orphans_group(view).childCount() == 1
+
+
+def test_double_click_opens_the_objective(qtbot, view: AlignmentView):
+    item = row(view, CALLOUT)
+    view.tree.scrollToItem(item)
+    rect = view.tree.visualItemRect(item)
+    with qtbot.waitSignal(view.objective_activated, timeout=1000) as signal:
+        qtbot.mouseClick(view.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseDClick(view.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert signal.args == [item.data(0, OBJECTIVE_ID)]
+
+
+def test_refresh_keeps_collapsed_rows_and_the_selection(view: AlignmentView, session):
+    row(view, RESCUE).setExpanded(False)
+    view.tree.setCurrentItem(row(view, LOERRACH, under=FLAG))
+    session.update("objective", objective_id(view, PARTS), title="Make parts pay their way")
+    assert "Make parts pay their way" in [title(item) for item in top(view)]
+    assert not row(view, RESCUE).isExpanded() and row(view, FLAG).isExpanded()
+    current = view.tree.currentItem()
+    assert title(current) == LOERRACH and title(current.parent()) == FLAG
+
+
+def test_a_hidden_view_catches_up_when_shown(view: AlignmentView, session):
+    view.hide()
+    session.update("objective", objective_id(view, GRINDER), title="Prototype our own grinder")
+    assert orphans_group(view).child(0).text(0).endswith(GRINDER)  # not rebuilt while hidden
+    view.show()
+    assert title(orphans_group(view).child(0)) == "Prototype our own grinder"
+
+
+def test_context_team_is_highlighted(view: AlignmentView, session):
+    workshop = next(t for t in entities.list_items(session.ws, "team") if t["name"] == "Workshop")
+    view.set_context(view.amap.cycle_id, workshop["id"])
+    marked = {title(item) for item in view.items() if item.background(0).color() == HIGHLIGHT}
+    assert marked == {GRINDER, "Always have a rebuilt machine ready to leave the door"}
+
+
+def test_a_workspace_without_cycles_says_so(qtbot, tmp_path: Path):
+    ws = Workspace.create(tmp_path / "empty.okrdesk", "Empty Co")
+    session = WorkspaceSession(ws)
+    widget = AlignmentView(session)
+    qtbot.addWidget(widget)
+    assert "no cycles" in widget.summary.text()
+    assert widget.tree.topLevelItemCount() == 0 and widget.open_link_dialog("x") is None
+    session.close()
