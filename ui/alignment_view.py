@@ -83,6 +83,7 @@ class AlignmentView(QWidget):
         self.title.setFont(font)
         self.summary = QLabel()
         self.summary.setObjectName("alignmentSummary")
+        self.summary.setWordWrap(True)  # a long summary must not force the window wider
         self.link_button = QPushButton("Link to…")
         self.link_button.setToolTip("Choose a higher objective or key result this one supports")
         self.link_button.clicked.connect(lambda: self.open_link_dialog())

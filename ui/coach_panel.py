@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from okrdesk.coach import (
@@ -66,6 +66,7 @@ class CoachPanel(QWidget):
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.label.setObjectName("coachFindings")
+        self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.fill_button = QPushButton("Use these numbers")
         self.fill_button.setVisible(False)
         self.fill_button.clicked.connect(lambda: self.metric_offered.emit(self.metric))

@@ -87,7 +87,7 @@ class _ItemEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.error_label)
-        self._layout = layout
+        layout.addStretch(1)
 
     # -- building ------------------------------------------------------------------------------
 
@@ -133,6 +133,7 @@ class _ItemEditor(QWidget):
                     widget.setText("" if value is None else number(value).replace(",", ""))
                 else:
                     widget.setText("" if value is None else str(value))
+                widget.setCursorPosition(0)  # show the start of a long title
             elif isinstance(widget, QPlainTextEdit):
                 widget.setPlainText(value or "")
             elif isinstance(widget, QComboBox):

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -76,8 +76,8 @@ class MainWindow(QMainWindow):
         nav = self._dock("Navigator", self.navigator, Qt.DockWidgetArea.LeftDockWidgetArea)
         details = self._dock("Details", self.editor, Qt.DockWidgetArea.RightDockWidgetArea)
         coach = self._dock("Coach", self.coach, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.resizeDocks([nav, details], [230, 380], Qt.Orientation.Horizontal)
-        self.resizeDocks([details, coach], [470, 250], Qt.Orientation.Vertical)
+        self._docks = (nav, details, coach)
+        self._docks_sized = False
         self._build_menus()
         self.alignment = AlignmentView(session)
         self.alignment.objective_activated.connect(self.reveal_objective)
@@ -210,6 +210,8 @@ class MainWindow(QMainWindow):
             self.heading.setText("No cycle or team yet — start the planning session")
         enabled = bool(cycle_id and team_id)
         self.add_objective_action.setEnabled(enabled)
+        if tree is not None and tree.teams and tree.teams[0].objectives:
+            self.okr_view.select("objective", tree.teams[0].objectives[0].id)
 
     def reveal_objective(self, objective_id: str) -> None:
         """Show an objective in the OKR view: its cycle and team, selected."""
@@ -346,6 +348,15 @@ class MainWindow(QMainWindow):
         )
 
     # -- layout --------------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._docks_sized and self.settings.value("window/state") is None:
+            # Sizes only take once the window exists; a remembered layout wins.
+            nav, details, coach = self._docks
+            self.resizeDocks([nav, details], [230, 360], Qt.Orientation.Horizontal)
+            self.resizeDocks([details, coach], [470, 250], Qt.Orientation.Vertical)
+        self._docks_sized = True
 
     def _restore_layout(self) -> None:
         geometry = self.settings.value("window/geometry")

@@ -28,6 +28,7 @@ class Navigator(QWidget):
     def __init__(self, session: WorkspaceSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self._announced: tuple[str, str] | None = None
         self.cycle_box = QComboBox()
         self.cycle_box.setAccessibleName("Cycle")
         self.teams = QTreeWidget()
@@ -126,4 +127,7 @@ class Navigator(QWidget):
             self.reload()
 
     def _emit(self) -> None:
-        self.selection_changed.emit(self.cycle_id(), self.team_id())
+        chosen = (self.cycle_id(), self.team_id())
+        if chosen != self._announced:  # a reload that keeps the selection is not a change
+            self._announced = chosen
+            self.selection_changed.emit(*chosen)

@@ -1,0 +1,53 @@
+"""What every guided page works on: the session, and the cycle and team of the moment."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from okrdesk.errors import NotFoundError
+from okrdesk.services import entities
+from okrdesk.services.coaching import disabled_rules
+from okrdesk.services.workspace import Workspace
+from ui.session import WorkspaceSession
+
+
+@dataclass
+class PlanningContext:
+    session: WorkspaceSession
+    cycle_id: str | None = None
+    team_id: str | None = None
+
+    @property
+    def ws(self) -> Workspace:
+        return self.session.ws
+
+    @property
+    def ready(self) -> bool:
+        """A cycle and a team to plan in (the foundation step creates them when missing)."""
+        return self.cycle_id is not None and self.team_id is not None
+
+    def team(self) -> dict[str, Any] | None:
+        return self._get("team", self.team_id)
+
+    def cycle(self) -> dict[str, Any] | None:
+        return self._get("cycle", self.cycle_id)
+
+    def team_name(self) -> str:
+        team = self.team()
+        return team["name"] if team else "—"
+
+    def cycle_name(self) -> str:
+        cycle = self.cycle()
+        return cycle["name"] if cycle else "—"
+
+    def disabled_rules(self) -> frozenset[str]:
+        return disabled_rules(self.ws)
+
+    def _get(self, kind: str, item_id: str | None) -> dict[str, Any] | None:
+        if item_id is None:
+            return None
+        try:
+            return entities.get(self.ws, kind, item_id)
+        except NotFoundError:
+            return None

@@ -1,0 +1,150 @@
+"""The bar at the top of the guided session: which team, which cycle; add a team."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from okrdesk.errors import OkrDeskError
+from okrdesk.services import entities
+from ui.guided.context import PlanningContext
+from ui.guided.fields import ErrorLabel
+
+
+def teams_in_tree_order(ctx: PlanningContext) -> list[tuple[dict, int]]:
+    teams = entities.list_items(ctx.ws, "team")
+    children: dict[str | None, list[dict]] = {}
+    for team in sorted(teams, key=lambda t: (t["position"], t["name"])):
+        children.setdefault(team["parent_id"], []).append(team)
+    ordered: list[tuple[dict, int]] = []
+
+    def walk(parent: str | None, depth: int) -> None:
+        for team in children.get(parent, []):
+            ordered.append((team, depth))
+            walk(team["id"], depth + 1)
+
+    walk(None, 0)
+    return ordered
+
+
+class ContextBar(QWidget):
+    team_chosen = Signal(str)
+    cycle_chosen = Signal(str)
+    team_created = Signal(str)
+
+    def __init__(self, ctx: PlanningContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.team_box = QComboBox()
+        self.team_box.setObjectName("teamPicker")
+        self.team_box.setMinimumContentsLength(22)
+        self.team_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.team_box.activated.connect(lambda _i: self._chosen(self.team_box, self.team_chosen))
+        self.new_team_button = QPushButton("＋ New team…")
+        self.new_team_button.setObjectName("newTeamButton")
+        self.new_team_button.clicked.connect(self.start_new_team)
+        self.cycle_box = QComboBox()
+        self.cycle_box.setObjectName("cyclePicker")
+        self.cycle_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.cycle_box.activated.connect(lambda _i: self._chosen(self.cycle_box, self.cycle_chosen))
+        self.cycle_info = QLabel()
+        self.cycle_info.setStyleSheet("color: #555;")
+
+        self.new_team_row = QWidget()
+        self.new_team_label = QLabel()
+        self.new_team_name = QLineEdit()
+        self.new_team_name.setObjectName("newTeamName")
+        self.new_team_name.setPlaceholderText("Name of the new team")
+        self.new_team_name.returnPressed.connect(self.add_team)
+        self.add_team_button = QPushButton("Add team")
+        self.add_team_button.setObjectName("addTeamButton")
+        self.add_team_button.clicked.connect(self.add_team)
+        cancel = QPushButton("Cancel")
+        cancel.clicked.connect(self.cancel_new_team)
+        self.new_team_error = ErrorLabel()
+        new_row = QHBoxLayout(self.new_team_row)
+        new_row.setContentsMargins(0, 0, 0, 0)
+        new_row.addWidget(self.new_team_label)
+        new_row.addWidget(self.new_team_name, 1)
+        new_row.addWidget(self.add_team_button)
+        new_row.addWidget(cancel)
+        new_row.addWidget(self.new_team_error, 1)
+        self.new_team_row.setVisible(False)
+
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel("Team:"))
+        row.addWidget(self.team_box)
+        row.addWidget(self.new_team_button)
+        row.addSpacing(24)
+        row.addWidget(QLabel("Cycle:"))
+        row.addWidget(self.cycle_box)
+        row.addWidget(self.cycle_info)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.new_team_row)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def refresh(self) -> None:
+        self.team_box.clear()
+        for team, depth in teams_in_tree_order(self.ctx):
+            self.team_box.addItem("    " * depth + team["name"], team["id"])
+        self.cycle_box.clear()
+        cycles = sorted(entities.list_items(self.ctx.ws, "cycle"), key=lambda c: c["start_date"])
+        for cycle in cycles:
+            self.cycle_box.addItem(f"{cycle['name']}  ({cycle['state']})", cycle["id"])
+        self.team_box.setCurrentIndex(self.team_box.findData(self.ctx.team_id))
+        self.cycle_box.setCurrentIndex(self.cycle_box.findData(self.ctx.cycle_id))
+        self.team_box.setEnabled(self.team_box.count() > 0)
+        self.cycle_box.setEnabled(self.cycle_box.count() > 0)
+        self.new_team_button.setEnabled(self.ctx.team_id is not None)
+        if self.team_box.count() == 0:
+            self.team_box.addItem("— set up in step 1 —")
+            self.team_box.setEnabled(False)
+        if self.cycle_box.count() == 0:
+            self.cycle_box.addItem("— set up in step 1 —")
+            self.cycle_box.setEnabled(False)
+        cycle = self.ctx.cycle()
+        self.cycle_info.setText(
+            f"{cycle['start_date']:%d %b} – {cycle['end_date']:%d %b %Y}" if cycle else ""
+        )
+
+    def _chosen(self, box: QComboBox, signal: Signal) -> None:
+        data = box.currentData()
+        if data:
+            signal.emit(data)
+
+    # -- a new team ---------------------------------------------------------------------------
+
+    def start_new_team(self) -> None:
+        self.new_team_label.setText(f"New team under {self.ctx.team_name()}:")
+        self.new_team_row.setVisible(True)
+        self.new_team_error.clear_error()
+        self.new_team_name.setFocus()
+
+    def cancel_new_team(self) -> None:
+        self.new_team_name.clear()
+        self.new_team_error.clear_error()
+        self.new_team_row.setVisible(False)
+
+    def add_team(self) -> None:
+        try:
+            team_id = self.ctx.session.create(
+                "team", name=self.new_team_name.text(), kind="team", parent_id=self.ctx.team_id
+            )
+        except OkrDeskError as exc:
+            self.new_team_error.show_error(str(exc))
+            return
+        self.cancel_new_team()
+        self.team_created.emit(team_id)
