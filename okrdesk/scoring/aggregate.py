@@ -52,6 +52,9 @@ def summarize_objective(
         weights = [1.0] * len(krs)
     # fsum: no error build-up over many key results. The last-bit noise that remains
     # (0.7, 0.7, 0.7 → 0.6999999999999998) is forgiven where scores meet thresholds.
+    # Relative to the largest weight, so tiny weights cannot underflow to zero.
+    largest = max(weights)
+    weights = [w / largest for w in weights]
     total = math.fsum(w * v for w, v in zip(weights, values, strict=True))
     score = total / math.fsum(weights)
     return ObjectiveSummary(score=score, key_results=len(krs), without_data=without_data)
