@@ -1,0 +1,222 @@
+"""A cycle's life: planning → active → review → closed, and what each step does.
+
+Transitions (anything else is refused with the allowed ones named):
+
+=========  ==========  ===================================================================
+from       to          rule
+=========  ==========  ===================================================================
+planning   active      always ("start the cycle")
+active     review      pre-fills a grade for every key result that has none yet, from its
+                       progress (``scoring.suggested_grade``); no data → left ungraded
+active     planning    only while no check-in has been recorded in the cycle
+review     closed      the cycle becomes read-only
+review     active      back to tracking; grades already given are kept
+closed     review      "reopen": the cycle becomes editable again
+=========  ==========  ===================================================================
+
+A closed cycle is read-only: every service that writes into a cycle's content
+(themes, objectives, key results, initiatives, alignment links, check-ins,
+grades, retrospectives and carry-forward decisions) calls :func:`ensure_editable`
+or :func:`guard` inside its transaction. The cycle row itself is not guarded: its
+state is changed here, and renaming or deleting a whole cycle stays possible.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from okrdesk.db import models as m
+from okrdesk.errors import ValidationError
+from okrdesk.scoring import suggested_grade
+from okrdesk.services.facts import key_result_facts
+from okrdesk.services.lookup import find_cycle
+from okrdesk.services.workspace import Change, Workspace
+
+TRANSITIONS: dict[str, tuple[str, ...]] = {
+    "planning": ("active",),
+    "active": ("review", "planning"),
+    "review": ("closed", "active"),
+    "closed": ("review",),
+}
+
+
+@dataclass(frozen=True)
+class Transition:
+    """What a state change did."""
+
+    cycle_id: str
+    cycle: str
+    old_state: str
+    new_state: str
+    grades_prefilled: int = 0  # key results given a suggested grade on entering review
+    ungraded: int = 0  # key results still without a grade (no data to suggest from)
+
+
+# -- the read-only rule ------------------------------------------------------------------------
+
+
+def ensure_editable(where: Session | Workspace, cycle_id: str) -> None:
+    """Raise ValidationError if the cycle is closed. Takes a session or a workspace."""
+    if isinstance(where, Workspace):
+        with where.read() as s:
+            ensure_editable(s, cycle_id)
+        return
+    cycle = where.get(m.Cycle, cycle_id)
+    if cycle is not None and cycle.state == "closed":
+        raise ValidationError(
+            f"cycle {cycle.name} is closed and read-only; reopen it for review to change it"
+        )
+
+
+def cycle_id_of(s: Session, kind: str, item: object) -> str | None:
+    """The cycle an item lives in (None for teams, KPIs, workshops and the cycle itself)."""
+    if kind in ("theme", "objective", "retrospective"):
+        return getattr(item, "cycle_id", None)
+    if kind in ("key_result", "initiative", "alignment_link", "objective_grade"):
+        return _cycle_of_objective(s, getattr(item, "objective_id", None))
+    if kind in ("check_in", "key_result_grade"):
+        return _cycle_of_key_result(s, getattr(item, "key_result_id", None))
+    if kind == "carry_decision":
+        retro_id = getattr(item, "retrospective_id", None)
+        retro = s.get(m.Retrospective, retro_id) if retro_id else None
+        return retro.cycle_id if retro else None
+    return None
+
+
+def guard(s: Session, kind: str, item: object) -> None:
+    """Refuse a change to `item` (of entity `kind`) when it lives in a closed cycle.
+
+    Meant for the generic entity service: call it on the item before and after
+    assigning new values (so moving something *into* a closed cycle is refused too).
+    Items not placed yet (no parent set) pass.
+    """
+    cycle_id = cycle_id_of(s, kind, item)
+    if cycle_id is not None:
+        ensure_editable(s, cycle_id)
+
+
+def _cycle_of_objective(s: Session, objective_id: str | None) -> str | None:
+    if objective_id is None:
+        return None
+    return s.scalar(select(m.Objective.cycle_id).where(m.Objective.id == objective_id))
+
+
+def _cycle_of_key_result(s: Session, key_result_id: str | None) -> str | None:
+    if key_result_id is None:
+        return None
+    return s.scalar(
+        select(m.Objective.cycle_id)
+        .join(m.KeyResult, m.KeyResult.objective_id == m.Objective.id)
+        .where(m.KeyResult.id == key_result_id)
+    )
+
+
+# -- transitions -------------------------------------------------------------------------------
+
+
+def allowed_states(ws: Workspace, cycle: str | None = None) -> tuple[str, ...]:
+    """The states the cycle may move to next (for enabling buttons)."""
+    with ws.read() as s:
+        the_cycle = find_cycle(s, cycle)
+        allowed = TRANSITIONS[the_cycle.state]
+        if the_cycle.state == "active" and _check_in_count(s, the_cycle.id):
+            allowed = tuple(x for x in allowed if x != "planning")
+        return allowed
+
+
+def set_state(
+    ws: Workspace, cycle: str | None, state: str, today: date | None = None
+) -> Transition:
+    """Move a cycle (name or id; None = the current one) to `state`, by the rules above."""
+    with ws.write() as s:
+        the_cycle = find_cycle(s, cycle, today)
+        old = the_cycle.state
+        if state not in TRANSITIONS:
+            raise ValidationError(
+                f"a cycle state is one of {', '.join(TRANSITIONS)} (got {state!r})", "state"
+            )
+        if state not in TRANSITIONS[old]:
+            allowed = " or ".join(TRANSITIONS[old])
+            raise ValidationError(
+                f"cycle {the_cycle.name} is {old}; it can only move to {allowed} (not {state})",
+                "state",
+            )
+        if old == "active" and state == "planning":
+            count = _check_in_count(s, the_cycle.id)
+            if count:
+                raise ValidationError(
+                    f"cycle {the_cycle.name} already has {count} check-in(s); "
+                    "it cannot go back to planning"
+                )
+        prefilled = _prefill_grades(s, the_cycle.id) if state == "review" else 0
+        the_cycle.state = state
+        ungraded = _ungraded_count(s, the_cycle.id) if state in ("review", "closed") else 0
+        result = Transition(the_cycle.id, the_cycle.name, old, state, prefilled, ungraded)
+    # One notification: views of grades refresh on a cycle change too (review pre-fills).
+    ws.notify(Change("cycle", (result.cycle_id,), "update"))
+    return result
+
+
+def _check_in_count(s: Session, cycle_id: str) -> int:
+    return (
+        s.scalar(
+            select(func.count(m.CheckIn.id))
+            .join(m.KeyResult, m.KeyResult.id == m.CheckIn.key_result_id)
+            .join(m.Objective, m.Objective.id == m.KeyResult.objective_id)
+            .where(m.Objective.cycle_id == cycle_id)
+        )
+        or 0
+    )
+
+
+def _key_results(s: Session, cycle_id: str) -> list[m.KeyResult]:
+    return list(
+        s.scalars(
+            select(m.KeyResult)
+            .join(m.Objective, m.Objective.id == m.KeyResult.objective_id)
+            .where(m.Objective.cycle_id == cycle_id)
+        )
+    )
+
+
+def _graded_ids(s: Session, cycle_id: str) -> set[str]:
+    return set(
+        s.scalars(
+            select(m.KeyResultGrade.key_result_id)
+            .join(m.KeyResult, m.KeyResult.id == m.KeyResultGrade.key_result_id)
+            .join(m.Objective, m.Objective.id == m.KeyResult.objective_id)
+            .where(m.Objective.cycle_id == cycle_id)
+        )
+    )
+
+
+def suggested_grade_of(kr: m.KeyResult) -> float | None:
+    """The grade scoring suggests; None for no data or a draft with inconsistent numbers."""
+    try:
+        return suggested_grade(key_result_facts(kr))
+    except ValueError:
+        return None
+
+
+def _prefill_grades(s: Session, cycle_id: str) -> int:
+    graded = _graded_ids(s, cycle_id)
+    count = 0
+    for kr in _key_results(s, cycle_id):
+        if kr.id in graded:
+            continue  # a grade someone gave (or an earlier pre-fill) is never overwritten
+        grade = suggested_grade_of(kr)
+        if grade is None:
+            continue  # nothing measured: the reviewer grades it by hand
+        s.add(m.KeyResultGrade(key_result_id=kr.id, score=grade))
+        count += 1
+    s.flush()
+    return count
+
+
+def _ungraded_count(s: Session, cycle_id: str) -> int:
+    graded = _graded_ids(s, cycle_id)
+    return sum(1 for kr in _key_results(s, cycle_id) if kr.id not in graded)
