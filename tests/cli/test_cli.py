@@ -82,7 +82,7 @@ def test_show_json_for_one_team_and_cycle(demo_file: Path) -> None:
         (["demo", "{tmp}/x.okrdesk", "--teams", "zero"], "not a whole number"),
         (["export", "yaml", "{demo}", "-o", "{tmp}/x"], "invalid choice"),
         (["import", "json", "{tmp}/in.json"], "one of the arguments -o/--output --into"),
-        (["frobnicate"], "frobnicate: no such file (commands: check, demo, export"),
+        (["frobnicate"], "frobnicate: no such file (commands: "),
     ],
 )
 def test_bad_usage_exits_2_with_one_line(
