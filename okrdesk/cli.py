@@ -98,7 +98,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
     # The launcher is the one place the core reaches the front end, and only on demand,
     # so headless subcommands never load Qt.
     app = importlib.import_module("ui.app")
-    return app.run(args.path, screenshot=args.screenshot)
+    return app.run(args.path, screenshot=args.screenshot, view=args.view)
 
 
 def _register_workspace_commands(sub: argparse._SubParsersAction) -> None:
@@ -153,6 +153,12 @@ def _build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser, 
     )
     gui.add_argument(
         "--screenshot", metavar="PNG", help="start, save a picture of the window, quit"
+    )
+    gui.add_argument(
+        "--view",
+        choices=["okrs", "alignment", "planning"],
+        default="okrs",
+        help="the tab to open on (default: okrs)",
     )
 
     tools = _Parser(prog="okrdesk")

@@ -90,7 +90,7 @@ class Windows:
             self.windows.remove(window)
 
 
-def run(path: str | None = None, screenshot: str | None = None) -> int:
+def run(path: str | None = None, screenshot: str | None = None, view: str = "okrs") -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APPLICATION)
     app.setOrganizationName(ORGANISATION)
@@ -103,6 +103,7 @@ def run(path: str | None = None, screenshot: str | None = None) -> int:
     window = windows.open(target)
     if window is None:
         return 2
+    window.show_view(view)
     if screenshot:
 
         def capture() -> None:

@@ -108,5 +108,14 @@ class CoachPanel(QWidget):
             unit = f" {self.metric.unit}" if self.metric.unit else ""
             self.metric_label.setText(f"Read: {start} → {self.metric.target:g}{unit}")
 
+    def clear(self) -> None:
+        """Nothing to judge yet (a blank new item): no findings, a quiet invitation."""
+        self._timer.stop()
+        self._text = ""
+        self.findings, self.metric = [], None
+        self.fill_button.setVisible(False)
+        self.metric_label.setVisible(False)
+        self.label.setText("<span style='color:#777'>The coach reads along as you type.</span>")
+
     def rules(self) -> list[str]:
         return [f.rule for f in self.findings]

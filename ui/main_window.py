@@ -25,6 +25,7 @@ from ui import dialogs
 from ui.alignment_view import AlignmentView
 from ui.coach_summary import CoachSummary
 from ui.editors import DetailEditor
+from ui.guided.widget import GuidedSessionWidget
 from ui.navigator import Navigator
 from ui.okr_view import OkrView
 from ui.session import WorkspaceSession
@@ -82,6 +83,13 @@ class MainWindow(QMainWindow):
         self.alignment = AlignmentView(session)
         self.alignment.objective_activated.connect(self.reveal_objective)
         self.add_page(self.alignment, "Alignment", "Ctrl+2")
+        # The planning session keeps its own team and cycle (it resumes where it was left);
+        # when it moves to another, the navigator and the OKR view follow.
+        self.planning = GuidedSessionWidget(session)
+        self.planning.context_changed.connect(self.navigator.select)
+        self.add_page(self.planning, "Planning session", "Ctrl+3", follow_navigator=False)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self._hidden_docks: list[QDockWidget] = []
 
         self.navigator.selection_changed.connect(self.show_team)
         self.okr_view.item_selected.connect(self.editor.show_item)
@@ -122,6 +130,9 @@ class MainWindow(QMainWindow):
             self.down_action,
         ):
             bar.addAction(action)
+            # Delete, Alt+Up/Down, ... act on the OKR list only, not inside other tabs.
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            page.addAction(action)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
@@ -182,18 +193,41 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self._action("&Keyboard shortcuts", self.show_shortcuts, "F1"))
         help_menu.addAction(self._action("&About OKR Desk", self.show_about))
 
-    def add_page(self, widget: QWidget, title: str, shortcut: str) -> None:
+    def add_page(
+        self, widget: QWidget, title: str, shortcut: str, follow_navigator: bool = True
+    ) -> None:
         """Mount another view (alignment, planning session) as a tab with a View menu entry."""
         index = self.tabs.addTab(widget, title)
         self.view_menu.addAction(
             self._action(title, lambda: self.tabs.setCurrentIndex(index), shortcut)
         )
         setter = getattr(widget, "set_context", None)
-        if setter is not None:
+        if setter is not None and follow_navigator:
             self.navigator.selection_changed.connect(setter)
             setter(self.navigator.cycle_id() or None, self.navigator.team_id() or None)
 
     # -- what is shown -------------------------------------------------------------------------
+
+    def _tab_changed(self, index: int) -> None:
+        """The planning session is a mode of its own: the side panels step aside for it."""
+        planning = index == self.tabs.indexOf(self.planning)
+        if planning and not self._hidden_docks:
+            self._hidden_docks = [d for d in self._docks if d.isVisible()]
+            for dock in self._hidden_docks:
+                dock.hide()
+        elif not planning:
+            for dock in self._hidden_docks:
+                dock.show()
+            self._hidden_docks = []
+
+    def show_view(self, name: str) -> None:
+        """Open on a tab by name: "okrs", "alignment" or "planning"."""
+        pages = {
+            "okrs": 0,
+            "alignment": self.tabs.indexOf(self.alignment),
+            "planning": self.tabs.indexOf(self.planning),
+        }
+        self.tabs.setCurrentIndex(pages[name])
 
     def show_team(self, cycle_id: str, team_id: str) -> None:
         self.okr_view.show_team(cycle_id, team_id)
@@ -367,6 +401,10 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.planning.commit_pending()  # what is still being typed in the planning session
+        focused = self.focusWidget()
+        if focused is not None:
+            focused.clearFocus()  # leaving a detail field saves it
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.session.close()

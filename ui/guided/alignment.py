@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from html import escape
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,8 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from okrdesk.errors import OkrDeskError
-from okrdesk.services import entities
-from okrdesk.services.views import ObjectiveView, TeamView, okr_tree
+from okrdesk.services.alignment import AlignedObjective, AlignmentMap, Link, TeamNode, alignment_map
 from ui.guided.context import PlanningContext
 from ui.guided.fields import ErrorLabel
 from ui.guided.page import StepPage
@@ -54,10 +54,10 @@ class AlignmentPage(StepPage):
         left.addWidget(self.summary)
         left.addWidget(self.error)
         left.addWidget(self.links_area, 1)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addLayout(left, 1)
-        row.addWidget(self.tree, 1)
+        self.row = QHBoxLayout(self)
+        self.row.setContentsMargins(0, 0, 0, 0)
+        self.row.addLayout(left, 1)
+        self.row.addWidget(self.tree, 1)
 
     def refresh(self) -> None:
         self.checks = {}
@@ -65,73 +65,82 @@ class AlignmentPage(StepPage):
         if old is not None:
             old.deleteLater()
         self.tree.clear()
-        if not self.ctx.ready:
+        if not self.ctx.ready or self.ctx.team_id is None:
             return
-        tree = okr_tree(self.ctx.ws, cycle=self.ctx.cycle_id)
-        teams = {t.id: t for t in tree.teams}
-        team = teams.get(self.ctx.team_id or "")
-        if team is None:
+        amap = alignment_map(self.ctx.ws, self.ctx.cycle_id)
+        try:
+            team = amap.team(self.ctx.team_id)
+        except KeyError:
             return
-        self.links_area.setWidget(self._links(team, teams))
-        self._fill_tree(tree.teams)
+        self.row.setStretch(1, 2 if team.parent_id is None else 1)  # the company: mostly tree
+        self.links_area.setWidget(self._links(amap, team))
+        self._fill_tree(amap)
 
     # -- the checkboxes ---------------------------------------------------------------------
 
-    def _links(self, team: TeamView, teams: dict[str, TeamView]) -> QWidget:
+    def _links(self, amap: AlignmentMap, team: TeamNode) -> QWidget:
         holder = QWidget()
         layout = QVBoxLayout(holder)
         layout.setContentsMargins(0, 0, 8, 0)
-        ancestors = []
-        parent_id = team.parent_id
-        while parent_id is not None and parent_id in teams:
-            ancestors.append(teams[parent_id])
-            parent_id = teams[parent_id].parent_id
-        candidates = [(t, o) for t in ancestors for o in t.objectives]
+        mine = [o for o in amap.objectives if o.team_id == team.id]
+        ancestors = amap.ancestors(team.id)
+        rank = {t.id: n for n, t in enumerate(ancestors)}
+        candidates = sorted(
+            (o for o in amap.objectives if o.team_id in rank), key=lambda o: rank[o.team_id]
+        )
         if team.parent_id is None:
             self.summary.setText(
-                f"<b>{team.name}</b> is at the top: its objectives are the roots of the tree "
-                "on the right. Switch to a team at the top of the window to link its "
+                f"<b>{escape(team.name)}</b> is at the top: its objectives are the roots of the "
+                "tree on the right. Switch to a team at the top of the window to link its "
                 "objectives to the ones they support."
             )
-        elif not team.objectives:
-            self.summary.setText(f"<b>{team.name}</b> has no objectives in this cycle yet.")
+        elif not mine:
+            self.summary.setText(f"<b>{escape(team.name)}</b> has no objectives in this cycle yet.")
         elif not candidates:
             self.summary.setText(
-                f"The teams above <b>{team.name}</b> have no objectives in this cycle yet."
+                f"The teams above <b>{escape(team.name)}</b> have no objectives in this cycle yet."
             )
         else:
-            linked = sum(1 for o in team.objectives if o.supports)
+            linked = sum(1 for o in mine if o.supports)
             self.summary.setText(
-                f"Tick the objectives each of <b>{team.name}</b>'s objectives supports: "
-                f"<b>{linked} of {len(team.objectives)}</b> linked."
+                f"Tick the objectives each of <b>{escape(team.name)}</b>'s objectives supports: "
+                f"<b>{linked} of {len(mine)}</b> linked."
             )
-            for o in team.objectives:
+            for o in mine:
                 layout.addWidget(self._objective_box(o, candidates))
         layout.addStretch(1)
         return holder
 
     def _objective_box(
-        self, objective: ObjectiveView, candidates: list[tuple[TeamView, ObjectiveView]]
+        self, objective: AlignedObjective, candidates: list[AlignedObjective]
     ) -> QGroupBox:
         box = QGroupBox(f"◎ {objective.title}")
         box.setObjectName("alignmentBox")
         inner = QVBoxLayout(box)
-        supported = {sid for sid, _title in objective.supports}
-        if not supported:
+        direct = {x.parent_objective_id: x for x in objective.supports if x.key_result_id is None}
+        if not objective.supports:
             warn = QLabel(ORPHAN)
             warn.setStyleSheet("color: #9a5b00;")
             inner.addWidget(warn)
-        for team, candidate in candidates:
-            check = QCheckBox(f"{candidate.title}  ({team.name})")
-            check.setChecked(candidate.id in supported)
+        for link in objective.supports:
+            if link.key_result_id is not None:
+                note = QLabel(f"Supports the key result “{link.key_result_title}”")
+                note.setTextFormat(Qt.TextFormat.PlainText)
+                inner.addWidget(note)
+        for candidate in candidates:
+            check = QCheckBox(f"{candidate.title}  ({candidate.team_name})")
+            check.setChecked(candidate.id in direct)
+            link = direct.get(candidate.id)
             check.clicked.connect(
-                lambda on, o=objective.id, c=candidate.id: self.set_link(o, c, on)
+                lambda on, o=objective.id, c=candidate.id, x=link: self.set_link(o, c, on, x)
             )
             inner.addWidget(check)
             self.checks[(objective.id, candidate.id)] = check
         return box
 
-    def set_link(self, objective_id: str, supported_id: str, on: bool) -> None:
+    def set_link(
+        self, objective_id: str, supported_id: str, on: bool, link: Link | None = None
+    ) -> None:
         """Link (or unlink) an objective to a higher objective it supports; one undo step."""
         session = self.ctx.session
         try:
@@ -139,14 +148,8 @@ class AlignmentPage(StepPage):
                 session.create(
                     "alignment_link", objective_id=objective_id, parent_objective_id=supported_id
                 )
-            else:
-                for link in entities.list_items(
-                    self.ctx.ws,
-                    "alignment_link",
-                    objective_id=objective_id,
-                    parent_objective_id=supported_id,
-                ):
-                    session.delete("alignment_link", link["id"])
+            elif link is not None:
+                session.delete("alignment_link", link.id)
         except OkrDeskError as exc:
             self.error.show_error(str(exc))
             box = self.checks.get((objective_id, supported_id))
@@ -157,29 +160,13 @@ class AlignmentPage(StepPage):
 
     # -- the tree ---------------------------------------------------------------------------
 
-    def _fill_tree(self, teams: tuple[TeamView, ...]) -> None:
-        owner: dict[str, TeamView] = {}
-        objectives: dict[str, ObjectiveView] = {}
-        kr_owner: dict[str, str] = {}
-        for team in teams:
-            for o in team.objectives:
-                owner[o.id], objectives[o.id] = team, o
-                for kr in o.key_results:
-                    kr_owner[kr.id] = o.id
-        children: dict[str, list[tuple[str, str]]] = defaultdict(list)  # parent → (child, via)
-        for o in objectives.values():
-            for sid, title in o.supports:
-                if sid in objectives:
-                    children[sid].append((o.id, ""))
-                elif sid in kr_owner:
-                    children[kr_owner[sid]].append((o.id, title))
-
+    def _fill_tree(self, amap: AlignmentMap) -> None:
         def add(parent: QTreeWidgetItem | None, objective_id: str, via: str, seen: set[str]):
-            o, team = objectives[objective_id], owner[objective_id]
+            o = amap.objective(objective_id)
             text = f"◎ {o.title}" + (f"   (via key result “{via}”)" if via else "")
-            node = QTreeWidgetItem([text, team.name])
+            node = QTreeWidgetItem([text, o.team_name])
             node.setToolTip(0, o.title)
-            if team.id == self.ctx.team_id:
+            if o.team_id == self.ctx.team_id:
                 font = QFont(node.font(0))
                 font.setBold(True)
                 node.setFont(0, font)
@@ -190,25 +177,16 @@ class AlignmentPage(StepPage):
                 parent.addChild(node)
             if objective_id in seen:
                 return
-            for child, child_via in children.get(objective_id, []):
-                add(node, child, child_via, seen | {objective_id})
+            for link in o.supporters:
+                add(node, link.objective_id, link.key_result_title or "", seen | {objective_id})
 
-        roots = [t for t in teams if t.parent_id is None]
-        for team in roots:
-            for o in team.objectives:
-                add(None, o.id, "", set())
-        orphans = [
-            o.id
-            for team in teams
-            if team.parent_id is not None
-            for o in team.objectives
-            if not o.supports
-        ]
-        if orphans:
+        for objective_id in amap.roots:
+            add(None, objective_id, "", set())
+        if amap.orphans:
             group = QTreeWidgetItem([ORPHAN, ""])
             group.setForeground(0, self.palette().placeholderText())
             group.setToolTip(0, "Team objectives that are not linked to a higher objective")
             self.tree.addTopLevelItem(group)
-            for objective_id in orphans:
+            for objective_id in amap.orphans:
                 add(group, objective_id, "", set())
         self.tree.expandAll()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -10,6 +10,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSizePolicy,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -18,6 +20,17 @@ from okrdesk.errors import OkrDeskError
 from okrdesk.services import entities
 from ui.guided.context import PlanningContext
 from ui.guided.fields import ErrorLabel
+
+DEPTH_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class _IndentDelegate(QStyledItemDelegate):
+    """Indents each team under its parent in the open picker; the closed picker shows the name."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        super().initStyleOption(option, index)
+        depth = index.data(DEPTH_ROLE) or 0
+        option.text = "\u2003" * (2 * depth) + option.text
 
 
 def teams_in_tree_order(ctx: PlanningContext) -> list[tuple[dict, int]]:
@@ -48,6 +61,7 @@ class ContextBar(QWidget):
         self.team_box.setObjectName("teamPicker")
         self.team_box.setMinimumContentsLength(22)
         self.team_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.team_box.setItemDelegate(_IndentDelegate(self.team_box))
         self.team_box.activated.connect(lambda _i: self._chosen(self.team_box, self.team_chosen))
         self.new_team_button = QPushButton("＋ New team…")
         self.new_team_button.setObjectName("newTeamButton")
@@ -61,6 +75,7 @@ class ContextBar(QWidget):
 
         self.new_team_row = QWidget()
         self.new_team_label = QLabel()
+        self.new_team_label.setTextFormat(Qt.TextFormat.PlainText)
         self.new_team_name = QLineEdit()
         self.new_team_name.setObjectName("newTeamName")
         self.new_team_name.setPlaceholderText("Name of the new team")
@@ -99,7 +114,8 @@ class ContextBar(QWidget):
     def refresh(self) -> None:
         self.team_box.clear()
         for team, depth in teams_in_tree_order(self.ctx):
-            self.team_box.addItem("    " * depth + team["name"], team["id"])
+            self.team_box.addItem(team["name"], team["id"])
+            self.team_box.setItemData(self.team_box.count() - 1, depth, DEPTH_ROLE)
         self.cycle_box.clear()
         cycles = sorted(entities.list_items(self.ctx.ws, "cycle"), key=lambda c: c["start_date"])
         for cycle in cycles:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -59,6 +59,7 @@ class ItemEditor(QWidget):
         font.setBold(True)
         self.heading.setFont(font)
         self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #555;")
@@ -248,13 +249,11 @@ class ItemEditor(QWidget):
         if self.coach is None:
             return
         self.coach.disabled = self.ctx.disabled_rules()
+        if not text.strip():  # a blank new item: nothing to say yet
+            self.coach.clear()
+            return
         self.coach.watch(text)
         self.coach.check_now()
-        if not text.strip():  # a blank new item: nothing to say yet
-            self.coach.label.setText(
-                "<span style='color:#777'>The coach reads along as you type.</span>"
-            )
-            self.coach.findings = []
 
     # -- saving --------------------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QSizePolicy, QWidget
 
@@ -20,11 +20,14 @@ class TextArea(QPlainTextEdit):
 
     editingFinished = Signal()
 
-    def __init__(self, lines: int = 3, parent: QWidget | None = None) -> None:
+    def __init__(self, lines: int = 3, grow: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTabChangesFocus(True)
-        line = self.fontMetrics().lineSpacing()
-        self.setFixedHeight(line * lines + 14)
+        height = self.fontMetrics().lineSpacing() * lines + 14
+        if grow:  # at least `lines` high, taller when there is room
+            self.setMinimumHeight(height)
+        else:
+            self.setFixedHeight(height)
 
     def text(self) -> str:
         return self.toPlainText()
@@ -43,6 +46,7 @@ class ErrorLabel(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("inlineError")
+        self.setTextFormat(Qt.TextFormat.PlainText)  # messages quote what people typed
         self.setStyleSheet(ERROR_STYLE)
         self.setWordWrap(True)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from okrdesk.services.planning import company_id
 from okrdesk.services.quarters import quarter_of
@@ -26,29 +27,30 @@ class FoundationPage(StepPage):
     def __init__(self, ctx: PlanningContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.bindings: dict[str, Binding] = {}
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        grid = QGridLayout()
+        grid.setColumnStretch(1, 1)
+        top = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
 
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("organisationEdit")
         self.name_edit.setPlaceholderText("The organisation's name")
         name_error = ErrorLabel()
-        box = QVBoxLayout()
-        box.addWidget(self.name_edit)
-        box.addWidget(name_error)
-        form.addRow("Organisation:", box)
+        grid.addWidget(QLabel("Organisation:"), 0, 0)
+        grid.addWidget(self.name_edit, 0, 1)
+        grid.addWidget(name_error, 1, 1)
         self.bindings["name"] = Binding("name", self.name_edit, name_error, self._save)
 
         self.areas: dict[str, TextArea] = {}
-        for name in ("mission", "vision", "strategy"):
-            area = TextArea(lines=4 if name == "strategy" else 3)
+        for n, name in enumerate(("mission", "vision", "strategy")):
+            area = TextArea(lines=4 if name == "strategy" else 3, grow=True)
             area.setObjectName(f"{name}Edit")
             area.setPlaceholderText(PROMPTS[name])
             error = ErrorLabel()
-            box = QVBoxLayout()
-            box.addWidget(area)
-            box.addWidget(error)
-            form.addRow(f"{name.capitalize()}:", box)
+            row = 2 + 2 * n
+            grid.addWidget(QLabel(f"{name.capitalize()}:"), row, 0, top)
+            grid.addWidget(area, row, 1)
+            grid.addWidget(error, row + 1, 1)
+            grid.setRowStretch(row, 3 if name == "strategy" else 2)
             self.bindings[name] = Binding(name, area, error, self._save)
             self.areas[name] = area
 
@@ -56,11 +58,11 @@ class FoundationPage(StepPage):
         self.note.setObjectName("foundationNote")
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #35608f;")
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(form)
+        layout.addLayout(grid, 1)
         layout.addWidget(self.note)
-        layout.addStretch(1)
 
     def refresh(self) -> None:
         info = self.ctx.ws.info()

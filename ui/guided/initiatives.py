@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from html import escape
 from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
@@ -133,6 +134,6 @@ class InitiativesPage(ItemPage):
             self.summary.setText("No key results yet: go back a step and write them first.")
         else:
             self.summary.setText(
-                f"<b>{moved} of {total}</b> key results of {self.ctx.team_name()} have "
+                f"<b>{moved} of {total}</b> key results of {escape(self.ctx.team_name())} have "
                 "an initiative."
             )

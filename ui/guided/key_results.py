@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from PySide6.QtWidgets import QWidget
@@ -135,5 +136,5 @@ class KeyResultsPage(ItemPage):
         else:
             self.summary.setText(
                 f"Two to four key results per objective: <b>{ready} of {len(objectives)}</b> "
-                f"objectives of {self.ctx.team_name()} are there."
+                f"objectives of {escape(self.ctx.team_name())} are there."
             )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from PySide6.QtWidgets import QWidget
@@ -73,4 +74,4 @@ class ObjectivesPage(ItemPage):
         count = len(objectives)
         noun = "objective" if count == 1 else "objectives"
         advice = "" if count <= 5 else " — the coach suggests three to five"
-        self.summary.setText(f"<b>{count} {noun}</b> for {self.ctx.team_name()}{advice}")
+        self.summary.setText(f"<b>{count} {noun}</b> for {escape(self.ctx.team_name())}{advice}")

@@ -137,17 +137,22 @@ class ItemPage(StepPage):
     def entered(self) -> None:
         self.editor.title_edit.setFocus()
 
-    def select_new(self, parent_key: tuple) -> None:
-        """Choose the "＋ New …" entry under a parent (e.g. a theme); cursor in the title."""
-        node = self._find(("new", parent_key))
-        if node is not None:
-            self.tree.setCurrentItem(node)
-            self.editor.title_edit.setFocus()
+    def select_new(self, **where: Any) -> bool:
+        """Choose the "＋ New …" entry whose new item gets these values (e.g. theme_id=…)
+        and put the cursor in its title; False when there is none."""
+        for node in self._nodes():
+            data = node.data(0, KEY_ROLE)
+            if data and data[0] == "new" and where.items() <= dict(data[1]).items():
+                self.tree.setCurrentItem(node)
+                self.editor.title_edit.setFocus()
+                return self.current_key == data
+        return False
 
-    def select_item(self, item_id: str) -> None:
+    def select_item(self, item_id: str) -> bool:
         node = self._find(("item", item_id, None))
         if node is not None:
             self.tree.setCurrentItem(node)
+        return self.editor.item_id == item_id
 
     # -- internals -----------------------------------------------------------------------------
 

@@ -52,9 +52,6 @@ class ReviewPage(StepPage):
         self.summary = QLabel()
         self.summary.setObjectName("pageSummary")
         self.summary.setWordWrap(True)
-        self.whole = QLabel()
-        self.whole.setWordWrap(True)
-        self.whole.setStyleSheet("color: #555;")
 
         self.findings = QLabel()
         self.findings.setObjectName("reviewFindings")
@@ -89,7 +86,6 @@ class ReviewPage(StepPage):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
-        layout.addWidget(self.whole)
         layout.addLayout(row, 1)
 
     def refresh(self) -> None:
@@ -108,16 +104,11 @@ class ReviewPage(StepPage):
         found = check_workspace(ws, cycle, team)
         serious = sum(1 for f in found if f.finding.severity in SERIOUS)
         self.summary.setText(
-            f"<b>{view.name}</b> in {self.ctx.cycle_name()}: {len(objectives)} objectives, "
+            f"<b>{escape(view.name)}</b> in {escape(self.ctx.cycle_name())}: "
+            f"{len(objectives)} objectives, "
             f"{krs} key results, {work} initiatives — <b>{final} of {len(objectives)}</b> final. "
             f"The coach has {len(found)} remark{'' if len(found) == 1 else 's'} "
             f"({serious} to fix)."
-        )
-        everyone = check_workspace(ws, cycle)
-        teams = len({f.team for f in everyone})
-        self.whole.setText(
-            f"Across all teams in {self.ctx.cycle_name()}: {len(everyone)} remarks "
-            f"on {teams} team{'' if teams == 1 else 's'}."
         )
         self.findings.setText(findings_text(found))
 

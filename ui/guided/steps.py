@@ -37,6 +37,7 @@ class StepButton(QFrame):
         self.reason = QLabel()
         self.reason.setObjectName("stepReason")
         self.reason.setWordWrap(True)
+        self.reason.setTextFormat(Qt.TextFormat.PlainText)
         font = self.reason.font()
         font.setPointSizeF(font.pointSizeF() * 0.9)
         self.reason.setFont(font)

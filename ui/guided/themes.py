@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from html import escape
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from okrdesk.services import entities
@@ -22,9 +25,11 @@ class ThemesPage(ItemPage):
 
     def __init__(self, ctx: PlanningContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, ThemeEditor(ctx), parent)
+        self.tree.setRootIsDecorated(False)
         self.strategy = QLabel()
         self.strategy.setObjectName("strategyReminder")
         self.strategy.setWordWrap(True)
+        self.strategy.setTextFormat(Qt.TextFormat.PlainText)
         self.strategy.setStyleSheet("color: #555; font-style: italic;")
         self.layout().itemAt(0).layout().insertWidget(0, self.strategy)
 
@@ -40,4 +45,4 @@ class ThemesPage(ItemPage):
         count = len(themes)
         verdict = "✓" if 2 <= count <= 3 else "— two or three keep the focus"
         noun = "theme" if count == 1 else "themes"
-        self.summary.setText(f"<b>{count} {noun}</b> in {self.ctx.cycle_name()} {verdict}")
+        self.summary.setText(f"<b>{count} {noun}</b> in {escape(self.ctx.cycle_name())} {verdict}")

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -65,7 +64,7 @@ class GuidedSessionWidget(QWidget):
         self.step = state.step
         self._stale: set[int] = set(range(len(STEPS)))
         self._refresh_timer = QTimer(self, singleShot=True, interval=0)
-        self._refresh_timer.timeout.connect(self.refresh)
+        self._refresh_timer.timeout.connect(self._refresh_later)
 
         self.bar = ContextBar(self.ctx)
         self.bar.team_chosen.connect(lambda team_id: self.switch(team_id=team_id))
@@ -88,18 +87,12 @@ class GuidedSessionWidget(QWidget):
         self.where = QLabel()
         self.where.setObjectName("stepWhere")
         self.where.setStyleSheet("color: #35608f;")
+        self.where.setTextFormat(Qt.TextFormat.PlainText)
 
         self.pages: list[StepPage] = [page(self.ctx) for page in PAGES]
         self.stack = QStackedWidget()
         for page in self.pages:
-            if isinstance(page, FoundationPage):
-                scroll = QScrollArea()
-                scroll.setWidgetResizable(True)
-                scroll.setFrameShape(QFrame.Shape.NoFrame)
-                scroll.setWidget(page)
-                self.stack.addWidget(scroll)
-            else:
-                self.stack.addWidget(page)
+            self.stack.addWidget(page)
 
         self.back_button = QPushButton()
         self.back_button.setObjectName("backButton")
@@ -112,6 +105,7 @@ class GuidedSessionWidget(QWidget):
         self.next_button.clicked.connect(self.next)
         self.nav_message = QLabel()
         self.nav_message.setStyleSheet("color: #b00020;")
+        self.nav_message.setTextFormat(Qt.TextFormat.PlainText)
         nav = QHBoxLayout()
         nav.addWidget(self.nav_message, 1)
         nav.addWidget(self.back_button)
@@ -181,6 +175,11 @@ class GuidedSessionWidget(QWidget):
             self.context_changed.emit(cycle_id, team_id)
         return True
 
+    @property
+    def refresh_pending(self) -> bool:
+        """A change was heard and the view will catch up once the event loop runs."""
+        return self._refresh_timer.isActive()
+
     def commit_pending(self) -> bool:
         """Save what is being typed on the current page (call before closing the workspace)."""
         return self.current_page.commit()
@@ -226,6 +225,12 @@ class GuidedSessionWidget(QWidget):
 
     def _changed(self, _change: Change) -> None:
         self._refresh_timer.start()
+
+    def _refresh_later(self) -> None:
+        try:
+            self.refresh()
+        except OkrDeskError as exc:  # e.g. the workspace was closed meanwhile: say so, no trace
+            self.nav_message.setText(str(exc))
 
     def _context_exists(self) -> bool:
         return (self.ctx.cycle_id is None or self.ctx.cycle() is not None) and (
