@@ -5,7 +5,7 @@ Tests replace these functions (monkeypatch) instead of clicking modal dialogs.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 FILE_FILTER = "OKR Desk workspaces (*.okrdesk);;All files (*)"
 
@@ -28,3 +28,19 @@ def choose_save_path(parent: QWidget | None, title: str, suggestion: str = "") -
     if path and not path.endswith(".okrdesk"):
         path += ".okrdesk"
     return path
+
+
+def choose_one(
+    parent: QWidget | None, title: str, label: str, options: list[tuple[str, str]]
+) -> str | None:
+    """Pick one of (id, text) options; the id, or None when cancelled."""
+    texts = [text for _id, text in options]
+    text, ok = QInputDialog.getItem(parent, title, label, texts, 0, False)
+    if not ok:
+        return None
+    return options[texts.index(text)][0]
+
+
+def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
+    answer, ok = QInputDialog.getText(parent, title, label, text=text)
+    return answer if ok else None

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from okrdesk.errors import OkrDeskError
 from okrdesk.services import entities
+from okrdesk.services.views import team_nodes
 from ui import dialogs
 from ui.alignment_view import AlignmentView
 from ui.coach_summary import CoachSummary
@@ -43,6 +44,7 @@ SHORTCUTS = [
     ("Enter", "In the OKR list or a key result's title: add the next key result"),
     ("Delete", "Delete the selected item (undoable)"),
     ("Alt+Up / Alt+Down", "Move it up or down"),
+    ("Ctrl+M", "Move it to another team or objective"),
     ("Ctrl+1 / Ctrl+2 / Ctrl+3", "OKRs / Alignment / Planning session"),
     ("F1", "This list"),
 ]
@@ -118,6 +120,7 @@ class MainWindow(QMainWindow):
             "&Delete", self.delete_selected, QKeySequence.StandardKey.Delete
         )
         self.up_action = self._action("Move &up", lambda: self.okr_view.move_current(-1), "Alt+Up")
+        self.move_to_action = self._action("Move &to…", self.move_selected_to, "Ctrl+M")
         self.down_action = self._action(
             "Move do&wn", lambda: self.okr_view.move_current(1), "Alt+Down"
         )
@@ -128,6 +131,7 @@ class MainWindow(QMainWindow):
             self.delete_action,
             self.up_action,
             self.down_action,
+            self.move_to_action,
         ):
             bar.addAction(action)
             # Delete, Alt+Up/Down, ... act on the OKR list only, not inside other tabs.
@@ -181,6 +185,7 @@ class MainWindow(QMainWindow):
             self.delete_action,
             self.up_action,
             self.down_action,
+            self.move_to_action,
         ):
             edit.addAction(action)
 
@@ -325,6 +330,31 @@ class MainWindow(QMainWindow):
         if current:
             self._try(lambda: self.session.delete(*current))
             self.statusBar().showMessage("Deleted — Ctrl+Z brings it back", 6000)
+
+    def move_selected_to(self) -> None:
+        """Move an objective to another team, or a key result/initiative to another objective."""
+        current = self.okr_view.current_item()
+        if not current:
+            return
+        kind, item_id = current
+        ws = self.session.ws
+        if kind == "objective":
+            here = self.navigator.team_id()
+            options = [(t.id, "   " * t.depth + t.name) for t in team_nodes(ws) if t.id != here]
+            label = "Move the objective to team:"
+        else:
+            mine = self.okr_view.objective_of(kind, item_id)
+            options = [
+                (o["id"], o["title"])
+                for o in entities.list_items(ws, "objective", cycle_id=self.navigator.cycle_id())
+                if o["id"] != mine
+            ]
+            label = f"Move the {kind.replace('_', ' ')} to objective:"
+        if not options:
+            return
+        target = dialogs.choose_one(self, "Move to", label, options)
+        if target and self._try(lambda: self.session.move(kind, item_id, target)) is None:
+            self.statusBar().showMessage("Moved — Ctrl+Z moves it back", 6000)
 
     def _select_and_edit(self, kind: str, item_id: str) -> None:
         self.okr_view.select(kind, item_id)

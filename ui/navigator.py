@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date, timedelta
+
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
@@ -13,8 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from okrdesk.errors import OkrDeskError
 from okrdesk.services import entities
+from okrdesk.services.quarters import quarter_of
 from okrdesk.services.views import current_cycle_id, team_nodes
+from ui import dialogs
 from ui.session import WorkspaceSession
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -50,6 +57,16 @@ class Navigator(QWidget):
         self.cycle_box.currentIndexChanged.connect(self._cycle_picked)
         self.teams.currentItemChanged.connect(lambda *_: self._emit())
         session.changed.connect(self._on_change)
+        self.teams.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for text, slot in (
+            ("New team…", self.new_team),
+            ("Rename team…", self.rename_team),
+            ("Delete team…", self.delete_team),
+            ("New cycle: the next quarter", self.new_cycle),
+        ):
+            action = QAction(text, self.teams)
+            action.triggered.connect(lambda _checked=False, run=slot: run())
+            self.teams.addAction(action)
         self.reload()
 
     # -- state ---------------------------------------------------------------------------------
@@ -70,6 +87,57 @@ class Navigator(QWidget):
             for item in self._items():
                 if item.data(0, ID_ROLE) == team_id:
                     self.teams.setCurrentItem(item)
+
+    # -- managing teams and cycles (each one undoable step) ---------------------------------
+
+    def _report(self, action: Callable[[], object]) -> object | None:
+        try:
+            return action()
+        except OkrDeskError as exc:
+            dialogs.tell_error(self, "Not done", str(exc))
+            return None
+
+    def new_team(self) -> None:
+        name = dialogs.ask_text(self, "New team", "Name of the new team (under the selected one):")
+        if name and name.strip():
+            parent = self.team_id() or None
+            kind = "team" if parent else "company"
+            new_id = self._report(
+                lambda: self.session.create("team", name=name, parent_id=parent, kind=kind)
+            )
+            if new_id:
+                self.select(team_id=str(new_id))
+
+    def rename_team(self) -> None:
+        item = self.teams.currentItem()
+        if item is None:
+            return
+        name = dialogs.ask_text(self, "Rename team", "New name:", item.text(0))
+        if name and name.strip():
+            self._report(lambda: self.session.update("team", self.team_id(), name=name))
+
+    def delete_team(self) -> None:
+        item = self.teams.currentItem()
+        if item is None:
+            return
+        question = (
+            f"Delete the team “{item.text(0)}” with its sub-teams and all their "
+            "objectives in every cycle? Edit → Undo brings everything back."
+        )
+        if dialogs.confirm(self, "Delete team", question):
+            self._report(lambda: self.session.delete("team", self.team_id()))
+
+    def new_cycle(self) -> None:
+        cycles = entities.list_items(self.session.ws, "cycle")
+        latest = max((c["end_date"] for c in cycles), default=None)
+        quarter = quarter_of(latest + timedelta(days=1) if latest else date.today())
+        new_id = self._report(
+            lambda: self.session.create(
+                "cycle", name=quarter.name, start_date=quarter.start, end_date=quarter.end
+            )
+        )
+        if new_id:
+            self.select(cycle_id=str(new_id))
 
     # -- building ------------------------------------------------------------------------------
 

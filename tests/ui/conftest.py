@@ -28,6 +28,9 @@ class Answers:
         self.confirm = False
         self.open_path = ""
         self.save_path = ""
+        self.text: str | None = None
+        self.choice: str | None = None  # the text of the option to pick
+        self.options: list[tuple[str, str]] = []
 
 
 @pytest.fixture
@@ -42,6 +45,13 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
     monkeypatch.setattr(dialogs, "confirm", confirm)
     monkeypatch.setattr(dialogs, "choose_open_path", lambda _p: given.open_path)
     monkeypatch.setattr(dialogs, "choose_save_path", lambda *_a: given.save_path)
+    monkeypatch.setattr(dialogs, "ask_text", lambda *_a: given.text)
+
+    def choose_one(_parent: object, _title: str, _label: str, options: list) -> str | None:
+        given.options = options
+        return next((i for i, text in options if text.strip() == given.choice), None)
+
+    monkeypatch.setattr(dialogs, "choose_one", choose_one)
     return given
 
 

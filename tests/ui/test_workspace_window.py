@@ -200,3 +200,50 @@ def test_screenshot_of_the_demo_exits_0(tmp_path: Path, demo_copy: Path) -> None
     )
     assert result.returncode == 0, result.stderr
     assert shot.stat().st_size > 10_000
+
+
+def test_move_objective_to_another_team_and_back(qtbot, demo_copy: Path, answers) -> None:
+    window = open_window(qtbot, demo_copy)
+    pick_team(window, "Workshop")
+    orphan = next(
+        o
+        for o in window.okr_view.tree.teams[0].objectives
+        if o.title == "Prototype a grinder that carries our name"
+    )
+    window.okr_view.select("objective", orphan.id)
+    answers.choice = "Café Sales"
+    assert window.move_to_action.shortcut().toString() == "Ctrl+M"
+    window.move_to_action.trigger()
+    assert "Workshop" not in [text.strip() for _i, text in answers.options]
+    moved = entities.get(window.session.ws, "objective", orphan.id)
+    assert entities.get(window.session.ws, "team", moved["team_id"])["name"] == "Café Sales"
+    assert orphan.title not in titles(window)
+    window.session.undo_stack.undo()
+    assert orphan.title in titles(window)
+
+
+def test_teams_and_cycles_from_the_navigator(qtbot, demo_copy: Path, answers) -> None:
+    window = open_window(qtbot, demo_copy)
+    pick_team(window, "Operations")
+    answers.text = "Logistics"
+    window.navigator.new_team()
+    assert window.navigator.teams.currentItem().text(0) == "Logistics"
+    assert window.navigator.teams.currentItem().parent().text(0) == "Operations"
+    answers.text = "Logistics and Vans"
+    window.navigator.rename_team()
+    assert window.navigator.teams.currentItem().text(0) == "Logistics and Vans"
+
+    pick_team(window, "Workshop")
+    answers.confirm = True
+    window.navigator.delete_team()
+    names = [item.text(0) for item in window.navigator._items()]
+    assert "Workshop" not in names
+    window.session.undo_stack.undo()
+    pick_team(window, "Workshop")
+    assert len(titles(window)) == 2  # its objectives came back with it
+
+    window.navigator.new_cycle()
+    assert window.navigator.cycle_box.currentText().startswith("2027-Q1")
+    answers.text = "Logistics and Vans"
+    window.navigator.new_team()  # a duplicate name is refused, clearly
+    assert "already has this name" in answers.errors[-1]
