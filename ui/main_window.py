@@ -124,7 +124,7 @@ class MainWindow(QMainWindow):
         self.down_action = self._action(
             "Move do&wn", lambda: self.okr_view.move_current(1), "Alt+Down"
         )
-        for action in (
+        self.okr_actions = (
             self.add_objective_action,
             self.add_kr_action,
             self.add_initiative_action,
@@ -132,7 +132,8 @@ class MainWindow(QMainWindow):
             self.up_action,
             self.down_action,
             self.move_to_action,
-        ):
+        )
+        for action in self.okr_actions:
             bar.addAction(action)
             # Delete, Alt+Up/Down, ... act on the OKR list only, not inside other tabs.
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -178,15 +179,7 @@ class MainWindow(QMainWindow):
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
         edit.addSeparator()
-        for action in (
-            self.add_objective_action,
-            self.add_kr_action,
-            self.add_initiative_action,
-            self.delete_action,
-            self.up_action,
-            self.down_action,
-            self.move_to_action,
-        ):
+        for action in self.okr_actions:
             edit.addAction(action)
 
         self.view_menu = self.menuBar().addMenu("&View")
