@@ -18,6 +18,7 @@ from typing import NoReturn
 from okrdesk import __version__
 from okrdesk.cli_coach import register as register_coach
 from okrdesk.cli_cycle import register as register_cycle
+from okrdesk.cli_reports import register as register_reports
 from okrdesk.demo import build_demo, build_synthetic
 from okrdesk.errors import OkrDeskError
 from okrdesk.interchange import csv_format, json_format
@@ -141,6 +142,7 @@ def _register_workspace_commands(sub: argparse._SubParsersAction) -> None:
 REGISTRARS: list[Callable[[argparse._SubParsersAction], None]] = [
     _register_workspace_commands,
     register_coach,
+    register_reports,
     register_cycle,
 ]
 

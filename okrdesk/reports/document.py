@@ -1,0 +1,256 @@
+"""The page frame every report shares, and writing a PDF so that it is whole or absent."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from reportlab import rl_config
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+
+from okrdesk import __version__
+from okrdesk.errors import OkrDeskError
+from okrdesk.reports import fonts, styles
+from okrdesk.reports.data import PrintInfo
+from okrdesk.reports.flowables import PageTracker, define_page_refs
+from okrdesk.reports.fonts import FontBook
+
+
+class ReportError(OkrDeskError):
+    """A report could not be written (the message names the file and the reason)."""
+
+
+@dataclass(frozen=True)
+class ReportResult:
+    """What a written report holds, and what the person printing it should know."""
+
+    path: Path
+    pages: int
+    overflowed: tuple[str, ...] = ()  # teams whose sheet needed more than one page
+    missing_glyphs: str = ""  # characters no available font can draw
+
+    @property
+    def notices(self) -> list[str]:
+        found = []
+        if self.overflowed:
+            names = ", ".join(self.overflowed[:5]) + (" …" if len(self.overflowed) > 5 else "")
+            found.append(
+                f"{len(self.overflowed)} sheet(s) did not fit one page even at the smallest "
+                f"readable size and continue on a second page: {names}"
+            )
+        if self.missing_glyphs:
+            found.append(
+                "no available font can draw these characters; they print as boxes: "
+                + fonts.missing_text(self.missing_glyphs)
+            )
+        return found
+
+
+@dataclass(frozen=True)
+class PageSetup:
+    paper: styles.Paper = "a4"
+    landscape: bool = False
+
+    @property
+    def size(self) -> tuple[float, float]:
+        return styles.page_size(self.paper, self.landscape)
+
+    @property
+    def frame(self) -> tuple[float, float]:
+        """Width and height of the area the story flows into."""
+        width, height = self.size
+        m = styles.MARGINS
+        return width - m.left - m.right, height - m.top - m.bottom
+
+
+class ReportDoc(BaseDocTemplate):
+    """A document with the shared footer and "continued" marks, built in one pass."""
+
+    def __init__(
+        self,
+        target: object,
+        setup: PageSetup,
+        info: PrintInfo,
+        book: FontBook,
+        *,
+        title: str,
+        subject: str,
+        page_numbers: bool,
+        tracker: PageTracker,
+        page_refs: list[str] | None = None,
+    ) -> None:
+        m = styles.MARGINS
+        super().__init__(
+            target,
+            pagesize=setup.size,
+            leftMargin=m.left,
+            rightMargin=m.right,
+            topMargin=m.top,
+            bottomMargin=m.bottom,
+            title=book.plain(title),
+            author=book.plain(info.organisation),
+            subject=book.plain(subject),
+            creator=f"OKR Desk {__version__}",
+            producer=f"OKR Desk {__version__}",
+            initialFontName=fonts.REGULAR,
+            initialFontSize=9,
+        )
+        self.info, self.book, self.page_numbers = info, book, page_numbers
+        self.tracker = tracker
+        self.page_refs = page_refs or []
+        width, height = setup.frame
+        frame = Frame(m.left, m.bottom, width, height, 0, 0, 0, 0, id="body")
+        self.addPageTemplates([PageTemplate("page", [frame], onPageEnd=self._decorate)])
+        self._footer_left = book.plain(f"{info.organisation} · {info.workspace}")
+        self._footer_right = "Printed " + long_date(info.printed_on)
+
+    def _decorate(self, c: Canvas, doc: BaseDocTemplate) -> None:
+        page = c.getPageNumber()
+        width, _height = self.pagesize
+        m = styles.MARGINS
+        c.saveState()
+        y = m.bottom - 22
+        c.setStrokeColor(styles.HAIRLINE)
+        c.setLineWidth(0.5)
+        c.line(m.left, y + 10, width - m.right, y + 10)
+        draw_text(c, self.book, m.left, y, self._footer_left, fonts.REGULAR, 7, styles.MUTED)
+        right = self._footer_right + (f" · page {page}" if self.page_numbers else "")
+        draw_text(c, self.book, width - m.right, y, right, fonts.REGULAR, 7, styles.MUTED, "right")
+        continued = self.tracker.page_ended(page)
+        if continued is not None:
+            label = f"{continued.title} — continued"
+            top = self.pagesize[1] - m.top + 12
+            draw_text(
+                c, self.book, width - m.right, top, label, fonts.BOLD, 8.5, styles.INK, "right"
+            )
+        c.restoreState()
+
+    def _endBuild(self) -> None:
+        # Page references (table of contents) are forms: define them now that pages are known.
+        self._doSave = 0
+        super()._endBuild()
+        define_page_refs(self.canv, self.tracker, self.page_refs, fonts.REGULAR, styles.NORMAL.body)
+        self.canv.save()
+
+
+def draw_text(
+    c: Canvas,
+    book: FontBook,
+    x: float,
+    y: float,
+    text: str,
+    font: str,
+    size: float,
+    colour: object,
+    align: str = "left",
+) -> None:
+    """A line of user text on the canvas, with fallback fonts for the runs that need them."""
+    text = book.plain(text)
+    runs: list[tuple[str, str]] = []
+    for ch in text:
+        run_font = book.font_for(ch) or font
+        if runs and runs[-1][0] == run_font:
+            runs[-1] = (run_font, runs[-1][1] + ch)
+        else:
+            runs.append((run_font, ch))
+    total = sum(stringWidth(chunk, f, size) for f, chunk in runs)
+    if align == "right":
+        x -= total
+    c.setFillColor(colour)
+    for run_font, chunk in runs:
+        c.setFont(run_font, size)
+        c.drawString(x, y, chunk)
+        x += stringWidth(chunk, run_font, size)
+
+
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def long_date(d: date) -> str:
+    """23 November 2026 (English like the rest of the app, whatever the system locale)."""
+    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+
+
+def short_date(d: date, *, year: bool = True) -> str:
+    """23 Nov 2026, or 23 Nov."""
+    text = f"{d.day} {MONTHS[d.month - 1][:3]}"
+    return f"{text} {d.year}" if year else text
+
+
+def date_span(start: date, end: date) -> str:
+    """1 Oct – 31 Dec 2026 (the year once when both dates share it)."""
+    first = short_date(start, year=start.year != end.year)
+    return f"{first} – {short_date(end)}"
+
+
+def write_atomically(path: Path, build: Callable[[object], None]) -> None:
+    """Build into a temporary file beside ``path``, then rename it into place.
+
+    A killed or failing build leaves no file at ``path`` (or the old one untouched).
+    """
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise ReportError(f"{path}: the folder {folder} does not exist")
+    try:
+        handle, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise ReportError(f"{path}: cannot be written ({exc.strerror})") from exc
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            build(out)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        _remove(tmp)
+        raise ReportError(f"{path}: cannot be written ({exc.strerror or exc})") from exc
+    except BaseException:
+        _remove(tmp)
+        raise
+
+
+def _remove(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink()
+
+
+def build_pdf(
+    doc_factory: Callable[[object], ReportDoc], story: list[Flowable], path: Path
+) -> ReportDoc:
+    """Build ``story`` into ``path`` atomically; returns the built document (with its tracker)."""
+    built: list[ReportDoc] = []
+
+    def build(out: object) -> None:
+        doc = doc_factory(out)
+        # Binary streams: ASCII85 makes files a fifth larger and costs a third of the save.
+        a85, rl_config.useA85 = rl_config.useA85, 0
+        try:
+            doc.build(story)
+        finally:
+            rl_config.useA85 = a85
+        built.append(doc)
+
+    write_atomically(path, build)
+    return built[0]

@@ -1,0 +1,206 @@
+"""Small flowables the reports are made of: progress bars, section marks, page references."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus.paragraph import ParagraphStyle
+
+from okrdesk.reports import styles
+from okrdesk.reports.fonts import FontBook
+
+
+class Para(Paragraph):
+    """A Paragraph that remembers its lines for the last width it was wrapped to.
+
+    Tables wrap each cell several times at the same width (measuring, laying out,
+    drawing); breaking the lines once instead is what keeps big booklets fast.
+    """
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        if self.__dict__.get("_wrapped_at") == avail_width:
+            return self.width, self.height
+        size = super().wrap(avail_width, avail_height)
+        self._wrapped_at = avail_width
+        return size
+
+
+def para(text: str, style: ParagraphStyle, book: FontBook, *, bold: bool = False) -> Para:
+    """A Paragraph of user text: escaped, with fallback fonts where needed."""
+    markup = book.markup(text)
+    if book.needs_cjk_wrap(text):
+        style = styles.cjk_variant(style)
+    return Para(f"<b>{markup}</b>" if bold else markup, style)
+
+
+def percent(value: float | None) -> str:
+    return "—" if value is None else f"{round(value * 100)}%"
+
+
+class ProgressBar(Flowable):
+    """A bar filled to ``value`` (0…1) with the percentage printed beside it.
+
+    The number carries the meaning; the band colour only repeats it, so the bar
+    reads the same on a greyscale printer.
+    """
+
+    def __init__(
+        self,
+        value: float | None,
+        width: float,
+        font: str,
+        size: float,
+        band: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.value = value
+        self.width = width
+        self.font = font
+        self.size = size
+        self.band = band
+        self.label = percent(value)
+        self.label_width = stringWidth("100%", font, size) + 2
+        self.height = size * 1.15
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        # Bars repeat (a booklet has thousands, of a few hundred looks): each look is drawn
+        # once as a form and then placed, which keeps pages small and fast to write.
+        c = self.canv
+        fill = None if self.value is None else round(max(0.0, min(1.0, self.value)) * 200) / 200
+        # Form names go into content streams: letters, digits and dashes only.
+        look = "none" if fill is None else str(round(fill * 200))
+        label = "none" if self.value is None else str(round(self.value * 100))
+        size = f"{round(self.width * 10)}-{round(self.size * 100)}"
+        key = f"bar-{look}-{label}-{size}-{self.font}-{self.band or 'plain'}"
+        drawn: set[str] = c.__dict__.setdefault("_okrdesk_forms", set())
+        if key not in drawn:
+            c.beginForm(key, 0, -2, self.width, self.height + 2)
+            self._draw_bar(c, fill)
+            c.endForm()
+            drawn.add(key)
+        c.doForm(key)
+
+    def _draw_bar(self, c: Canvas, fill: float | None) -> None:
+        bar_width = max(8.0, self.width - self.label_width - 3)
+        bar_height = self.size * 0.8
+        y = (self.height - bar_height) / 2 - self.size * 0.08
+        c.setLineWidth(0.5)
+        c.setStrokeColor(styles.INK)
+        c.setFillColor(styles.BAR_EMPTY)
+        c.rect(0, y, bar_width, bar_height, stroke=1, fill=1)
+        if fill:
+            c.setFillColor(styles.BAND_COLOURS.get(self.band, styles.BAND_COLOURS[None]))
+            c.rect(0, y, bar_width * fill, bar_height, stroke=0, fill=1)
+            c.rect(0, y, bar_width, bar_height, stroke=1, fill=0)
+        c.setFillColor(styles.INK)
+        c.setFont(self.font, self.size)
+        c.drawRightString(self.width, y + bar_height * 0.12, self.label)
+
+
+@dataclass
+class Section:
+    key: str
+    kind: str  # "sheet", "cover", "contents", "alignment", "retro", …
+    title: str
+    first_page: int
+    last_page: int
+
+
+@dataclass
+class PageTracker:
+    """Which section each page belongs to; filled in while the document is drawn."""
+
+    sections: list[Section] = field(default_factory=list)
+
+    @property
+    def current(self) -> Section | None:
+        return self.sections[-1] if self.sections else None
+
+    def start(self, key: str, kind: str, title: str, page: int) -> None:
+        self.sections.append(Section(key, kind, title, page, page))
+
+    def page_ended(self, page: int) -> Section | None:
+        """The section running on; returned when this page continues it."""
+        section = self.current
+        if section is None:
+            return None
+        section.last_page = page
+        return section if section.first_page < page else None
+
+    def first_page(self, key: str) -> int | None:
+        for section in self.sections:
+            if section.key == key:
+                return section.first_page
+        return None
+
+
+class SectionMark(Flowable):
+    """Zero-size: starts a section, with a bookmark and an outline entry."""
+
+    def __init__(
+        self, tracker: PageTracker, key: str, kind: str, title: str, level: int | None = 0
+    ) -> None:
+        super().__init__()
+        self.tracker, self.key, self.kind, self.title, self.level = (
+            tracker,
+            key,
+            kind,
+            title,
+            level,
+        )
+        self.width = self.height = 0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        c: Canvas = self.canv
+        self.tracker.start(self.key, self.kind, self.title, c.getPageNumber())
+        c.bookmarkPage(self.key)
+        if self.level is not None:
+            c.addOutlineEntry(self.title, self.key, level=self.level, closed=self.level > 0)
+
+
+class PageRef(Flowable):
+    """The page a section starts on, right-aligned: drawn as a form filled in at the end,
+    so a table of contents needs no second build."""
+
+    def __init__(self, key: str, font: str, size: float, width: float) -> None:
+        super().__init__()
+        self.key, self.font, self.size, self.width = key, font, size, width
+        self.height = size * 1.2
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c: Canvas = self.canv
+        c.saveState()
+        c.translate(self.width, self.size * 0.25)
+        c.doForm(form_name(self.key))
+        c.restoreState()
+        c.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)
+
+
+def form_name(key: str) -> str:
+    return f"pageref-{key}"
+
+
+def define_page_refs(
+    c: Canvas, tracker: PageTracker, keys: list[str], font: str, size: float
+) -> None:
+    """Fill in every page reference once the pages are known."""
+    for key in keys:
+        page = tracker.first_page(key)
+        c.beginForm(form_name(key), lowerx=-200, lowery=-size, upperx=0, uppery=size * 1.5)
+        c.setFont(font, size)
+        c.setFillColor(colors.black)
+        c.drawRightString(0, 0, "" if page is None else str(page))
+        c.endForm()

@@ -1,0 +1,145 @@
+"""The key result table of a sheet, and column widths fitted to what the columns hold."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable
+
+from okrdesk.reports import styles
+from okrdesk.reports.cells import Cell, Row, text
+from okrdesk.reports.flowables import Para, ProgressBar
+from okrdesk.reports.fonts import FontBook
+from okrdesk.reports.styles import Styles
+from okrdesk.scoring import band
+from okrdesk.services.views import KeyResultView, ObjectiveView
+from okrdesk.textview import CONFIDENCE_WORDS, number
+
+WIDE_FROM = (
+    620.0  # from this width, start/target, now, confidence and owner get columns of their own
+)
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Column widths; ``wide`` gives every value its own column, else values stack in a cell."""
+
+    wide: bool
+    widths: tuple[float, ...]
+    indent: float  # key result titles sit this far right of objective titles
+
+    @property
+    def progress(self) -> int:
+        return 3 if self.wide else 2
+
+
+def columns(
+    width: float, st: Styles, objectives: tuple[ObjectiveView, ...], book: FontBook
+) -> Columns:
+    """Value columns as wide as their content needs (within limits); titles get the rest."""
+    k = st.scale.body / styles.NORMAL.body
+    pad = 2 * (st.scale.pad + 1)
+    krs = [kr for o in objectives for kr in o.key_results]
+    size = st.number.fontSize
+    spans = [_plain(target_text(kr, book)) for kr in krs]
+    span_w = _fit(_natural(spans, st.regular, size) + pad, 56 * k, 118 * k)
+    progress_w = 72 * k
+    people = [o.owner for o in objectives] + [kr.owner for kr in krs]
+    words = ["off track", "Aspirational", "Committed"]
+    # Never narrower than the column's heading word, which would otherwise break mid-word.
+    heading_w = _natural(["Confidence,"], st.bold, st.column.fontSize) + pad
+    people_w = max(heading_w, _natural([*words, *people], st.regular, st.small.fontSize) + pad)
+    indent = 10 * k
+    if width >= WIDE_FROM:
+        nows = [now_text(kr) for kr in krs]
+        now_w = _fit(_natural(["Now", *nows], st.regular, size) + pad, 30 * k, 64 * k)
+        conf_w = _natural(words, st.bold, st.small.fontSize) + pad
+        owner_w = _fit(_natural(people, st.regular, st.small.fontSize) + pad, 48 * k, 100 * k)
+        fixed = (span_w, now_w, progress_w, conf_w, owner_w)
+        return Columns(True, (width - sum(fixed), *fixed), indent)
+    # Stacked: "now" goes under the bar, so start → target may wrap to a second line.
+    fixed = (min(span_w, 84 * k), progress_w, max(heading_w, _fit(people_w, 52 * k, 92 * k)))
+    return Columns(False, (width - sum(fixed), *fixed), indent)
+
+
+def _fit(value: float, low: float, high: float) -> float:
+    return max(low, min(high, value))
+
+
+def _natural(texts: list[str], font: str, size: float) -> float:
+    return max((stringWidth(t, font, size) for t in texts), default=0.0)
+
+
+def _plain(markup: str) -> str:
+    """The longest line of some markup, as plain text (good enough for measuring)."""
+    lines = re.sub(r"<(?!br/>)[^>]+>", "", markup).split("<br/>")
+    return max(lines, key=len).replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+
+
+def key_result_rows(
+    n: int, krs: tuple[KeyResultView, ...], book: FontBook, cols: Columns, st: Styles
+) -> list[Row]:
+    """One row per key result: title, start → target, now, progress, confidence, owner."""
+    bar_width = cols.widths[cols.progress] - 2 * (st.scale.pad + 1)
+    rows = []
+    for k, kr in enumerate(krs, 1):
+        title = text(f"{n}.{k}\u00a0\u00a0{kr.title}", st.body, book)
+        span, now = target_text(kr, book), now_text(kr)
+        bar = ProgressBar(kr.progress, bar_width, st.regular, st.size(0.92), band(kr.progress))
+        confidence = _confidence(kr, st, book)
+        owner = text(kr.owner, st.small, book)
+        if cols.wide:
+            now_cell = text(now, st.number, book)
+            cells: list[Cell] = [title, _span(span, kr, st, book), now_cell, bar, confidence, owner]
+        else:
+            label = now if kr.kind == "milestone" else f"now {now}"
+            progress = [bar, text(label, st.number, book)] if now else bar
+            cells = [title, _span(span, kr, st, book), progress, [confidence, owner]]
+        rows.append(
+            Row(
+                cells,
+                cols.widths,
+                pad=st.scale.pad,
+                first_indent=cols.indent,
+                line_below=styles.HAIRLINE,
+            )
+        )
+    return rows
+
+
+def _span(markup: str, kr: KeyResultView, st: Styles, book: FontBook) -> Flowable:
+    if kr.kind == "three_level" or "<" in markup or "&" in markup:
+        return Para(markup, st.number)
+    return text(markup, st.number, book)
+
+
+def _confidence(kr: KeyResultView, st: Styles, book: FontBook) -> Flowable:
+    if not kr.confidence:
+        return text("—", st.small, book)
+    words = CONFIDENCE_WORDS.get(kr.confidence, kr.confidence)
+    # Off track in bold: the word, not a colour, is what catches the eye on paper.
+    return text(words, st.small, book, bold=kr.confidence == "off_track")
+
+
+def target_text(kr: KeyResultView, book: FontBook) -> str:
+    """Markup for "start → target unit" (with the commit and stretch levels when it has them)."""
+    if kr.kind == "milestone":
+        return "milestone"
+    if kr.start is None and kr.target is None:
+        return "—"
+    unit = f" {book.markup(kr.unit)}" if kr.unit else ""
+    span = f"{number(kr.start)} → {number(kr.target)}{unit}"
+    if kr.kind == "three_level":
+        span += (
+            f"<br/><font color='#555555'>commit {number(kr.commit_level)} · "
+            f"stretch {number(kr.stretch_level)}</font>"
+        )
+    return span
+
+
+def now_text(kr: KeyResultView) -> str:
+    if kr.kind == "milestone":
+        return "done" if kr.done else "not yet"
+    return number(kr.current) if kr.current is not None else ""

@@ -1,0 +1,267 @@
+"""The one-page OKR sheet of a team: header, objectives with key results, initiatives.
+
+:func:`fit_sheet` tries the layouts of :func:`strategies` in order — normal type,
+then tighter spacing and smaller type down to 7 pt, on wide pages also two
+columns — and keeps the first whose story, measured with ``wrap``, fits the page.
+Only when none fits does the sheet run on to a second page ("continued" there).
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from functools import lru_cache
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, HRFlowable, Spacer, Table, TableStyle
+from reportlab.platypus.flowables import _listWrapOn
+
+from okrdesk.reports import styles
+from okrdesk.reports.cells import Cell, Row, TextBlock, text
+from okrdesk.reports.data import SheetTeam
+from okrdesk.reports.document import date_span, short_date
+from okrdesk.reports.flowables import Para, ProgressBar, para, percent
+from okrdesk.reports.fonts import FontBook
+from okrdesk.reports.keyresults import Columns, columns, key_result_rows
+from okrdesk.reports.styles import Scale, Styles
+from okrdesk.scoring import band, rollup
+from okrdesk.services.views import CycleView, InitiativeView, ObjectiveView
+
+STATUS_WORDS = {
+    "planned": "planned",
+    "in_progress": "in progress",
+    "done": "done",
+    "dropped": "dropped",
+}
+KIND_WORDS = {"committed": "Committed", "aspirational": "Aspirational"}
+GUTTER = 16.0
+LONG_WHY = 600  # characters
+TWO_COLUMNS_FROM = 620.0  # frame width (points) from which two columns are tried
+
+
+@dataclass(frozen=True)
+class FittedSheet:
+    story: list[Flowable]
+    scale: Scale
+    columns: int
+    fits: bool
+    height: float
+
+
+def strategies(width: float) -> list[tuple[Scale, int]]:
+    """Layouts to try, most readable first: (type scale, number of columns)."""
+    one = [(scale, 1) for scale in styles.SCALES]
+    if width < TWO_COLUMNS_FROM:
+        return one
+    # On a wide page two columns of larger type read better than one of small type.
+    return one[:2] + [(scale, 2) for scale in styles.SCALES] + one[2:]
+
+
+def fit_sheet(
+    sheet: SheetTeam,
+    cycle: CycleView,
+    organisation: str,
+    book: FontBook,
+    frame: tuple[float, float],
+) -> FittedSheet:
+    width, height = frame
+    for scale, ncols in strategies(width):
+        story = sheet_story(
+            sheet, cycle, organisation, book, width, styles.styles_for(scale), ncols
+        )
+        measured = measure(story, width)
+        if measured <= height - 1:
+            return FittedSheet(story, scale, ncols, True, measured)
+    # Nothing fits: the smallest readable type in one column, which may run on to more pages.
+    scale = styles.SCALES[-1]
+    story = sheet_story(sheet, cycle, organisation, book, width, styles.styles_for(scale), 1)
+    return FittedSheet(story, scale, 1, False, measure(story, width))
+
+
+def measure(story: list[Flowable], width: float) -> float:
+    """The height ``story`` takes in a frame of ``width``, as a frame lays it out."""
+    return _listWrapOn(story, width, _measuring_canvas())[1]
+
+
+@lru_cache(maxsize=1)
+def _measuring_canvas() -> Canvas:
+    return Canvas(io.BytesIO())
+
+
+def sheet_story(
+    sheet: SheetTeam,
+    cycle: CycleView,
+    organisation: str,
+    book: FontBook,
+    width: float,
+    st: Styles,
+    ncols: int = 1,
+) -> list[Flowable]:
+    story = header(sheet, cycle, organisation, book, width, st)
+    objectives = sheet.team.objectives
+    if not objectives:
+        story += [Spacer(1, st.scale.gap), Para("No objectives in this cycle yet.", st.body)]
+        return story
+    if ncols == 1 or len(objectives) == 1:
+        cols = columns(width, st, objectives, book)
+        story.append(column_legend(cols, st))
+        for n, objective in enumerate(objectives, 1):
+            story += objective_block(n, objective, book, cols, st)
+        return story
+    story.append(two_columns(objectives, book, width, st))
+    return story
+
+
+def two_columns(
+    objectives: tuple[ObjectiveView, ...], book: FontBook, width: float, st: Styles
+) -> Table:
+    """Objectives in two columns, split where the taller column is shortest (order kept)."""
+    col_width = (width - GUTTER) / 2
+    cols = columns(col_width, st, objectives, book)
+    blocks = [objective_block(n, o, book, cols, st) for n, o in enumerate(objectives, 1)]
+    heights = [measure(block, col_width) for block in blocks]
+    total = sum(heights)
+    best, split, running = total, 1, 0.0
+    for i in range(1, len(blocks)):
+        running += heights[i - 1]
+        taller = max(running, total - running)
+        if taller < best:
+            best, split = taller, i
+    left = [column_legend(cols, st), *[f for b in blocks[:split] for f in b]]
+    right = [column_legend(cols, st), *[f for b in blocks[split:] for f in b]]
+    return Table(
+        [[left, right]],
+        colWidths=(col_width + GUTTER / 2, col_width + GUTTER / 2),
+        style=TableStyle(
+            [
+                *styles.table_style(st, grid=False),
+                ("LEFTPADDING", (0, 0), (0, 0), 0),
+                ("RIGHTPADDING", (0, 0), (0, 0), GUTTER / 2),
+                ("LEFTPADDING", (1, 0), (1, 0), GUTTER / 2),
+                ("RIGHTPADDING", (1, 0), (1, 0), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        ),
+    )
+
+
+def header(
+    sheet: SheetTeam, cycle: CycleView, organisation: str, book: FontBook, width: float, st: Styles
+) -> list[Flowable]:
+    """Organisation and team on the left; cycle, its dates and the team's progress on the right."""
+    team = sheet.team
+    above = " › ".join((organisation, *sheet.path[1:])) if sheet.path else organisation
+    score = rollup([o.score for o in team.objectives])
+    right_style = styles.right_aligned(st.cycle)
+    right = [
+        para(f"{cycle.name} · {cycle.state}", right_style, book, bold=True),
+        Para(date_span(cycle.start_date, cycle.end_date), right_style),
+    ]
+    if score is not None:
+        right.append(Para(f"Team progress {percent(score)}", right_style))
+    left = [para(above, st.organisation, book), para(team.name, st.team, book)]
+    right_width = min(width * 0.34, 200)
+    table = Table(
+        [[left, right]],
+        colWidths=(width - right_width, right_width),
+        style=TableStyle(
+            [
+                *styles.table_style(st, grid=False),
+                ("LEFTPADDING", (0, 0), (0, -1), 0),
+                ("RIGHTPADDING", (-1, 0), (-1, -1), 0),
+                ("VALIGN", (-1, 0), (-1, -1), "BOTTOM"),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ]
+        ),
+    )
+    story: list[Flowable] = [table]
+    if cycle.themes:
+        story.append(para("Themes: " + " · ".join(cycle.themes), st.meta, book))
+    story.append(
+        HRFlowable(
+            width="100%",
+            thickness=1.2,
+            color=styles.INK,
+            spaceBefore=2,
+            spaceAfter=max(2.0, st.scale.gap / 2),
+        )
+    )
+    return story
+
+
+def column_legend(cols: Columns, st: Styles) -> Row:
+    if cols.wide:
+        names = [
+            "Objective · key result",
+            "Start → target",
+            "Now",
+            "Progress",
+            "Confidence",
+            "Owner",
+        ]
+    else:
+        names = ["Objective · key result", "Start → target", "Progress, now", "Confidence, owner"]
+    size, leading = st.column.fontSize, st.column.leading
+    cells: list[Cell] = [TextBlock(name, st.bold, size, leading, styles.MUTED) for name in names]
+    return Row(cells, cols.widths, pad=st.scale.pad / 2, valign_bottom=True)
+
+
+def objective_block(
+    n: int, o: ObjectiveView, book: FontBook, cols: Columns, st: Styles
+) -> list[Flowable]:
+    """The objective's line (aligned with its key results), why, key results, initiatives."""
+    if o.status == "draft":
+        draft = "&nbsp;&nbsp;<font color='#555555'>(draft)</font>"
+        title: Flowable = Para(f"O{n}&nbsp;&nbsp;{book.markup(o.title)}{draft}", st.objective)
+    else:
+        title = text(f"O{n}\u00a0\u00a0{o.title}", st.objective, book)
+    pad = st.scale.pad
+    bar_width = cols.widths[cols.progress] - 2 * (pad + 1)
+    bar = ProgressBar(o.score, bar_width, st.bold, st.size(0.92), band(o.score))
+    kind = text(KIND_WORDS.get(o.kind, o.kind), st.small, book)
+    owner = text(o.owner, st.small, book)
+    # The title spans the columns left of the progress bars, which line up below it.
+    widths = (sum(cols.widths[: cols.progress]), *cols.widths[cols.progress :])
+    cells: list[Cell] = [title, bar, kind, owner] if cols.wide else [title, bar, [kind, owner]]
+    head = Row(cells, widths, pad=pad, background=styles.SHADE, line_above=styles.RULE)
+    # The objective's line stays with what follows it, unless that is a "why" so long that
+    # keeping them together would leave the rest of the page empty.
+    head.keepWithNext = len(o.why) < LONG_WHY
+    story: list[Flowable] = [Spacer(1, st.scale.gap), head]
+    meta = [f"Theme: {o.theme}"] if o.theme else []
+    meta += [f"Supports: {supported}" for _id, supported in o.supports]
+    if meta or o.why:
+        note = " · ".join(meta)
+        if o.why:
+            note += ("\u00a0\u00a0—\u00a0\u00a0" if meta else "") + "Why: " + o.why
+        line = Row(
+            [text(note, st.meta, book)], (sum(cols.widths),), pad=pad / 2, first_indent=cols.indent
+        )
+        line.keepWithNext = len(o.why) < LONG_WHY
+        story.append(line)
+    story += key_result_rows(n, o.key_results, book, cols, st)
+    if o.initiatives:
+        story.append(initiatives_row(o.initiatives, book, cols, st))
+    return story
+
+
+def initiatives_row(
+    items: tuple[InitiativeView, ...], book: FontBook, cols: Columns, st: Styles
+) -> Row:
+    """All initiatives of an objective, wrapped in one cell after a bold label."""
+    parts = []
+    for i in items:
+        details = [STATUS_WORDS.get(i.status, i.status)]
+        if i.owner:
+            details.append(i.owner)
+        if i.due_date:
+            details.append(f"due {short_date(i.due_date, year=False)}")
+        parts.append(f"▸\u00a0{i.title} ({', '.join(details)})")
+    size = st.small.fontSize
+    label = TextBlock("Initiatives", st.bold, size, st.small.leading, styles.INK)
+    label_width = stringWidth("Initiatives", st.bold, size) + 2 * (st.scale.pad + 1) + cols.indent
+    widths = (label_width, sum(cols.widths) - label_width)
+    content = text("   ".join(parts), st.small, book)
+    return Row([label, content], widths, pad=st.scale.pad / 2 + 0.5, first_indent=cols.indent)

@@ -1,0 +1,114 @@
+"""The booklet: cover, contents, alignment overview and every team's sheet, with bookmarks."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from report_helpers import embedded, page_fonts, pdf_text
+
+from okrdesk.reports import PageSetup, booklet_data, write_booklet
+from okrdesk.services.workspace import Workspace
+
+TEAMS = [
+    "Kolbenwerk Espresso",
+    "Operations",
+    "Workshop",
+    "Field Service",
+    "Café Sales",
+    "Online Shop",
+]
+
+
+@pytest.fixture
+def booklet(demo_ws: Workspace, tmp_path: Path) -> tuple[Path, object]:
+    out = tmp_path / "booklet.pdf"
+    return out, write_booklet(booklet_data(demo_ws), out)
+
+
+def _outline(reader: PdfReader) -> list[tuple[int, str, int]]:
+    """(level, title, page number) of every bookmark, in order."""
+    found: list[tuple[int, str, int]] = []
+
+    def walk(items: list, level: int) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item, level + 1)
+            else:
+                found.append((level, item.title, reader.get_destination_page_number(item) + 1))
+
+    walk(reader.outline, 0)
+    return found
+
+
+def test_every_team_has_a_bookmark_nested_like_the_team_tree(booklet) -> None:
+    out, result = booklet
+    reader = PdfReader(out)
+    outline = _outline(reader)
+    titles = [title for _level, title, _page in outline]
+    assert titles[:3] == ["Kolbenwerk Espresso GmbH", "Contents", "Alignment overview"]
+    assert titles[3:] == TEAMS
+    levels = {title: level for level, title, _page in outline}
+    assert levels["Kolbenwerk Espresso"] == 0
+    assert levels["Operations"] == 1 and levels["Café Sales"] == 1
+    assert levels["Workshop"] == 2 and levels["Field Service"] == 2
+    # Each bookmark opens the page that starts with that team's sheet.
+    pages = pdf_text(out)
+    for _level, title, page in outline[3:]:
+        assert title in pages[page - 1].split("\n")[1]
+    assert result.pages == len(reader.pages) == 3 + len(TEAMS)
+    assert result.overflowed == ()
+
+
+def test_contents_lists_each_team_with_the_page_of_its_sheet(booklet) -> None:
+    out, _result = booklet
+    reader = PdfReader(out)
+    starts = {title: page for _level, title, page in _outline(reader)}
+    contents = pdf_text(out)[1]
+    assert contents.startswith("Contents")
+    for team in TEAMS:
+        match = re.search(re.escape(team) + r"\s+\d+ objectives?\s+\d+%\s+(\d+)", contents)
+        assert match, team
+        assert int(match.group(1)) == starts[team]
+    assert re.search(r"Alignment overview\s+(\d+)", contents).group(1) == str(
+        starts["Alignment overview"]
+    )
+
+
+def test_cover_and_alignment_overview(booklet) -> None:
+    out, _result = booklet
+    cover, _contents, alignment, *_sheets = pdf_text(out)
+    assert "Kolbenwerk Espresso GmbH" in cover and "OKRs 2026-Q4" in cover
+    assert "1 Oct – 31 Dec 2026" in cover and "Same-day, every day" in cover
+    assert "6 teams · 13 objectives" in cover
+    # A company objective, then the team objectives that support it.
+    company = alignment.index("Make same-day rescue a promise we always keep")
+    supporter = alignment.index("Send every callout the right technician with the right parts")
+    assert company < supporter
+    # The demo's objective aligned to nobody is listed as an orphan.
+    orphans = alignment.index("Not aligned to another objective (1)")
+    assert alignment.index("Prototype a grinder that carries our name") > orphans
+
+
+def test_booklet_embeds_its_fonts_and_sets_metadata(booklet) -> None:
+    out, _result = booklet
+    assert embedded(out)
+    assert not any("Helvetica" in name for name in page_fonts(out))
+    meta = PdfReader(out).metadata
+    assert meta.title == "OKR booklet 2026-Q4 — Kolbenwerk Espresso GmbH"
+    assert meta.author == "Kolbenwerk Espresso GmbH"
+    assert meta.subject
+
+
+def test_booklet_in_landscape_letter_keeps_one_page_per_team(
+    demo_ws: Workspace, tmp_path: Path
+) -> None:
+    out = tmp_path / "letter.pdf"
+    result = write_booklet(booklet_data(demo_ws, cycle="2026-q3"), out, PageSetup("letter", True))
+    reader = PdfReader(out)
+    assert result.pages == len(reader.pages) == 3 + len(TEAMS)
+    width, height = (float(x) for x in reader.pages[0].mediabox[2:])
+    assert (width, height) == (792, 612)
+    assert "OKRs 2026-Q3" in reader.pages[0].extract_text()

@@ -1,0 +1,153 @@
+"""The one-page OKR sheet, written to disk and read back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import Builder
+from pypdf import PdfReader
+from report_helpers import NAMES, embedded, page_fonts, pdf_text
+
+from okrdesk.reports import PageSetup, sheets_data, write_sheets
+from okrdesk.services import entities
+from okrdesk.services.workspace import Workspace
+
+SETUPS = [
+    PageSetup("a4", False),
+    PageSetup("a4", True),
+    PageSetup("letter", False),
+    PageSetup("letter", True),
+]
+BASE14 = ("Helvetica", "Times", "Courier", "Symbol", "ZapfDingbats")
+
+
+def test_demo_sheet_shows_the_team_its_okrs_and_where_it_came_from(
+    demo_ws: Workspace, tmp_path: Path
+) -> None:
+    out = tmp_path / "workshop.pdf"
+    result = write_sheets(sheets_data(demo_ws, team="workshop"), out)
+
+    assert result.pages == 1 and result.overflowed == () and result.missing_glyphs == ""
+    (text,) = pdf_text(out)
+    assert "Workshop" in text and "Kolbenwerk Espresso GmbH" in text
+    assert "2026-Q4" in text and "1 Oct – 31 Dec 2026" in text
+    assert "Always have a rebuilt machine ready to leave the door" in text
+    assert "Cut median hands-on rebuild time from 24 hours to 19" in text
+    assert "24 → 19 hours" in text and "now 22" in text and "40%" in text
+    assert "off track" in text and "Paula" in text
+    assert "Replace hand descaling of boilers with a heated descaling tank" in text
+    assert "demo.okrdesk" in text and "Printed " in text
+
+
+@pytest.mark.parametrize("setup", SETUPS, ids=lambda s: f"{s.paper}-{s.landscape}")
+def test_four_objectives_of_five_key_results_fit_one_page(
+    team_workspace: Builder, tmp_path: Path, setup: PageSetup
+) -> None:
+    ws = team_workspace(4, 5)
+    out = tmp_path / "sheet.pdf"
+    result = write_sheets(sheets_data(ws, team="Zürich Łódź"), out, setup)
+
+    assert result.pages == 1
+    assert result.overflowed == ()
+    reader = PdfReader(out)
+    assert len(reader.pages) == 1
+    box = reader.pages[0].mediabox
+    assert (float(box.width), float(box.height)) == pytest.approx(setup.size, abs=0.5)
+    text = reader.pages[0].extract_text()
+    # Every objective and key result is there (long statements are wrapped, not cut).
+    for o in range(1, 5):
+        assert f"Objective {o} raise the share" in text
+        for k in range(1, 6):
+            assert f"Key result {o}.{k} raise" in text
+    assert "continued" not in text
+
+
+def test_an_absurdly_large_team_continues_on_a_marked_page(
+    team_workspace: Builder, tmp_path: Path
+) -> None:
+    ws = team_workspace(10, 10, initiatives=3)
+    out = tmp_path / "huge.pdf"
+    result = write_sheets(sheets_data(ws, team="Zürich Łódź"), out)
+
+    assert result.pages >= 2
+    assert result.overflowed == ("Zürich Łódź",)
+    assert any("continue" in notice for notice in result.notices)
+    pages = pdf_text(out)
+    assert "continued" not in pages[0]
+    assert all("Zürich Łódź — continued" in page for page in pages[1:])
+    assert "Key result 10.10 raise" in pages[-1]
+
+
+def test_names_in_many_scripts_print_as_text_in_embedded_fonts(
+    team_workspace: Builder, tmp_path: Path
+) -> None:
+    ws = team_workspace(len(NAMES), 1, initiatives=0)
+    out = tmp_path / "names.pdf"
+    result = write_sheets(sheets_data(ws, team="zürich łódź"), out)
+
+    assert result.missing_glyphs == ""
+    text = " ".join(pdf_text(out))
+    for name in [*NAMES, "Kolbenwerk Ελλάδα"]:
+        assert name in text
+    fonts = page_fonts(out)
+    assert fonts and not any(base in name for name in fonts for base in BASE14)
+    assert all("DejaVuSans" in name for name in fonts)
+    assert embedded(out)
+
+
+def test_metadata_names_the_team_cycle_and_organisation(demo_ws: Workspace, tmp_path: Path) -> None:
+    out = tmp_path / "meta.pdf"
+    write_sheets(sheets_data(demo_ws, team="Café Sales"), out)
+    meta = PdfReader(out).metadata
+    assert meta.title == "Café Sales — OKRs 2026-Q4"
+    assert meta.author == "Kolbenwerk Espresso GmbH"
+    assert "2026-Q4" in meta.subject and "Kolbenwerk" in meta.subject
+
+
+def test_markup_in_user_text_prints_literally(team_workspace: Builder, tmp_path: Path) -> None:
+    ws = team_workspace(1, 1, initiatives=0)
+    team = entities.list_items(ws, "team", name="Zürich Łódź")[0]["id"]
+    cycle = entities.list_items(ws, "cycle")[0]["id"]
+    entities.create(
+        ws, "objective", cycle_id=cycle, team_id=team, title="Win <b>bold</b> & <unclosed cafés"
+    )
+    out = tmp_path / "markup.pdf"
+    write_sheets(sheets_data(ws, team="Zürich Łódź"), out)
+    assert "Win <b>bold</b> & <unclosed cafés" in pdf_text(out)[0]
+
+
+def test_a_team_without_objectives_gets_a_sheet_that_says_so(
+    demo_ws: Workspace, tmp_path: Path
+) -> None:
+    entities.create(demo_ws, "team", name="New Team")
+    out = tmp_path / "empty.pdf"
+    result = write_sheets(sheets_data(demo_ws, team="New Team"), out)
+    assert result.pages == 1
+    assert "No objectives in this cycle yet." in pdf_text(out)[0]
+
+
+def test_progress_reads_without_colour(demo_ws: Workspace, tmp_path: Path) -> None:
+    """Every bar has its percentage printed as text, and confidence is a word."""
+    out = tmp_path / "grey.pdf"
+    data = sheets_data(demo_ws, team="Field Service")
+    write_sheets(data, out)
+    text = pdf_text(out)[0]
+    for objective in data.teams[0].team.objectives:
+        for kr in objective.key_results:
+            assert f"{round(kr.progress * 100)}%" in text
+    assert "on track" in text and "at risk" in text
+
+
+def test_a_very_long_why_runs_on_instead_of_failing(
+    team_workspace: Builder, tmp_path: Path
+) -> None:
+    ws = team_workspace(1, 2, initiatives=0)
+    objective = entities.list_items(ws, "objective")[0]["id"]
+    why = " ".join(f"Reason {n} for this objective is the customers we keep." for n in range(320))
+    entities.update(ws, "objective", objective, why=why)
+    out = tmp_path / "why.pdf"
+    result = write_sheets(sheets_data(ws, team="Zürich Łódź"), out)
+    assert result.pages >= 2 and result.overflowed == ("Zürich Łódź",)
+    text = " ".join(pdf_text(out))
+    assert "Reason 0 for this" in text and "Reason 319 for this" in text
