@@ -21,13 +21,21 @@ from okrdesk.reports.data import (
     retro_data,
     sheets_data,
 )
-from okrdesk.reports.document import PageSetup, ReportError, ReportResult
+from okrdesk.reports.document import (
+    PageSetup,
+    Progress,
+    ReportCancelled,
+    ReportError,
+    ReportResult,
+)
 from okrdesk.reports.writers import write_booklet, write_retro, write_sheets
 
 __all__ = [
     "BookletData",
     "PageSetup",
     "PrintInfo",
+    "Progress",
+    "ReportCancelled",
     "ReportError",
     "ReportResult",
     "RetroData",

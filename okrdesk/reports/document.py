@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -16,6 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from okrdesk import __version__
+from okrdesk.db.workspace_file import create_temp_beside
 from okrdesk.errors import OkrDeskError
 from okrdesk.reports import fonts, styles
 from okrdesk.reports.data import PrintInfo
@@ -25,6 +25,15 @@ from okrdesk.reports.fonts import FontBook
 
 class ReportError(OkrDeskError):
     """A report could not be written (the message names the file and the reason)."""
+
+
+class ReportCancelled(ReportError):
+    """The person stopped a long export; nothing was written."""
+
+
+# Called with (steps done, steps in all) while laying out teams and printing pages;
+# it may raise ReportCancelled to stop the export.
+Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
@@ -85,6 +94,9 @@ class ReportDoc(BaseDocTemplate):
         page_numbers: bool,
         tracker: PageTracker,
         page_refs: list[str] | None = None,
+        progress: Progress | None = None,
+        steps_before: int = 0,
+        steps_total: int = 0,
     ) -> None:
         m = styles.MARGINS
         super().__init__(
@@ -105,6 +117,7 @@ class ReportDoc(BaseDocTemplate):
         self.info, self.book, self.page_numbers = info, book, page_numbers
         self.tracker = tracker
         self.page_refs = page_refs or []
+        self.progress, self.steps_before, self.steps_total = progress, steps_before, steps_total
         width, height = setup.frame
         frame = Frame(m.left, m.bottom, width, height, 0, 0, 0, 0, id="body")
         self.addPageTemplates([PageTemplate("page", [frame], onPageEnd=self._decorate)])
@@ -113,6 +126,9 @@ class ReportDoc(BaseDocTemplate):
 
     def _decorate(self, c: Canvas, doc: BaseDocTemplate) -> None:
         page = c.getPageNumber()
+        if self.progress is not None:
+            done = self.steps_before + page
+            self.progress(done, max(self.steps_total, done))
         width, _height = self.pagesize
         m = styles.MARGINS
         c.saveState()
@@ -213,7 +229,7 @@ def write_atomically(path: Path, build: Callable[[object], None]) -> None:
     if not folder.is_dir():
         raise ReportError(f"{path}: the folder {folder} does not exist")
     try:
-        handle, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+        handle, tmp_name = create_temp_beside(path)
     except OSError as exc:
         raise ReportError(f"{path}: cannot be written ({exc.strerror})") from exc
     tmp = Path(tmp_name)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.platypus import Flowable, PageBreak
@@ -10,7 +11,7 @@ from reportlab.platypus import Flowable, PageBreak
 from okrdesk.reports import booklet, retro
 from okrdesk.reports.booklet import sheet_key
 from okrdesk.reports.data import BookletData, PrintInfo, RetroData, SheetsData, SheetTeam
-from okrdesk.reports.document import PageSetup, ReportDoc, ReportResult, build_pdf
+from okrdesk.reports.document import PageSetup, Progress, ReportDoc, ReportResult, build_pdf
 from okrdesk.reports.flowables import PageTracker, SectionMark
 from okrdesk.reports.fonts import FontBook
 from okrdesk.reports.sheet import fit_sheet
@@ -24,20 +25,34 @@ def write_sheets(
     setup: PageSetup = A4_PORTRAIT,
     *,
     fallbacks: Sequence[Path] | None = None,
+    progress: Progress | None = None,
 ) -> ReportResult:
     """One sheet per team of ``data`` (usually one), each starting a page."""
     book, tracker = FontBook(fallbacks), PageTracker()
+    steps = _Steps(progress, layout=len(data.teams), pages=len(data.teams))
     story: list[Flowable] = []
     for n, sheet in enumerate(data.teams):
         if n:
             story.append(PageBreak())
         story += sheet_section(sheet, data, book, setup, tracker, nested=False)
+        steps.laid_out(n + 1)
     if len(data.teams) == 1:
         title = f"{data.teams[0].team.name} — OKRs {data.cycle.name}"
     else:
         title = f"OKR sheets {data.cycle.name}"
     subject = f"OKR sheet of {data.info.organisation} for {data.cycle.name}"
-    return _write(path, story, setup, data.info, book, tracker, title, subject, len(data.teams) > 1)
+    return _write(
+        path,
+        story,
+        setup,
+        data.info,
+        book,
+        tracker,
+        title,
+        subject,
+        len(data.teams) > 1,
+        steps=steps,
+    )
 
 
 def write_booklet(
@@ -46,20 +61,36 @@ def write_booklet(
     setup: PageSetup = A4_PORTRAIT,
     *,
     fallbacks: Sequence[Path] | None = None,
+    progress: Progress | None = None,
 ) -> ReportResult:
     """Cover, contents, alignment overview, then every team's sheet; with bookmarks."""
     book, tracker = FontBook(fallbacks), PageTracker()
     sheets = data.sheets
+    # Layout is one step a team; printing about one page a team plus cover and overviews.
+    steps = _Steps(progress, layout=len(sheets.teams), pages=len(sheets.teams) + 3)
     story = booklet.cover(sheets, book, setup, tracker)
     contents, page_refs = booklet.contents_pages(sheets, book, setup, tracker)
     story += contents
     story += booklet.alignment_pages(data.alignment, book, setup, tracker)
-    for sheet in sheets.teams:
+    for n, sheet in enumerate(sheets.teams):
         story.append(PageBreak())
         story += sheet_section(sheet, sheets, book, setup, tracker, nested=True)
+        steps.laid_out(n + 1)
     title = f"OKR booklet {sheets.cycle.name} — {sheets.info.organisation}"
     subject = f"The OKRs of every team of {sheets.info.organisation} for {sheets.cycle.name}"
-    return _write(path, story, setup, sheets.info, book, tracker, title, subject, True, page_refs)
+    return _write(
+        path,
+        story,
+        setup,
+        sheets.info,
+        book,
+        tracker,
+        title,
+        subject,
+        True,
+        page_refs,
+        steps=steps,
+    )
 
 
 def write_retro(
@@ -68,6 +99,7 @@ def write_retro(
     setup: PageSetup = A4_PORTRAIT,
     *,
     fallbacks: Sequence[Path] | None = None,
+    progress: Progress | None = None,
 ) -> ReportResult:
     """Scores, check-in charts, grades, answers and carry-forward decisions per team."""
     book, tracker = FontBook(fallbacks), PageTracker()
@@ -76,7 +108,8 @@ def write_retro(
     if len(data.teams) == 1:
         title += f" — {data.teams[0].team.team.name}"
     subject = f"Scores, grades and lessons of {data.info.organisation} for {data.cycle.name}"
-    return _write(path, story, setup, data.info, book, tracker, title, subject, True)
+    steps = _Steps(progress, layout=0, pages=2 * len(data.teams))
+    return _write(path, story, setup, data.info, book, tracker, title, subject, True, steps=steps)
 
 
 def sheet_section(
@@ -98,6 +131,19 @@ def sheet_section(
     return [mark, *fitted.story]
 
 
+@dataclass(frozen=True)
+class _Steps:
+    """Progress in steps: one per team laid out, then one per page printed."""
+
+    progress: Progress | None
+    layout: int
+    pages: int
+
+    def laid_out(self, teams: int) -> None:
+        if self.progress is not None:
+            self.progress(teams, self.layout + self.pages)
+
+
 def _write(
     path: Path,
     story: list[Flowable],
@@ -109,6 +155,8 @@ def _write(
     subject: str,
     page_numbers: bool,
     page_refs: list[str] | None = None,
+    *,
+    steps: _Steps,
 ) -> ReportResult:
     def make_doc(out: object) -> ReportDoc:
         return ReportDoc(
@@ -121,6 +169,9 @@ def _write(
             page_numbers=page_numbers,
             tracker=tracker,
             page_refs=page_refs,
+            progress=steps.progress,
+            steps_before=steps.layout,
+            steps_total=steps.layout + steps.pages,
         )
 
     doc = build_pdf(make_doc, story, path)

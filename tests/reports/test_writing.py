@@ -73,5 +73,29 @@ def test_a_killed_process_leaves_no_report_behind(tmp_path: Path) -> None:
     assert not target.exists()
     # Only a hidden temporary file remains, which nobody mistakes for the report.
     assert all(
-        p.name.startswith(".report.pdf.") and p.suffix == ".part" for p in tmp_path.iterdir()
+        p.name.startswith(".report.pdf.") and p.suffix == ".tmp" for p in tmp_path.iterdir()
     )
+
+
+def test_progress_is_reported_and_cancel_leaves_nothing(tmp_path: Path, demo_ws) -> None:
+    from okrdesk.reports import ReportCancelled, booklet_data, write_booklet
+
+    tmp_path = tmp_path / "out"
+    tmp_path.mkdir()
+    data = booklet_data(demo_ws)
+    seen: list[tuple[int, int]] = []
+    write_booklet(
+        data, tmp_path / "all.pdf", progress=lambda done, total: seen.append((done, total))
+    )
+    assert seen and seen[-1][0] >= len(data.sheets.teams)
+    assert [d for d, _t in seen] == sorted(d for d, _t in seen)  # it only moves forward
+
+    def stop_after_three(done: int, _total: int) -> None:
+        if done > 3:
+            raise ReportCancelled("stopped by the person exporting")
+
+    target = tmp_path / "cancelled.pdf"
+    with pytest.raises(ReportCancelled):
+        write_booklet(data, target, progress=stop_after_three)
+    assert not target.exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
