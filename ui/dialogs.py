@@ -5,6 +5,8 @@ Tests replace these functions (monkeypatch) instead of clicking modal dialogs.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 FILE_FILTER = "OKR Desk workspaces (*.okrdesk);;All files (*)"
@@ -44,3 +46,15 @@ def choose_one(
 def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
     answer, ok = QInputDialog.getText(parent, title, label, text=text)
     return answer if ok else None
+
+
+def choose_pdf_path(parent: QWidget | None, suggestion: str) -> str:
+    path = QFileDialog.getSaveFileName(parent, "Export as PDF", suggestion, "PDF (*.pdf)")[0]
+    if path and not path.lower().endswith(".pdf"):
+        path += ".pdf"
+    return path
+
+
+def open_in_viewer(path: str) -> None:
+    """Show a written file in the system's viewer."""
+    QDesktopServices.openUrl(QUrl.fromLocalFile(path))

@@ -26,6 +26,7 @@ from ui import dialogs
 from ui.alignment_view import AlignmentView
 from ui.coach_summary import CoachSummary
 from ui.editors import DetailEditor
+from ui.export import run_export
 from ui.guided.widget import GuidedSessionWidget
 from ui.navigator import Navigator
 from ui.okr_view import OkrView
@@ -35,6 +36,7 @@ SHORTCUTS = [
     ("Ctrl+N", "New workspace"),
     ("Ctrl+O", "Open a workspace"),
     ("Ctrl+Shift+S", "Save a copy as…"),
+    ("Ctrl+E", "Export sheets, a booklet or a retrospective report as PDF"),
     ("Ctrl+W", "Close the window"),
     ("Ctrl+Z", "Undo (the Edit menu says what)"),
     ("Ctrl+Shift+Z", "Redo"),
@@ -168,6 +170,7 @@ class MainWindow(QMainWindow):
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
         file_menu.addAction(self._action("Save a &copy as…", self.save_copy, "Ctrl+Shift+S"))
+        file_menu.addAction(self._action("&Export as PDF…", self.export_pdf, "Ctrl+E"))
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Close", self.close, "Ctrl+W"))
 
@@ -390,6 +393,10 @@ class MainWindow(QMainWindow):
             dialogs.tell_error(self, "Copy not saved", str(exc))
             return
         self.statusBar().showMessage(f"Copy saved to {path}", 8000)
+
+    def export_pdf(self) -> None:
+        if self.navigator.cycle_id():
+            run_export(self, self.session, self.navigator.cycle_id(), self.navigator.team_id())
 
     def show_shortcuts(self) -> None:
         rows = "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in SHORTCUTS)
