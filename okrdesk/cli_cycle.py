@@ -7,12 +7,8 @@ import json
 import sys
 from typing import Any
 
-from okrdesk.services.checkins import (
-    confidence_scale,
-    find_key_result,
-    record_check_in,
-    suggested_status,
-)
+from okrdesk.services.checkin_views import find_key_result, suggested_status
+from okrdesk.services.checkins import confidence_scale, record_check_in
 from okrdesk.services.review import ObjectiveReview, ReviewView, review
 from okrdesk.services.workspace import Workspace
 from okrdesk.textview import CONFIDENCE_WORDS, number

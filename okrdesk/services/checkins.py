@@ -11,12 +11,17 @@ Rules
   ``confidence_scale`` is ``"1-10"``; a 1–10 score also sets the matching level
   (7–10 on track, 4–6 at risk, 1–3 off track) so every view can show a colour.
 - Closed cycles are read-only (see :mod:`okrdesk.services.lifecycle`).
+
+This module writes; :mod:`okrdesk.services.checkin_views` reads (finding a key result,
+its history, what changed since the last check-in, the confidence pace suggests). The
+small helpers both sides need (loading a key result, its cycle, a check-in as a view)
+live at the end of this module.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, dataclass, fields
 from datetime import date, datetime
 from typing import Any
 
@@ -25,12 +30,8 @@ from sqlalchemy.orm import Session
 
 from okrdesk.db import models as m
 from okrdesk.errors import NotFoundError, ValidationError
-from okrdesk.scoring import expected_pace, ideal_value, pace_status, progress
-from okrdesk.scoring.pace import PaceStatus
 from okrdesk.services import fields as f
-from okrdesk.services.facts import key_result_facts
 from okrdesk.services.lifecycle import ensure_editable
-from okrdesk.services.lookup import find_cycle, find_team
 from okrdesk.services.workspace import Change, Workspace
 
 LEVELS = ("on_track", "at_risk", "off_track")
@@ -69,48 +70,6 @@ class CheckInEntry:
     confidence: Any = None
     note: str = ""
     on: date | str | None = None
-
-
-@dataclass(frozen=True)
-class KeyResultHistory:
-    key_result_id: str
-    title: str
-    kind: str
-    unit: str
-    start: float | None
-    target: float | None
-    cycle_start: date
-    cycle_end: date
-    points: tuple[CheckInView, ...]
-    # The ideal pace line at the cycle's first and last day and on each check-in's day.
-    ideal: tuple[tuple[date, float], ...]
-
-
-@dataclass(frozen=True)
-class KeyResultChange:
-    """What changed for a key result between its last two check-ins (None: not there yet)."""
-
-    key_result_id: str
-    title: str
-    objective: str
-    unit: str
-    previous: CheckInView | None
-    latest: CheckInView | None
-    change: float | None  # latest value − previous value
-    confidence_trend: str | None  # "better" | "worse" | "same"; None without two confidences
-
-
-@dataclass(frozen=True)
-class KeyResultRef:
-    id: str
-    title: str
-    kind: str
-    unit: str
-    objective_id: str
-    objective: str
-    team: str
-    cycle_id: str
-    cycle: str
 
 
 # -- settings ----------------------------------------------------------------------------------
@@ -158,66 +117,6 @@ def parse_confidence(raw: Any, scale: str) -> tuple[str | None, int | None]:
     return level, None
 
 
-# -- finding a key result ----------------------------------------------------------------------
-
-
-def find_key_result(
-    ws: Workspace, ref: str, cycle: str | None = None, today: date | None = None
-) -> KeyResultRef:
-    """A key result by id (any cycle) or by title in `cycle` (default: the current cycle).
-
-    The title may be given in any case, and a unique prefix is enough; an exact title
-    wins over longer ones it is the start of. Ambiguity is refused with the matches named.
-    """
-    wanted = ref.strip()
-    if not wanted:
-        raise ValidationError("name a key result by its id or title")
-    with ws.read() as s:
-        query = _ref_query()
-        by_id = s.execute(query.where(m.KeyResult.id == wanted)).first()
-        if by_id is not None:
-            return KeyResultRef(*by_id)
-        the_cycle = find_cycle(s, cycle, today)
-        rows = s.execute(query.where(m.Objective.cycle_id == the_cycle.id)).all()
-    key = wanted.casefold()
-    exact = [r for r in rows if r[1].casefold() == key]
-    matches = exact or [r for r in rows if r[1].casefold().startswith(key)]
-    if not matches:
-        raise NotFoundError(f"no key result {wanted!r} in cycle {the_cycle.name}")
-    if len(matches) > 1:
-        named = "; ".join(f"{_short(r[1])} ({r[6]})" for r in matches[:4])
-        more = f"; and {len(matches) - 4} more" if len(matches) > 4 else ""
-        raise ValidationError(
-            f"{wanted!r} matches {len(matches)} key results: {named}{more} — "
-            "type more of the title or use the id"
-        )
-    return KeyResultRef(*matches[0])
-
-
-def _ref_query():
-    return (
-        select(
-            m.KeyResult.id,
-            m.KeyResult.title,
-            m.KeyResult.kind,
-            m.KeyResult.unit,
-            m.Objective.id,
-            m.Objective.title,
-            m.Team.name,
-            m.Cycle.id,
-            m.Cycle.name,
-        )
-        .join(m.Objective, m.Objective.id == m.KeyResult.objective_id)
-        .join(m.Team, m.Team.id == m.Objective.team_id)
-        .join(m.Cycle, m.Cycle.id == m.Objective.cycle_id)
-        .order_by(m.Team.name, m.Objective.position, m.KeyResult.position)
-    )
-
-
-def _short(title: str, limit: int = 48) -> str:
-    return title if len(title) <= limit else title[: limit - 1] + "…"
-
-
 # -- recording ---------------------------------------------------------------------------------
 
 
@@ -242,13 +141,13 @@ def record_many(
     with ws.write() as s:
         scale = _scale_of(s.scalars(select(m.WorkspaceInfo.settings)).one() or {})
         for entry in rows:
-            kr = _load_kr(s, entry.key_result_id)
+            kr = load_key_result(s, entry.key_result_id)
             try:
                 recorded.append(_record(s, kr, entry, scale))
             except ValidationError as exc:
                 if len(rows) == 1:
                     raise
-                raise ValidationError(f"{_short(kr.title)}: {exc}", exc.field) from exc
+                raise ValidationError(f"{short_title(kr.title)}: {exc}", exc.field) from exc
     if recorded:
         ws.notify(Change("check_in", tuple(r.check_in.id for r in recorded), "create"))
     return recorded
@@ -269,7 +168,7 @@ def _entry(e: CheckInEntry | Mapping[str, Any]) -> CheckInEntry:
 def _record(s: Session, kr: m.KeyResult, entry: CheckInEntry, scale: str) -> Recorded:
     cycle = _editable_cycle(s, kr)
     day = _day_in_cycle(entry.on, cycle)
-    value = _value(kr, entry.value)
+    value = parse_value(kr, entry.value)
     level, score = parse_confidence(entry.confidence, scale)
     note = NOTE.coerce("note", entry.note)
     row = s.scalars(select(m.CheckIn).filter_by(key_result_id=kr.id, date=day)).first()
@@ -280,7 +179,7 @@ def _record(s: Session, kr: m.KeyResult, entry: CheckInEntry, scale: str) -> Rec
     row.value, row.confidence, row.confidence_score, row.note = value, level, score, note
     s.flush()
     _refresh(s, kr)
-    return Recorded(_view(row), replaced)
+    return Recorded(view_of(row), replaced)
 
 
 def correct_check_in(ws: Workspace, check_in_id: str, **changes: Any) -> CheckInView:
@@ -290,14 +189,14 @@ def correct_check_in(ws: Workspace, check_in_id: str, **changes: Any) -> CheckIn
         raise ValidationError(f"a check-in has no field {sorted(unknown)[0]!r}")
     with ws.write(Change("check_in", (check_in_id,), "update")) as s:
         row = _load_check_in(s, check_in_id)
-        kr = _load_kr(s, row.key_result_id)
+        kr = load_key_result(s, row.key_result_id)
         cycle = _editable_cycle(s, kr)
         if "date" in changes:
             day = _day_in_cycle(changes["date"], cycle)
             _refuse_taken_day(s, kr.id, day, row.id)
             row.date = day
         if "value" in changes:
-            row.value = _value(kr, changes["value"])
+            row.value = parse_value(kr, changes["value"])
         if "confidence" in changes:
             scale = _scale_of(s.scalars(select(m.WorkspaceInfo.settings)).one() or {})
             row.confidence, row.confidence_score = parse_confidence(changes["confidence"], scale)
@@ -305,14 +204,14 @@ def correct_check_in(ws: Workspace, check_in_id: str, **changes: Any) -> CheckIn
             row.note = NOTE.coerce("note", changes["note"])
         s.flush()
         _refresh(s, kr)
-        return _view(row)
+        return view_of(row)
 
 
 def delete_check_in(ws: Workspace, check_in_id: str) -> dict[str, Any]:
     """Delete a check-in; returns a snapshot that :func:`restore_check_in` puts back."""
     with ws.write(Change("check_in", (check_in_id,), "delete")) as s:
         row = _load_check_in(s, check_in_id)
-        kr = _load_kr(s, row.key_result_id)
+        kr = load_key_result(s, row.key_result_id)
         _editable_cycle(s, kr)
         snapshot = _snapshot(row)
         s.delete(row)
@@ -328,7 +227,7 @@ def restore_check_in(ws: Workspace, snapshot: Mapping[str, Any]) -> CheckInView:
     except KeyError as exc:
         raise ValidationError(f"a check-in snapshot needs {exc.args[0]!r}") from None
     with ws.write(Change("check_in", (check_in_id,), "create")) as s:
-        kr = _load_kr(s, kr_id)
+        kr = load_key_result(s, kr_id)
         cycle = _editable_cycle(s, kr)
         day = _day_in_cycle(snapshot.get("date"), cycle)
         _refuse_taken_day(s, kr.id, day, check_in_id)
@@ -348,124 +247,73 @@ def restore_check_in(ws: Workspace, snapshot: Mapping[str, Any]) -> CheckInView:
             )
         s.flush()
         _refresh(s, kr)
-        return _view(row)
+        return view_of(row)
 
 
-# -- reading -----------------------------------------------------------------------------------
+# -- helpers shared with checkin_views ---------------------------------------------------------
 
 
-def last_check_in(ws: Workspace, key_result_id: str) -> CheckInView | None:
-    with ws.read() as s:
-        _load_kr(s, key_result_id)
-        row = _latest(s, key_result_id)
-        return _view(row) if row is not None else None
-
-
-def suggested_status(
-    ws: Workspace, key_result_id: str, value: Any, on: date | str | None = None
-) -> PaceStatus | None:
-    """The confidence pace suggests for `value` on a day (default today); None without data."""
-    with ws.read() as s:
-        kr = _load_kr(s, key_result_id)
-        cycle = _cycle(s, kr)
-        day = DAY.coerce("date", on) if on not in (None, "") else date.today()
-        number = _value(kr, value)
-        try:  # a draft with inconsistent numbers has no pace to speak of
-            facts = key_result_facts(kr)
-            if kr.kind == "milestone":
-                facts = replace(facts, done=number == 1.0)
-            else:
-                facts = replace(facts, current=number)
-            reached = progress(facts)
-        except ValueError:
-            return None
-        return pace_status(reached, expected_pace(cycle.start_date, cycle.end_date, day))
-
-
-def history(ws: Workspace, key_result_id: str) -> KeyResultHistory:
-    """Dated values and the ideal pace line, for a chart."""
-    with ws.read() as s:
-        kr = _load_kr(s, key_result_id)
-        cycle = _cycle(s, kr)
-        rows = s.scalars(
-            select(m.CheckIn)
-            .filter_by(key_result_id=kr.id)
-            .order_by(m.CheckIn.date, m.CheckIn.created_at)
-        ).all()
-        points = tuple(_view(r) for r in rows)
-        ideal: tuple[tuple[date, float], ...] = ()
-        if kr.kind != "milestone" and kr.start is not None and kr.target is not None:
-            days = sorted({cycle.start_date, cycle.end_date, *(p.date for p in points)})
-            ideal = tuple(
-                (d, ideal_value(kr.start, kr.target, cycle.start_date, cycle.end_date, d))
-                for d in days
-            )
-        return KeyResultHistory(
-            key_result_id=kr.id,
-            title=kr.title,
-            kind=kr.kind,
-            unit=kr.unit,
-            start=kr.start,
-            target=kr.target,
-            cycle_start=cycle.start_date,
-            cycle_end=cycle.end_date,
-            points=points,
-            ideal=ideal,
-        )
-
-
-def changes_since_last(
-    ws: Workspace, team: str, cycle: str | None = None, today: date | None = None
-) -> list[KeyResultChange]:
-    """Per key result of a team: the latest check-in against the one before it."""
-    with ws.read() as s:
-        the_team, the_cycle = find_team(s, team), find_cycle(s, cycle, today)
-        krs = s.execute(
-            select(m.KeyResult, m.Objective.title)
-            .join(m.Objective, m.Objective.id == m.KeyResult.objective_id)
-            .where(m.Objective.cycle_id == the_cycle.id, m.Objective.team_id == the_team.id)
-            .order_by(m.Objective.position, m.KeyResult.position)
-        ).all()
-        by_kr: dict[str, list[m.CheckIn]] = {kr.id: [] for kr, _ in krs}
-        for row in s.scalars(
-            select(m.CheckIn)
-            .where(m.CheckIn.key_result_id.in_(list(by_kr)))
-            .order_by(m.CheckIn.date.desc(), m.CheckIn.created_at.desc(), m.CheckIn.id.desc())
-        ):
-            by_kr[row.key_result_id].append(row)
-        result = []
-        for kr, objective in krs:
-            latest, previous = ([_view(r) for r in by_kr[kr.id][:2]] + [None, None])[:2]
-            change = trend = None
-            if latest is not None and previous is not None:
-                if latest.value is not None and previous.value is not None:
-                    change = latest.value - previous.value
-                a, b = _confidence_rank(previous), _confidence_rank(latest)
-                if a is not None and b is not None:
-                    trend = "same" if a == b else "better" if b < a else "worse"
-            result.append(
-                KeyResultChange(
-                    kr.id, kr.title, objective, kr.unit, previous, latest, change, trend
-                )
-            )
-        return result
-
-
-def _confidence_rank(row: CheckInView) -> float | None:
-    """Lower is better: on_track 0 … off_track 2, or −score on the 1–10 scale."""
-    if row.confidence_score is not None:
-        return -float(row.confidence_score)
-    return None if row.confidence is None else float(LEVELS.index(row.confidence))
-
-
-# -- helpers -----------------------------------------------------------------------------------
-
-
-def _load_kr(s: Session, key_result_id: str) -> m.KeyResult:
+def load_key_result(s: Session, key_result_id: str) -> m.KeyResult:
     kr = s.get(m.KeyResult, key_result_id)
     if kr is None:
         raise NotFoundError(f"no key result with id {key_result_id}")
     return kr
+
+
+def cycle_of(s: Session, kr: m.KeyResult) -> m.Cycle:
+    return s.scalars(
+        select(m.Cycle)
+        .join(m.Objective, m.Objective.cycle_id == m.Cycle.id)
+        .where(m.Objective.id == kr.objective_id)
+    ).one()
+
+
+def latest_row(s: Session, kr_id: str) -> m.CheckIn | None:
+    return s.scalars(
+        select(m.CheckIn)
+        .filter_by(key_result_id=kr_id)
+        .order_by(m.CheckIn.date.desc(), m.CheckIn.created_at.desc(), m.CheckIn.id.desc())
+        .limit(1)
+    ).first()
+
+
+def view_of(row: m.CheckIn) -> CheckInView:
+    return CheckInView(
+        id=row.id,
+        key_result_id=row.key_result_id,
+        date=row.date,
+        value=row.value,
+        confidence=row.confidence,
+        confidence_score=row.confidence_score,
+        note=row.note or "",
+        created_at=row.created_at,
+    )
+
+
+def parse_value(kr: m.KeyResult, raw: Any) -> float:
+    """A check-in value from what a person typed (milestones: 1/0, done/not done, yes/no)."""
+    if kr.kind == "milestone":
+        if isinstance(raw, bool):
+            return 1.0 if raw else 0.0
+        if isinstance(raw, str) and raw.strip().casefold() in _DONE_WORDS:
+            return _DONE_WORDS[raw.strip().casefold()]
+        number = f.parse_number("Value", raw, "value")
+        if number not in (0.0, 1.0):
+            raise ValidationError(
+                f"a milestone is checked in as 1 (done) or 0 (not done) (got {raw!r})", "value"
+            )
+        return number
+    number = f.parse_number("Value", raw, "value")
+    if number is None:
+        raise ValidationError("a check-in needs a value", "value")
+    return number
+
+
+def short_title(title: str, limit: int = 48) -> str:
+    return title if len(title) <= limit else title[: limit - 1] + "…"
+
+
+# -- helpers -----------------------------------------------------------------------------------
 
 
 def _load_check_in(s: Session, check_in_id: str) -> m.CheckIn:
@@ -475,16 +323,8 @@ def _load_check_in(s: Session, check_in_id: str) -> m.CheckIn:
     return row
 
 
-def _cycle(s: Session, kr: m.KeyResult) -> m.Cycle:
-    return s.scalars(
-        select(m.Cycle)
-        .join(m.Objective, m.Objective.cycle_id == m.Cycle.id)
-        .where(m.Objective.id == kr.objective_id)
-    ).one()
-
-
 def _editable_cycle(s: Session, kr: m.KeyResult) -> m.Cycle:
-    cycle = _cycle(s, kr)
+    cycle = cycle_of(s, kr)
     ensure_editable(s, cycle.id)
     return cycle
 
@@ -506,36 +346,9 @@ def _refuse_taken_day(s: Session, kr_id: str, day: date, own_id: str) -> None:
         raise ValidationError(f"this key result already has a check-in on {day}", "date")
 
 
-def _value(kr: m.KeyResult, raw: Any) -> float:
-    if kr.kind == "milestone":
-        if isinstance(raw, bool):
-            return 1.0 if raw else 0.0
-        if isinstance(raw, str) and raw.strip().casefold() in _DONE_WORDS:
-            return _DONE_WORDS[raw.strip().casefold()]
-        number = f.parse_number("Value", raw, "value")
-        if number not in (0.0, 1.0):
-            raise ValidationError(
-                f"a milestone is checked in as 1 (done) or 0 (not done) (got {raw!r})", "value"
-            )
-        return number
-    number = f.parse_number("Value", raw, "value")
-    if number is None:
-        raise ValidationError("a check-in needs a value", "value")
-    return number
-
-
-def _latest(s: Session, kr_id: str) -> m.CheckIn | None:
-    return s.scalars(
-        select(m.CheckIn)
-        .filter_by(key_result_id=kr_id)
-        .order_by(m.CheckIn.date.desc(), m.CheckIn.created_at.desc(), m.CheckIn.id.desc())
-        .limit(1)
-    ).first()
-
-
 def _refresh(s: Session, kr: m.KeyResult) -> None:
     """The key result shows its latest check-in (by date); none → nothing measured yet."""
-    latest = _latest(s, kr.id)
+    latest = latest_row(s, kr.id)
     kr.confidence = latest.confidence if latest else None
     kr.confidence_score = latest.confidence_score if latest else None
     if kr.kind == "milestone":
@@ -544,44 +357,24 @@ def _refresh(s: Session, kr: m.KeyResult) -> None:
         kr.current = latest.value if latest else None
 
 
-def _view(row: m.CheckIn) -> CheckInView:
-    return CheckInView(
-        id=row.id,
-        key_result_id=row.key_result_id,
-        date=row.date,
-        value=row.value,
-        confidence=row.confidence,
-        confidence_score=row.confidence_score,
-        note=row.note or "",
-        created_at=row.created_at,
-    )
-
-
 def _snapshot(row: m.CheckIn) -> dict[str, Any]:
-    data = asdict(_view(row))
+    data = asdict(view_of(row))
     data["date"] = row.date.isoformat()
     data["created_at"] = row.created_at.isoformat() if row.created_at else None
     return data
 
 
 __all__ = [
+    "LEVELS",
     "CheckInEntry",
     "CheckInView",
-    "KeyResultChange",
-    "KeyResultHistory",
-    "KeyResultRef",
     "Recorded",
-    "changes_since_last",
     "confidence_scale",
     "correct_check_in",
     "delete_check_in",
-    "find_key_result",
-    "history",
-    "last_check_in",
     "parse_confidence",
     "record_check_in",
     "record_many",
     "restore_check_in",
     "set_confidence_scale",
-    "suggested_status",
 ]

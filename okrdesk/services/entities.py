@@ -2,6 +2,10 @@
 
 Items come back as plain dicts of their columns, never as ORM objects, so callers
 cannot reach the database behind the services' back.
+
+A closed cycle is read-only: every write here is refused for content of a closed cycle,
+judged both where an item is and where it would land (see
+:func:`okrdesk.services.lifecycle.guard`). The cycle row itself stays editable.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from sqlalchemy.orm import Session
 from okrdesk.db import models as m
 from okrdesk.errors import NotFoundError, ValidationError
 from okrdesk.services.fields import Reference
+from okrdesk.services.lifecycle import guard as guard_closed_cycle
 from okrdesk.services.specs import EntitySpec, spec_for
 from okrdesk.services.workspace import Change, Workspace
 
@@ -75,6 +80,7 @@ def delete(ws: Workspace, kind: str, item_id: str, *, with_contents: bool = Fals
     spec = spec_for(kind)
     with ws.write() as s:
         item = _load(s, spec, item_id)
+        guard_closed_cycle(s, kind, item)
         if not with_contents:
             _refuse_if_not_empty(s, kind, item)
         s.delete(item)
@@ -90,6 +96,8 @@ def reorder(ws: Workspace, kind: str, ids: list[str]) -> None:
         items = [_load(s, spec, i) for i in ids]
         if not items:
             return
+        for item in items:
+            guard_closed_cycle(s, kind, item)
         group = _sibling_filter(spec, items[0])
         if any(_sibling_filter(spec, item) != group for item in items):
             raise ValidationError(f"only {spec.label}s under the same parent can be reordered")
@@ -142,6 +150,7 @@ def _assign(
     unknown = set(values) - set(spec.fields)
     if unknown:
         raise ValidationError(f"a {spec.label} has no field {sorted(unknown)[0]!r}")
+    guard_closed_cycle(s, spec.kind, item)  # where it is (a new item is nowhere yet)
     for name, value in values.items():
         field = spec.fields[name]
         clean = field.coerce(name, value)
@@ -150,6 +159,7 @@ def _assign(
             if s.get(target.model, clean) is None:
                 raise NotFoundError(f"{field.label}: no {target.label} with id {clean}")
         setattr(item, name, clean)
+    guard_closed_cycle(s, spec.kind, item)  # where it lands
     if creating:
         for name, field in spec.fields.items():
             column = spec.model.__table__.columns[name]
@@ -269,7 +279,8 @@ def _supported_by(s: Session, objective_id: str) -> list[str]:
 def link_key_results(ws: Workspace, initiative_id: str, key_result_ids: list[str]) -> None:
     """Set which key results an initiative moves (replacing the previous links)."""
     with ws.write() as s:
-        _load(s, spec_for("initiative"), initiative_id)
+        initiative = _load(s, spec_for("initiative"), initiative_id)
+        guard_closed_cycle(s, "initiative", initiative)
         for kr_id in key_result_ids:
             _load(s, spec_for("key_result"), kr_id)
         s.execute(

@@ -94,9 +94,10 @@ def guard(s: Session, kind: str, item: object) -> None:
     assigning new values (so moving something *into* a closed cycle is refused too).
     Items not placed yet (no parent set) pass.
     """
-    cycle_id = cycle_id_of(s, kind, item)
-    if cycle_id is not None:
-        ensure_editable(s, cycle_id)
+    with s.no_autoflush:  # judge the item's new place without writing its new values yet
+        cycle_id = cycle_id_of(s, kind, item)
+        if cycle_id is not None:
+            ensure_editable(s, cycle_id)
 
 
 def _cycle_of_objective(s: Session, objective_id: str | None) -> str | None:

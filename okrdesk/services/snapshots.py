@@ -3,18 +3,23 @@
 The foreign keys say what a delete takes along (ON DELETE CASCADE) and what it
 merely unlinks (ON DELETE SET NULL); a snapshot records both, and restoring it
 puts the rows back with their ids and re-links what was unlinked.
+
+Restoring into a closed cycle is refused, as deleting from it is (see
+:mod:`okrdesk.services.lifecycle`); a whole cycle or team comes back as it went.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import Table, select, text, tuple_, update
 from sqlalchemy.orm import Session
 
 from okrdesk.db.models import Base
+from okrdesk.services.lifecycle import guard as guard_closed_cycle
 from okrdesk.services.specs import spec_for
 from okrdesk.services.workspace import Change, Workspace
 
@@ -81,7 +86,13 @@ def _collect(
 
 def restore(ws: Workspace, snapshot: Snapshot) -> None:
     """Put back what a delete removed, with the same ids, in one transaction."""
+    table_name = spec_for(snapshot.kind).model.__table__.name
+    root = next(
+        (r for r in snapshot.rows.get(table_name, []) if r.get("id") == snapshot.item_id), None
+    )
     with ws.write(Change(snapshot.kind, (snapshot.item_id,), "create")) as s:
+        if root is not None:  # where the item goes back to must be open
+            guard_closed_cycle(s, snapshot.kind, SimpleNamespace(**root))
         s.execute(text("PRAGMA defer_foreign_keys = ON"))
         for table in Base.metadata.sorted_tables:
             rows = snapshot.rows.get(table.name)

@@ -15,7 +15,7 @@ from okrdesk.db.models.okrs import (
     OBJECTIVE_KINDS,
     OBJECTIVE_STATUSES,
 )
-from okrdesk.db.models.organisation import CYCLE_KINDS, CYCLE_STATES, TEAM_KINDS
+from okrdesk.db.models.organisation import CYCLE_KINDS, TEAM_KINDS
 from okrdesk.db.models.tracking import CARRY_DECISIONS
 from okrdesk.db.models.workshop import CANDIDATE_KINDS, CANDIDATE_STATUSES
 from okrdesk.errors import ValidationError
@@ -113,7 +113,8 @@ SPECS: dict[str, EntitySpec] = {
                 "kind": f.choice("Cycle kind", CYCLE_KINDS),
                 "start_date": f.day("Start date"),
                 "end_date": f.day("End date"),
-                "state": f.choice("Cycle state", CYCLE_STATES),
+                # No "state": a cycle starts in planning and moves only by the rules of
+                # okrdesk.services.lifecycle.set_state (review pre-fills grades, closed locks).
             },
             check=_check_cycle,
         ),

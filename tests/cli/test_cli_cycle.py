@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from okrdesk.services import checkins, entities, lifecycle, review
+from okrdesk.services import checkin_views, checkins, entities, lifecycle, review
 from okrdesk.services.workspace import Workspace
 
 REBUILD = "Cut median hands-on rebuild time from 24 hours to 19"
@@ -103,7 +103,7 @@ def test_checkin_then_score_shows_the_new_value(demo: Path) -> None:
         assert [after[title][f] for f in kr_fields] == [before[title][f] for f in kr_fields]
     assert row["objective_score"] > before[REBUILD]["objective_score"]
     with Workspace.open(demo) as ws:
-        latest = checkins.last_check_in(ws, row["key_result_id"])
+        latest = checkin_views.last_check_in(ws, row["key_result_id"])
     assert latest is not None and latest.note == "two benches back"
 
 
@@ -186,7 +186,7 @@ def test_one_to_ten_confidence_and_milestones(past: Path) -> None:
 
 def test_score_json_reports_pace_grades_and_objective_scores(past: Path) -> None:
     with Workspace.open(past) as ws:
-        demos = checkins.find_key_result(ws, "grow demos", cycle="2020-Q1").id
+        demos = checkin_views.find_key_result(ws, "grow demos", cycle="2020-Q1").id
         review.grade_key_result(ws, demos, 0.6, "half the demos, but good ones")
     rows = scores(past, "--cycle", "2020-Q1", "--team", "growth")
     assert set(rows) == {"Grow sign-ups from 0 to 10", "Grow demos from 0 to 10", "Open a shop"}

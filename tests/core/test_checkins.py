@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from okrdesk.errors import NotFoundError, ValidationError
-from okrdesk.services import checkins, entities, lifecycle
+from okrdesk.services import checkin_views, checkins, entities, lifecycle
 from okrdesk.services.checkins import CheckInEntry
 from okrdesk.services.workspace import Change, Workspace
 
@@ -36,7 +36,7 @@ def test_latest_check_in_by_date_sets_the_key_result(
     # An older check-in entered later does not hide the newer one.
     checkins.record_check_in(ws, kr, 18, "On track", on="2026-10-10")
     assert kr_state(ws, kr) == (15.0, "at_risk", None, False)
-    last = checkins.last_check_in(ws, kr)
+    last = checkin_views.last_check_in(ws, kr)
     assert last is not None and (last.date, last.value, last.note) == (
         date(2026, 10, 20),
         15.0,
@@ -91,7 +91,7 @@ def test_same_day_replaces_and_the_replaced_values_undo_it(
     assert second.replaced is not None and second.replaced["value"] == 80.0
     assert len(entities.list_items(ws, "check_in", key_result_id=kr)) == 1
     checkins.restore_check_in(ws, second.replaced)  # undo of the second recording
-    assert checkins.last_check_in(ws, kr) == first.check_in
+    assert checkin_views.last_check_in(ws, kr) == first.check_in
     assert kr_state(ws, kr)[:2] == (80.0, "on_track")
 
 
@@ -101,7 +101,7 @@ def test_correcting_onto_a_taken_day_is_refused(ws: Workspace, planned: dict[str
     other = checkins.record_check_in(ws, kr, 15, on="2026-10-20").check_in
     with pytest.raises(ValidationError, match="already has a check-in on 2026-10-10"):
         checkins.correct_check_in(ws, other.id, date="2026-10-10")
-    assert checkins.last_check_in(ws, kr) == other
+    assert checkin_views.last_check_in(ws, kr) == other
 
 
 def test_date_defaults_to_today_and_must_lie_within_the_cycle(ws: Workspace) -> None:
@@ -191,22 +191,22 @@ def test_milestone_check_ins_set_done(ws: Workspace, planned: dict[str, str]) ->
 def test_suggested_status_follows_pace(ws: Workspace, planned: dict[str, str]) -> None:
     # Halfway through Q4 (2026-11-15): cutting 20 → 4 hours should be near 12.
     halfway = "2026-11-15"
-    assert checkins.suggested_status(ws, planned["kr1"], 12, on=halfway) == "on_track"
-    assert checkins.suggested_status(ws, planned["kr1"], 13.5, on=halfway) == "at_risk"
-    assert checkins.suggested_status(ws, planned["kr1"], 18, on=halfway) == "off_track"
-    assert checkins.suggested_status(ws, planned["kr1"], 18, on="2026-10-02") == "on_track"
+    assert checkin_views.suggested_status(ws, planned["kr1"], 12, on=halfway) == "on_track"
+    assert checkin_views.suggested_status(ws, planned["kr1"], 13.5, on=halfway) == "at_risk"
+    assert checkin_views.suggested_status(ws, planned["kr1"], 18, on=halfway) == "off_track"
+    assert checkin_views.suggested_status(ws, planned["kr1"], 18, on="2026-10-02") == "on_track"
     kr = milestone(ws, planned)
-    assert checkins.suggested_status(ws, kr, 0, on=halfway) == "off_track"
-    assert checkins.suggested_status(ws, kr, 1, on=halfway) == "on_track"
+    assert checkin_views.suggested_status(ws, kr, 0, on=halfway) == "off_track"
+    assert checkin_views.suggested_status(ws, kr, 1, on=halfway) == "on_track"
     with pytest.raises(ValidationError, match="must be a number"):
-        checkins.suggested_status(ws, planned["kr1"], "soon", on=halfway)
+        checkin_views.suggested_status(ws, planned["kr1"], "soon", on=halfway)
 
 
 def test_history_gives_values_and_the_ideal_line(ws: Workspace, planned: dict[str, str]) -> None:
     kr = planned["kr1"]
     checkins.record_check_in(ws, kr, 16, on="2026-11-15")
     checkins.record_check_in(ws, kr, 19, on="2026-10-09")
-    chart = checkins.history(ws, kr)
+    chart = checkin_views.history(ws, kr)
     assert [(p.date, p.value) for p in chart.points] == [
         (date(2026, 10, 9), 19.0),
         (date(2026, 11, 15), 16.0),
@@ -214,14 +214,16 @@ def test_history_gives_values_and_the_ideal_line(ws: Workspace, planned: dict[st
     ideal = dict(chart.ideal)
     assert ideal[date(2026, 10, 1)] == 20.0 and ideal[date(2026, 12, 31)] == 4.0
     assert ideal[date(2026, 11, 15)] == pytest.approx(12.0, abs=0.2)
-    assert checkins.history(ws, milestone(ws, planned)).ideal == ()
+    assert checkin_views.history(ws, milestone(ws, planned)).ideal == ()
 
 
 def test_changes_since_last_check_in(ws: Workspace, planned: dict[str, str]) -> None:
     checkins.record_check_in(ws, planned["kr1"], 18, "on track", on="2026-10-09")
     checkins.record_check_in(ws, planned["kr1"], 17, "at risk", "sick leave", on="2026-10-16")
     checkins.record_check_in(ws, planned["kr2"], 80, "at risk", on="2026-10-16")
-    changes = {c.key_result_id: c for c in checkins.changes_since_last(ws, "support", "2026-q4")}
+    changes = {
+        c.key_result_id: c for c in checkin_views.changes_since_last(ws, "support", "2026-q4")
+    }
     first = changes[planned["kr1"]]
     assert (first.previous.value, first.latest.value, first.change) == (18.0, 17.0, -1.0)
     assert first.confidence_trend == "worse" and first.latest.note == "sick leave"
@@ -229,7 +231,7 @@ def test_changes_since_last_check_in(ws: Workspace, planned: dict[str, str]) -> 
     assert only.previous is None and only.change is None and only.confidence_trend is None
     assert only.latest is not None and only.latest.value == 80.0
     checkins.record_check_in(ws, planned["kr1"], 12, "on track", on="2026-10-23")
-    better = checkins.changes_since_last(ws, "Support", "2026-Q4")[0]
+    better = checkin_views.changes_since_last(ws, "Support", "2026-Q4")[0]
     assert better.confidence_trend == "better" and better.change == -5.0
 
 
@@ -258,8 +260,8 @@ def test_record_many_is_one_transaction(ws: Workspace, planned: dict[str, str]) 
 
 
 def test_find_key_result_by_id_title_or_prefix(ws: Workspace, planned: dict[str, str]) -> None:
-    assert checkins.find_key_result(ws, planned["kr2"]).title == "Raise CSAT from 78% to 90%"
-    found = checkins.find_key_result(ws, "  raise csat", cycle="2026-Q4")
+    assert checkin_views.find_key_result(ws, planned["kr2"]).title == "Raise CSAT from 78% to 90%"
+    found = checkin_views.find_key_result(ws, "  raise csat", cycle="2026-Q4")
     assert (found.id, found.team, found.cycle) == (planned["kr2"], "Support", "2026-Q4")
     entities.create(
         ws,
@@ -270,15 +272,15 @@ def test_find_key_result_by_id_title_or_prefix(ws: Workspace, planned: dict[str,
         target=90,
     )
     # The exact title wins over a longer one it begins.
-    exact = checkins.find_key_result(ws, "RAISE CSAT FROM 78% TO 90%", cycle="2026-Q4")
+    exact = checkin_views.find_key_result(ws, "RAISE CSAT FROM 78% TO 90%", cycle="2026-Q4")
     assert exact.id == planned["kr2"]
     with pytest.raises(ValidationError, match="'Raise' matches 2 key results: Raise CSAT") as e:
-        checkins.find_key_result(ws, "Raise", cycle="2026-Q4")
+        checkin_views.find_key_result(ws, "Raise", cycle="2026-Q4")
     assert "\n" not in str(e.value) and "(Support)" in str(e.value)
     with pytest.raises(NotFoundError, match="no key result 'Grow' in cycle 2026-Q4"):
-        checkins.find_key_result(ws, "Grow", cycle="2026-Q4")
+        checkin_views.find_key_result(ws, "Grow", cycle="2026-Q4")
     with pytest.raises(NotFoundError, match="no cycle"):
-        checkins.find_key_result(ws, "Raise", cycle="1999-Q1")
+        checkin_views.find_key_result(ws, "Raise", cycle="1999-Q1")
 
 
 def test_titles_are_looked_up_in_one_cycle(ws: Workspace, planned: dict[str, str]) -> None:
@@ -291,9 +293,9 @@ def test_titles_are_looked_up_in_one_cycle(ws: Workspace, planned: dict[str, str
     again = entities.create(
         ws, "key_result", objective_id=objective, title="Raise CSAT from 78% to 90%"
     )
-    assert checkins.find_key_result(ws, "raise", cycle="2027-q1").id == again
-    assert checkins.find_key_result(ws, "raise", cycle="2026-q4").id == planned["kr2"]
-    assert checkins.find_key_result(ws, "raise", today=date(2027, 2, 1)).id == again
+    assert checkin_views.find_key_result(ws, "raise", cycle="2027-q1").id == again
+    assert checkin_views.find_key_result(ws, "raise", cycle="2026-q4").id == planned["kr2"]
+    assert checkin_views.find_key_result(ws, "raise", today=date(2027, 2, 1)).id == again
 
 
 def test_a_closed_cycle_takes_no_check_ins(ws: Workspace, planned: dict[str, str]) -> None:
@@ -309,13 +311,13 @@ def test_a_closed_cycle_takes_no_check_ins(ws: Workspace, planned: dict[str, str
         checkins.correct_check_in(ws, kept.id, value=11)
     with pytest.raises(ValidationError, match=message):
         checkins.delete_check_in(ws, kept.id)
-    assert checkins.last_check_in(ws, planned["kr1"]) == kept
+    assert checkin_views.last_check_in(ws, planned["kr1"]) == kept
     lifecycle.set_state(ws, "2026-Q4", "review")  # reopened
     snapshot = checkins.delete_check_in(ws, kept.id)
     lifecycle.set_state(ws, "2026-Q4", "closed")
     with pytest.raises(ValidationError, match=message):
         checkins.restore_check_in(ws, snapshot)
-    assert checkins.last_check_in(ws, planned["kr1"]) is None
+    assert checkin_views.last_check_in(ws, planned["kr1"]) is None
 
 
 def test_unknown_ids_are_named(ws: Workspace, planned: dict[str, str]) -> None:

@@ -59,6 +59,12 @@ def ids(document: Document, table: str) -> set[str]:
     return {row["id"] for row in document[table]}
 
 
+def active_objective(ws: Workspace) -> dict[str, Any]:
+    """An objective of the demo's active quarter (its previous quarter is closed, read-only)."""
+    active = next(c["id"] for c in entities.list_items(ws, "cycle") if c["state"] == "active")
+    return entities.list_items(ws, "objective", cycle_id=active)[0]
+
+
 @pytest.fixture(scope="module")
 def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("json-demo") / "demo.okrdesk"
@@ -118,7 +124,7 @@ def _fill_every_table(path: Path) -> None:
     """Give the demo rows in the few tables it leaves empty (workshop voting, reviews)."""
     with Workspace.open(path) as ws:
         session = entities.list_items(ws, "workshop_session")[0]["id"]
-        objective = entities.list_items(ws, "objective")[0]["id"]
+        objective = active_objective(ws)["id"]
         entities.create(ws, "agenda_step", session_id=session, title="Themes", planned_minutes=20)
         ann = entities.create(ws, "participant", session_id=session, name="Ann Ødegaard")
         lead = entities.create(ws, "candidate", session_id=session, text="Win Łódź")
@@ -182,7 +188,7 @@ def test_merge_updates_same_ids_adds_new_ones_and_deletes_nothing(
     # A colleague works on a copy of the same workspace ...
     colleague = Path(shutil.copy(demo, tmp_path / "colleague.okrdesk"))
     with Workspace.open(colleague) as ws:
-        objective = entities.list_items(ws, "objective")[0]
+        objective = active_objective(ws)
         entities.update(ws, "objective", objective["id"], title="Renamed by a colleague")
         cycle = objective["cycle_id"]
         team = entities.create(ws, "team", name="New venture")

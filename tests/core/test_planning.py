@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from okrdesk.errors import ValidationError
-from okrdesk.services import coaching, entities, planning
+from okrdesk.services import coaching, entities, lifecycle, planning
 from okrdesk.services.planning import PlanningState
 from okrdesk.services.workspace import Change, Workspace
 
@@ -81,7 +81,8 @@ def test_ensure_keeps_a_running_cycle_and_adds_the_quarter_after_a_closed_one(
     old = entities.create(
         ws, "cycle", name="2026-Q3", start_date="2026-07-01", end_date="2026-09-30"
     )
-    entities.update(ws, "cycle", old, state="closed")
+    for state in ("active", "review", "closed"):
+        lifecycle.set_state(ws, old, state)
     year = entities.create(
         ws, "cycle", name="2026", kind="year", start_date="2026-01-01", end_date="2026-12-31"
     )

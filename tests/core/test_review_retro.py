@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from okrdesk.errors import NotFoundError, ValidationError
-from okrdesk.services import checkins, entities, lifecycle, retrospective, review
+from okrdesk.services import carry_forward, checkins, entities, lifecycle, retrospective, review
 from okrdesk.services.workspace import Change, Workspace
 
 
@@ -237,7 +237,7 @@ def test_carry_forward_into_a_new_quarter(ws: Workspace, rich: dict[str, str]) -
         {rich["objective"]: "carry", rich["kr2"]: "done", rich["kr3"]: ("modify", "count bots")},
     )
     close(ws)  # a closed cycle can still be carried forward: only the next one is written
-    result = retrospective.apply_carry_forward(ws, "Support", "2026-Q4")
+    result = carry_forward.apply_carry_forward(ws, "Support", "2026-Q4")
     assert (result.next_cycle, result.created_cycle) == ("2027-Q1", True)
     q1 = entities.get(ws, "cycle", result.next_cycle_id)
     assert (str(q1["start_date"]), str(q1["end_date"]), q1["state"]) == (
@@ -288,7 +288,7 @@ def test_a_second_run_is_refused_until_the_drafts_are_gone(
 ) -> None:
     entities.update(ws, "objective", rich["objective"], status="final")
     retrospective.set_carry_decisions(ws, "Support", "2026-Q4", {rich["kr1"]: "carry"})
-    first = retrospective.apply_carry_forward(ws, "Support", "2026-Q4")
+    first = carry_forward.apply_carry_forward(ws, "Support", "2026-Q4")
     (new,) = carried(ws)
     assert new["status"] == "final" and first.to_reword == ()  # carried as it was
     assert [k["title"] for k in entities.list_items(ws, "key_result", objective_id=new["id"])] == [
@@ -297,10 +297,10 @@ def test_a_second_run_is_refused_until_the_drafts_are_gone(
     view = retrospective.load_retrospective(ws, "Support", "2026-Q4")
     assert view.carried_into == "2027-Q1"
     with pytest.raises(ValidationError, match="already carried forward into 2027-Q1"):
-        retrospective.apply_carry_forward(ws, "Support", "2026-Q4")
+        carry_forward.apply_carry_forward(ws, "Support", "2026-Q4")
     assert len(carried(ws)) == 1
     entities.delete(ws, "objective", first.objectives[0])
-    again = retrospective.apply_carry_forward(ws, "Support", "2026-Q4")
+    again = carry_forward.apply_carry_forward(ws, "Support", "2026-Q4")
     assert again.created_cycle is False and len(carried(ws)) == 1
 
 
@@ -308,18 +308,18 @@ def test_what_is_dropped_or_done_stays_behind(ws: Workspace, rich: dict[str, str
     retrospective.set_carry_decisions(
         ws, "Support", "2026-Q4", {rich["objective"]: "drop", rich["kr1"]: "carry"}
     )
-    result = retrospective.apply_carry_forward(ws, "Support", "2026-Q4")
+    result = carry_forward.apply_carry_forward(ws, "Support", "2026-Q4")
     assert result.objectives == () and carried(ws) == []
     retrospective.set_carry_decisions(
         ws, "Support", "2026-Q4", {rich["objective"]: "done", rich["kr1"]: None}
     )
-    assert retrospective.apply_carry_forward(ws, "Support", "2026-Q4").objectives == ()
+    assert carry_forward.apply_carry_forward(ws, "Support", "2026-Q4").objectives == ()
     # Undecided items are not carried; an undecided objective comes along with its
     # key results that are.
     retrospective.set_carry_decisions(
         ws, "Support", "2026-Q4", {rich["objective"]: None, rich["kr2"]: "carry"}
     )
-    retrospective.apply_carry_forward(ws, "Support", "2026-Q4")
+    carry_forward.apply_carry_forward(ws, "Support", "2026-Q4")
     (new,) = carried(ws)
     krs = entities.list_items(ws, "key_result", objective_id=new["id"])
     assert [k["title"] for k in krs] == ["Raise CSAT from 78% to 90%"]
@@ -332,7 +332,7 @@ def test_whole_cycle_carry_points_links_at_the_new_objectives(
     retrospective.set_carry_decisions(
         ws, "Company", "2026-Q4", {rich["company_objective"]: ("modify", "say who recommends")}
     )
-    result = retrospective.apply_carry_forward(ws, None, "2026-Q4")
+    result = carry_forward.apply_carry_forward(ws, None, "2026-Q4")
     assert len(result.objectives) == 2
     new = {o["title"]: o for o in carried(ws)}
     support, company = new["Make every customer feel heard"], new["Be recommended"]
@@ -349,8 +349,8 @@ def test_links_follow_a_parent_carried_later(ws: Workspace, rich: dict[str, str]
     retrospective.set_carry_decisions(
         ws, "Company", "2026-Q4", {rich["company_objective"]: "carry"}
     )
-    retrospective.apply_carry_forward(ws, "Support", "2026-Q4")
-    retrospective.apply_carry_forward(ws, "Company", "2026-Q4")
+    carry_forward.apply_carry_forward(ws, "Support", "2026-Q4")
+    carry_forward.apply_carry_forward(ws, "Company", "2026-Q4")
     new = {o["title"]: o for o in carried(ws)}
     (link,) = entities.list_items(
         ws, "alignment_link", objective_id=new["Make every customer feel heard"]["id"]
@@ -366,16 +366,16 @@ def test_into_a_closed_cycle_is_refused_and_writes_nothing(
     close(ws, "Next")
     before = {k: len(entities.list_items(ws, k)) for k in ("objective", "key_result", "theme")}
     with pytest.raises(ValidationError, match="cycle Next is closed"):
-        retrospective.apply_carry_forward(ws, "Support", "2026-Q4", next_cycle="next")
+        carry_forward.apply_carry_forward(ws, "Support", "2026-Q4", next_cycle="next")
     with pytest.raises(ValidationError, match="cycle Next is closed"):
-        retrospective.apply_carry_forward(ws, "Support", "2026-Q4")  # found by its dates
+        carry_forward.apply_carry_forward(ws, "Support", "2026-Q4")  # found by its dates
     after = {k: len(entities.list_items(ws, k)) for k in ("objective", "key_result", "theme")}
     assert after == before
     with pytest.raises(ValidationError, match="another cycle than the one reviewed"):
-        retrospective.apply_carry_forward(ws, "Support", "2026-Q4", next_cycle="2026-Q4")
+        carry_forward.apply_carry_forward(ws, "Support", "2026-Q4", next_cycle="2026-Q4")
     lifecycle.set_state(ws, "Next", "review")  # reopened
     with pytest.raises(ValidationError, match="Company has no retrospective for 2026-Q4"):
-        retrospective.apply_carry_forward(ws, "Company", "2026-Q4")
+        carry_forward.apply_carry_forward(ws, "Company", "2026-Q4")
 
 
 def test_every_call_is_one_change(ws: Workspace, measured: dict[str, str]) -> None:
@@ -385,7 +385,7 @@ def test_every_call_is_one_change(ws: Workspace, measured: dict[str, str]) -> No
     review.set_objective_grade(ws, measured["objective"], None, "fine")
     retrospective.save_retrospective(ws, "Support", "2026-Q4", achieved="Faster")
     retrospective.set_carry_decisions(ws, "Support", "2026-Q4", {measured["objective"]: "carry"})
-    retrospective.apply_carry_forward(ws, "Support", "2026-Q4")
+    carry_forward.apply_carry_forward(ws, "Support", "2026-Q4")
     lifecycle.set_state(ws, "2026-Q4", "active")
     assert [c.kind for c in heard] == [
         "key_result_grade",

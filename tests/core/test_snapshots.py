@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from okrdesk.errors import ValidationError
 from okrdesk.interchange.json_format import export_json
-from okrdesk.services import entities, snapshots
+from okrdesk.services import entities, lifecycle, snapshots
 from okrdesk.services.views import okr_tree
 from okrdesk.services.workspace import Workspace
 
@@ -21,11 +22,28 @@ def demo(demo_file: Path, tmp_path: Path):
         yield ws
 
 
-def test_deleting_and_restoring_a_company_objective_is_lossless(demo: Workspace) -> None:
+CLOSED = "cycle 2026-Q3 is closed and read-only; reopen it for review to change it"
+
+
+def company_objective(ws: Workspace, cycle: str) -> str:
+    return okr_tree(ws, cycle=cycle, team="Kolbenwerk Espresso").teams[0].objectives[0].id
+
+
+def test_an_objective_of_a_closed_cycle_cannot_be_deleted(demo: Workspace) -> None:
     before = export_json(demo)
-    company = okr_tree(demo, cycle="2026-Q3", team="Kolbenwerk Espresso").teams[0]
-    objective = company.objectives[0]
-    snap = snapshots.take(demo, "objective", objective.id)
+    with pytest.raises(ValidationError) as refused:
+        entities.delete(demo, "objective", company_objective(demo, "2026-Q3"))
+    assert str(refused.value) == CLOSED
+    assert export_json(demo) == before
+
+
+def test_deleting_and_restoring_a_company_objective_is_lossless(demo: Workspace) -> None:
+    # The closed quarter has everything hanging below an objective (grades, carry
+    # decisions, ...): reopen it, as a reviewer would to change something.
+    lifecycle.set_state(demo, "2026-Q3", "review")
+    before = export_json(demo)
+    objective_id = company_objective(demo, "2026-Q3")
+    snap = snapshots.take(demo, "objective", objective_id)
     # Key results, check-ins, grades, initiatives, links from supporting objectives, ...
     for table in (
         "key_result",
@@ -37,8 +55,35 @@ def test_deleting_and_restoring_a_company_objective_is_lossless(demo: Workspace)
         "carry_decision",
     ):
         assert snap.rows.get(table), table
-    entities.delete(demo, "objective", objective.id)
+    entities.delete(demo, "objective", objective_id)
     assert export_json(demo) != before
+    snapshots.restore(demo, snap)
+    assert export_json(demo) == before
+
+
+def test_an_active_quarters_objective_comes_back_with_its_check_ins(demo: Workspace) -> None:
+    before = export_json(demo)
+    objective_id = company_objective(demo, "2026-Q4")
+    snap = snapshots.take(demo, "objective", objective_id)
+    assert {"objective", "key_result", "check_in", "initiative", "alignment_link"} <= set(snap.rows)
+    entities.delete(demo, "objective", objective_id)
+    snapshots.restore(demo, snap)
+    assert export_json(demo) == before
+
+
+def test_nothing_is_restored_into_a_cycle_closed_since_the_delete(demo: Workspace) -> None:
+    lifecycle.set_state(demo, "2026-Q3", "review")
+    before = export_json(demo)
+    objective_id = company_objective(demo, "2026-Q3")
+    snap = snapshots.take(demo, "objective", objective_id)
+    entities.delete(demo, "objective", objective_id)
+    lifecycle.set_state(demo, "2026-Q3", "closed")
+    deleted = export_json(demo)
+    with pytest.raises(ValidationError) as refused:
+        snapshots.restore(demo, snap)
+    assert str(refused.value) == CLOSED
+    assert export_json(demo) == deleted
+    lifecycle.set_state(demo, "2026-Q3", "review")
     snapshots.restore(demo, snap)
     assert export_json(demo) == before
 
