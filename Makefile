@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench clean dist dist-smoke
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,4 +25,21 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check okrdesk ui tests
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
+
+# The self-contained application folder (PyInstaller): dist/okrdesk/okrdesk on Linux,
+# see packaging/README.md for Windows and macOS. PyInstaller goes into .venv only here.
+PACKAGING_STAMP := $(VENV)/.packaging
+
+$(PACKAGING_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet 'pyinstaller>=6.10,<7'
+	touch $(PACKAGING_STAMP)
+
+dist: $(PACKAGING_STAMP)
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN \
+		--distpath dist --workpath build/pyinstaller packaging/okrdesk.spec
+	@du -sh dist/okrdesk
+
+# Builds the bundle when missing, then runs it headless (see packaging/smoke.sh).
+dist-smoke:
+	packaging/smoke.sh

@@ -5,7 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths, QTimer
+from PySide6.QtCore import QSettings, QSize, QStandardPaths, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from okrdesk.demo import build_demo
@@ -17,6 +18,15 @@ from ui.main_window import MainWindow, remember_recent
 from ui.session import WorkspaceSession
 
 ORGANISATION, APPLICATION = "OKR Desk", "OKR Desk"
+ICONS = Path(__file__).resolve().parents[1] / "resources" / "icons"
+
+
+def app_icon() -> QIcon:
+    """OKR Desk's icon, from resources/icons (beside ui/ in a checkout and in the bundle)."""
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        icon.addFile(str(ICONS / f"okrdesk-{size}.png"), QSize(size, size))
+    return icon
 
 
 def settings() -> QSettings:
@@ -94,6 +104,8 @@ def run(path: str | None = None, screenshot: str | None = None, view: str = "okr
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APPLICATION)
     app.setOrganizationName(ORGANISATION)
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName("okrdesk")  # Wayland: the compositor shows okrdesk.desktop's icon
     target = choose_workspace(path)
     if screenshot:
         # Headless: never ask, never block; a refused file is a one-line error.

@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         self.okr_view.add_next_key_result.connect(self.add_key_result)
         self.editor.editors["key_result"].add_next.connect(self.add_key_result)  # type: ignore[attr-defined]
         session.changed.connect(self._after_change)
+        session.refused.connect(lambda reason: self.statusBar().showMessage(reason, 12000))
         session.undo_stack.cleanChanged.connect(lambda _c: self._update_title())
         self._update_title()
         self.show_team(self.navigator.cycle_id(), self.navigator.team_id())

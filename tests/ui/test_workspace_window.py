@@ -247,3 +247,20 @@ def test_teams_and_cycles_from_the_navigator(qtbot, demo_copy: Path, answers) ->
     answers.text = "Logistics and Vans"
     window.navigator.new_team()  # a duplicate name is refused, clearly
     assert "already has this name" in answers.errors[-1]
+
+
+def test_an_undo_the_file_no_longer_allows_is_reported(qtbot, demo_copy: Path, answers) -> None:
+    from okrdesk.services import lifecycle
+
+    window = open_window(qtbot, demo_copy)
+    pick_team(window, "Workshop")
+    objective = window.okr_view.tree.teams[0].objectives[0]
+    window.okr_view.select("objective", objective.id)
+    window.delete_action.trigger()
+    cycle = window.navigator.cycle_id()
+    for state in ("review", "closed"):  # closed meanwhile (e.g. from the command line)
+        lifecycle.set_state(window.session.ws, cycle, state)
+    window.session.undo_stack.undo()
+    assert "is closed and read-only" in window.statusBar().currentMessage()
+    assert window.session.undo_stack.count() == 0  # the stack stays true to the file
+    assert objective.title not in titles(window)
