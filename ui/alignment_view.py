@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -135,7 +135,8 @@ class AlignmentView(QWidget):
 
         session.changed.connect(self._on_changed)
         self._update_buttons()
-        self.refresh()
+        self.amap = None
+        self._dirty = True  # built when first shown: a hidden tab costs nothing at start-up
 
     # -- context and refresh -------------------------------------------------------------------
 
@@ -145,6 +146,9 @@ class AlignmentView(QWidget):
             self._collapsed.clear()
             self.show_message("")
         self._cycle, self._team = cycle_id, team_id
+        if not self.isVisible():
+            self._dirty = True
+            return
         self.refresh()
         self.scroll_to_team()
 
@@ -154,10 +158,11 @@ class AlignmentView(QWidget):
         else:
             self._dirty = True  # a hidden tab catches up when it is shown
 
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._dirty:
             self.refresh()
+            self.scroll_to_team()
 
     def refresh(self) -> None:
         self._dirty = False

@@ -9,7 +9,6 @@ from PySide6.QtCore import QSettings, QSize, QStandardPaths, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
-from okrdesk.demo import build_demo
 from okrdesk.errors import OkrDeskError
 from okrdesk.services import locks
 from okrdesk.services.workspace import Workspace
@@ -48,6 +47,8 @@ def choose_workspace(path: str | None) -> Path:
         return Path(last)
     demo = demo_path()
     if not demo.exists():
+        from okrdesk.demo import build_demo  # only on the very first start
+
         build_demo(demo)
     return demo
 

@@ -26,8 +26,8 @@ from ui import dialogs
 from ui.alignment_view import AlignmentView
 from ui.coach_summary import CoachSummary
 from ui.editors import DetailEditor
-from ui.export import run_export
 from ui.guided.widget import GuidedSessionWidget
+from ui.lazy_page import LazyPage
 from ui.navigator import Navigator
 from ui.okr_view import OkrView
 from ui.session import WorkspaceSession
@@ -89,9 +89,11 @@ class MainWindow(QMainWindow):
         self.add_page(self.alignment, "Alignment", "Ctrl+2")
         # The planning session keeps its own team and cycle (it resumes where it was left);
         # when it moves to another, the navigator and the OKR view follow.
-        self.planning = GuidedSessionWidget(session)
-        self.planning.context_changed.connect(self.navigator.select)
-        self.add_page(self.planning, "Planning session", "Ctrl+3", follow_navigator=False)
+        self.planning_page = LazyPage(
+            lambda: GuidedSessionWidget(session),
+            lambda page: page.context_changed.connect(self.navigator.select),  # type: ignore[attr-defined]
+        )
+        self.add_page(self.planning_page, "Planning session", "Ctrl+3", follow_navigator=False)
         self.tabs.currentChanged.connect(self._tab_changed)
         self._hidden_docks: list[QDockWidget] = []
 
@@ -212,7 +214,7 @@ class MainWindow(QMainWindow):
 
     def _tab_changed(self, index: int) -> None:
         """The planning session is a mode of its own: the side panels step aside for it."""
-        planning = index == self.tabs.indexOf(self.planning)
+        planning = index == self.tabs.indexOf(self.planning_page)
         if planning and not self._hidden_docks:
             self._hidden_docks = [d for d in self._docks if d.isVisible()]
             for dock in self._hidden_docks:
@@ -222,12 +224,17 @@ class MainWindow(QMainWindow):
                 dock.show()
             self._hidden_docks = []
 
+    @property
+    def planning(self) -> GuidedSessionWidget:
+        """The planning session (built now if it was not shown yet)."""
+        return self.planning_page.build()  # type: ignore[return-value]
+
     def show_view(self, name: str) -> None:
         """Open on a tab by name: "okrs", "alignment" or "planning"."""
         pages = {
             "okrs": 0,
             "alignment": self.tabs.indexOf(self.alignment),
-            "planning": self.tabs.indexOf(self.planning),
+            "planning": self.tabs.indexOf(self.planning_page),
         }
         self.tabs.setCurrentIndex(pages[name])
 
@@ -396,6 +403,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Copy saved to {path}", 8000)
 
     def export_pdf(self) -> None:
+        # ReportLab loads only when someone exports: it would add ~0.2 s to every start.
+        from ui.export import run_export
+
         if self.navigator.cycle_id():
             run_export(self, self.session, self.navigator.cycle_id(), self.navigator.team_id())
 
@@ -432,7 +442,8 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.planning.commit_pending()  # what is still being typed in the planning session
+        if self.planning_page.content is not None:  # what is still typed in the planning session
+            self.planning_page.content.commit_pending()  # type: ignore[attr-defined]
         focused = self.focusWidget()
         if focused is not None:
             focused.clearFocus()  # leaving a detail field saves it

@@ -232,6 +232,7 @@ def test_a_workspace_without_cycles_says_so(qtbot, tmp_path: Path):
     session = WorkspaceSession(ws)
     widget = AlignmentView(session)
     qtbot.addWidget(widget)
+    widget.show()  # the view is built when it is first shown
     assert "no cycles" in widget.summary.text()
     assert widget.tree.topLevelItemCount() == 0 and widget.open_link_dialog("x") is None
     session.close()
