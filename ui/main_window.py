@@ -26,6 +26,7 @@ from ui import dialogs
 from ui.alignment_view import AlignmentView
 from ui.coach_summary import CoachSummary
 from ui.editors import DetailEditor
+from ui.facilitation import FacilitationWidget
 from ui.guided.widget import GuidedSessionWidget
 from ui.lazy_page import LazyPage
 from ui.navigator import Navigator
@@ -47,7 +48,8 @@ SHORTCUTS = [
     ("Delete", "Delete the selected item (undoable)"),
     ("Alt+Up / Alt+Down", "Move it up or down"),
     ("Ctrl+M", "Move it to another team or objective"),
-    ("Ctrl+1 / Ctrl+2 / Ctrl+3", "OKRs / Alignment / Planning session"),
+    ("Ctrl+1 / Ctrl+2 / Ctrl+3 / Ctrl+4", "OKRs / Alignment / Planning session / Workshop"),
+    ("F5", "Workshop tab: present on the room's screen (Esc leaves)"),
     ("F1", "This list"),
 ]
 
@@ -94,6 +96,8 @@ class MainWindow(QMainWindow):
             lambda page: page.context_changed.connect(self.navigator.select),  # type: ignore[attr-defined]
         )
         self.add_page(self.planning_page, "Planning session", "Ctrl+3", follow_navigator=False)
+        self.workshop_page = LazyPage(lambda: FacilitationWidget(session), self._follow_navigator)
+        self.add_page(self.workshop_page, "Workshop", "Ctrl+4", follow_navigator=False)
         self.tabs.currentChanged.connect(self._tab_changed)
         self._hidden_docks: list[QDockWidget] = []
 
@@ -213,16 +217,30 @@ class MainWindow(QMainWindow):
     # -- what is shown -------------------------------------------------------------------------
 
     def _tab_changed(self, index: int) -> None:
-        """The planning session is a mode of its own: the side panels step aside for it."""
-        planning = index == self.tabs.indexOf(self.planning_page)
-        if planning and not self._hidden_docks:
-            self._hidden_docks = [d for d in self._docks if d.isVisible()]
-            for dock in self._hidden_docks:
-                dock.hide()
-        elif not planning:
-            for dock in self._hidden_docks:
+        """Planning and workshop are modes of their own: side panels step aside for them
+        (the workshop keeps the navigator, which picks the team decisions go to)."""
+        page = self.tabs.widget(index)
+        aside: list[QDockWidget] = []
+        if page is self.planning_page:
+            aside = list(self._docks)
+        elif page is self.workshop_page:
+            aside = list(self._docks[1:])
+        for dock in self._hidden_docks:
+            if dock not in aside:
                 dock.show()
-            self._hidden_docks = []
+        self._hidden_docks = [d for d in self._hidden_docks if d in aside]
+        for dock in aside:
+            if dock.isVisible():
+                dock.hide()
+                self._hidden_docks.append(dock)
+
+    def _follow_navigator(self, page: QWidget) -> None:
+        """A page built late starts on the navigator's team and cycle, then follows it."""
+        page.set_context(
+            self.navigator.cycle_id() or None,  # type: ignore[attr-defined]
+            self.navigator.team_id() or None,
+        )
+        self.navigator.selection_changed.connect(page.set_context)  # type: ignore[attr-defined]
 
     @property
     def planning(self) -> GuidedSessionWidget:
@@ -235,6 +253,7 @@ class MainWindow(QMainWindow):
             "okrs": 0,
             "alignment": self.tabs.indexOf(self.alignment),
             "planning": self.tabs.indexOf(self.planning_page),
+            "workshop": self.tabs.indexOf(self.workshop_page),
         }
         self.tabs.setCurrentIndex(pages[name])
 
@@ -442,8 +461,9 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.planning_page.content is not None:  # what is still typed in the planning session
-            self.planning_page.content.commit_pending()  # type: ignore[attr-defined]
+        for page in (self.planning_page, self.workshop_page):
+            if page.content is not None:  # what is still being typed, the workshop clock
+                page.content.commit_pending()  # type: ignore[attr-defined]
         focused = self.focusWidget()
         if focused is not None:
             focused.clearFocus()  # leaving a detail field saves it

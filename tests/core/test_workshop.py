@@ -1,0 +1,232 @@
+"""Workshop sessions: the agenda, the clock, people, notes and the parking lot."""
+
+from __future__ import annotations
+
+import pytest
+
+from okrdesk.errors import NotFoundError, ValidationError
+from okrdesk.services import entities, snapshots, workshop
+from okrdesk.services.workshop import DEFAULT_AGENDA, PlannedStep
+from okrdesk.services.workshop_clock import Clock, ClockStep, duration
+from okrdesk.services.workshop_edits import reapply, revert
+from okrdesk.services.workspace import Workspace
+
+
+class FakeTime:
+    """A clock the test moves by hand: no sleeping."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+def new_session(ws: Workspace, planned: dict[str, str], **kw) -> str:
+    edit = workshop.start_session(ws, "Q4 planning", planned["cycle"], **kw)
+    return edit.created_ids("workshop_session")[0]
+
+
+# -- the agenda ----------------------------------------------------------------------------------
+
+
+def test_default_agenda_fills_two_hours_and_follows_the_guided_session():
+    assert sum(step.minutes for step in DEFAULT_AGENDA) == 120
+    from okrdesk.services.planning import STEP_KEYS
+
+    guided = [s.guided_step for s in DEFAULT_AGENDA if s.guided_step]
+    assert set(guided) == set(STEP_KEYS)
+    assert guided == sorted(guided, key=STEP_KEYS.index)
+
+
+def test_a_session_starts_with_the_default_agenda_in_the_given_cycle(ws, planned):
+    session_id = new_session(ws, planned)
+    info = workshop.session_info(ws, session_id)
+    assert (info.title, info.cycle_name, info.dots_per_participant) == ("Q4 planning", "2026-Q4", 3)
+    steps = workshop.agenda(ws, session_id)
+    assert [s.title for s in steps] == [s.title for s in DEFAULT_AGENDA]
+    assert workshop.planned_minutes(steps) == 120
+    assert [s.index for s in steps] == list(range(len(DEFAULT_AGENDA)))
+    assert [s.id for s in workshop.sessions(ws)] == [session_id]
+
+
+def test_the_agenda_can_be_edited(ws, planned):
+    session_id = new_session(ws, planned, agenda=DEFAULT_AGENDA[:3])
+    steps = workshop.agenda(ws, session_id)
+    extra = workshop.add_step(ws, session_id, "Energiser", 5)
+    workshop.set_minutes(ws, steps[0].id, 7)
+    workshop.remove_step(ws, steps[1].id)
+    workshop.reorder_steps(ws, [extra, steps[0].id, steps[2].id])
+    after = workshop.agenda(ws, session_id)
+    assert [(s.title, s.planned_minutes) for s in after] == [
+        ("Energiser", 5),
+        (DEFAULT_AGENDA[0].title, 7),
+        (DEFAULT_AGENDA[2].title, 10),
+    ]
+    with pytest.raises(ValidationError, match="Planned minutes"):
+        workshop.set_minutes(ws, extra, 0)
+    with pytest.raises(ValidationError, match="no planning step"):
+        workshop.add_step(ws, session_id, "Dance", 5, guided_step="dancing")
+
+
+def test_start_session_refuses_a_bad_title_or_cycle_and_writes_nothing(ws, planned):
+    with pytest.raises(ValidationError, match="cannot be empty"):
+        workshop.start_session(ws, "  ", planned["cycle"])
+    with pytest.raises(NotFoundError, match="no cycle"):
+        workshop.start_session(ws, "Plan", "1999-Q1")
+    with pytest.raises(ValidationError, match="Planned minutes"):
+        workshop.start_session(ws, "Plan", agenda=(PlannedStep("Long", 0, ""),))
+    assert workshop.sessions(ws) == []
+
+
+def test_starting_a_session_is_one_edit_that_can_be_taken_back(ws, planned):
+    edit = workshop.start_session(ws, "Q4 planning", planned["cycle"])
+    revert(ws, edit)
+    assert workshop.sessions(ws) == []
+    reapply(ws, edit)
+    session_id = edit.created_ids("workshop_session")[0]
+    assert len(workshop.agenda(ws, session_id)) == len(DEFAULT_AGENDA)
+
+
+def test_notes_and_time_per_step_are_kept(ws, planned):
+    session_id = new_session(ws, planned)
+    first, second = workshop.agenda(ws, session_id)[:2]
+    workshop.set_notes(ws, first.id, "Mission read aloud; nobody objected.")
+    workshop.record_time(ws, session_id, {first.id: 722.4}, current_step=1)
+    again = workshop.agenda(ws, session_id)
+    assert again[0].notes == "Mission read aloud; nobody objected."
+    assert (again[0].actual_seconds, again[1].actual_seconds) == (722, None)
+    assert workshop.session_info(ws, session_id).current_step == 1
+    other = new_session(ws, planned)
+    with pytest.raises(NotFoundError):
+        workshop.record_time(ws, other, {second.id: 10})
+
+
+# -- people and the parking lot ----------------------------------------------------------------
+
+
+def test_participants_with_names_and_roles(ws, planned):
+    session_id = new_session(ws, planned)
+    workshop.add_participant(ws, session_id, "Paula", "Workshop lead")
+    workshop.add_participants(ws, session_id, "Jonas, barista trainer\nMira – online shop\nEmil\n")
+    people = [(p.name, p.role) for p in workshop.participants(ws, session_id)]
+    assert people == [
+        ("Paula", "Workshop lead"),
+        ("Jonas", "barista trainer"),
+        ("Mira", "online shop"),
+        ("Emil", ""),
+    ]
+
+
+def test_the_parking_lot_survives_deleting_its_session(ws, planned):
+    session_id = new_session(ws, planned)
+    kept = workshop.park(ws, "Rethink the loyalty card", session_id)
+    done = workshop.park(ws, "Ask finance about leasing rates", session_id)
+    workshop.resolve(ws, done)
+    assert [i.text for i in workshop.parking_lot(ws, session_id, include_resolved=False)] == [
+        "Rethink the loyalty card"
+    ]
+    snapshot = snapshots.take(ws, "workshop_session", session_id)  # what undo keeps
+    workshop.delete_session(ws, session_id)
+    items = workshop.parking_lot(ws)
+    assert [(i.id, i.session_id, i.session_title) for i in items] == [
+        (kept, None, None),
+        (done, None, None),
+    ]
+    assert entities.list_items(ws, "agenda_step") == []
+    snapshots.restore(ws, snapshot)  # undoing the delete links the items again
+    assert {i.session_title for i in workshop.parking_lot(ws)} == {"Q4 planning"}
+
+
+# -- the clock -----------------------------------------------------------------------------------
+
+
+def clock_of(minutes: list[int], now: FakeTime, **kw) -> Clock:
+    return Clock([ClockStep(f"s{n}", m * 60) for n, m in enumerate(minutes)], now, **kw)
+
+
+def test_the_clock_counts_down_only_while_running():
+    now = FakeTime()
+    clock = clock_of([10, 5], now)
+    now.advance(30)
+    assert clock.reading().remaining == 600  # not started yet
+    clock.start()
+    now.advance(125)
+    reading = clock.reading()
+    assert (reading.remaining, reading.countdown, reading.state) == (475, "7:55", "running")
+    clock.pause()
+    now.advance(300)
+    assert clock.reading().remaining == 475
+    assert clock.reading().status == "paused"
+    clock.resume()
+    now.advance(415)
+    assert clock.reading().state == "ending"
+    assert clock.reading().status == "last minute"
+
+
+def test_overtime_is_said_in_words_and_signalled_once():
+    now = FakeTime()
+    clock = clock_of([1, 5], now)
+    clock.start()
+    now.advance(59)
+    assert not clock.time_up()
+    now.advance(1)
+    assert clock.time_up()
+    assert not clock.time_up()
+    now.advance(130)
+    reading = clock.reading()
+    assert (reading.state, reading.countdown, reading.overtime) == ("over", "+2:10", 130)
+    assert reading.status == "+2:10 over"
+
+
+def test_moving_on_keeps_each_steps_time_and_the_running_total_against_the_plan():
+    now = FakeTime()
+    clock = clock_of([10, 5, 5], now)
+    clock.start()
+    now.advance(13 * 60)  # 3 minutes over on the first step
+    assert clock.next()
+    now.advance(2 * 60)
+    reading = clock.reading()
+    assert reading.step == 1 and reading.running
+    assert (reading.total_elapsed, reading.total_planned) == (15 * 60, 20 * 60)
+    assert reading.behind == 180
+    assert reading.schedule == "Total 15:00 of 20:00 · 3 min behind plan"
+    assert clock.spent() == {"s0": 780, "s1": 120}
+    assert clock.previous()
+    now.advance(60)
+    assert clock.spent()["s0"] == 840  # back on a step: its time adds up
+    assert not clock.previous()  # already at the first step
+    assert clock.go_to(2) and not clock.next()
+
+
+def test_a_clock_resumes_from_saved_times_and_follows_agenda_edits():
+    now = FakeTime()
+    clock = clock_of([10, 5, 5], now, step=1, spent={"s0": 540})
+    reading = clock.reading()
+    assert (reading.step, reading.behind, reading.running) == (1, -60, False)
+    assert reading.schedule.endswith("1 min ahead of plan")
+    clock.start()
+    now.advance(60)
+    clock.replan([ClockStep("s1", 600), ClockStep("s2", 300)])  # the first step removed
+    assert clock.step == 0 and clock.running
+    assert clock.reading().remaining == 540
+
+
+def test_durations_read_as_a_clock():
+    assert duration(0) == "0:00"
+    assert duration(59.2, round_up=True) == "1:00"
+    assert duration(7325) == "2:02:05"
+
+
+def test_a_session_without_agenda_can_take_the_default_one(ws):
+    session_id = workshop.start_session(ws, "Kick-off", agenda=()).created_ids("workshop_session")[
+        0
+    ]
+    assert workshop.agenda(ws, session_id) == []
+    edit = workshop.add_default_agenda(ws, session_id)
+    assert workshop.planned_minutes(workshop.agenda(ws, session_id)) == 120
+    revert(ws, edit)
+    assert workshop.agenda(ws, session_id) == []

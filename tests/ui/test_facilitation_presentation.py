@@ -1,0 +1,167 @@
+"""Presentation mode at 1920×1080: large type, the keys of a presenter remote, the clock
+in words and colour, and every step's content fitting the screen."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from okrdesk.services import entities, workshop
+from okrdesk.services.views import current_cycle_id, team_nodes
+from okrdesk.services.workshop_ideas import add_candidates, group_duplicates
+from okrdesk.services.workshop_votes import set_dots
+from okrdesk.services.workspace import Workspace
+from ui.facilitation import FacilitationWidget, PresentationWindow, prompts
+from ui.facilitation.presentation import CLOCK_COLOURS, MIN
+from ui.session import WorkspaceSession
+
+SCREENSHOTS = None  # set to a folder path to keep the screenshots of a run
+TODAY = date(2026, 11, 23)  # the day the demo workspace is built for (tests/conftest.py)
+
+
+class FakeTime:
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def presenting(qtbot, demo_copy: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    """The demo's Café Sales team in a workshop with ideas and votes, presented at 1080p."""
+    monkeypatch.setattr(prompts, "ask_text", lambda *_a: "Café Sales Q4 planning")
+    session = WorkspaceSession(Workspace.open(demo_copy))
+    now = FakeTime()
+    widget = FacilitationWidget(session, now=now)
+    qtbot.addWidget(widget)
+    ws = session.ws
+    cycle = current_cycle_id(ws, TODAY)
+    team = next(t.id for t in team_nodes(ws) if t.name == "Café Sales")
+    widget.set_context(cycle, team)
+    session_id = widget.new_session()
+    add_candidates(
+        ws,
+        session_id,
+        "Win back cafés that stopped ordering beans\nBecome the first call for new café owners\n"
+        "Make every lease a five-star experience\nwin back cafes that stopped ordering beans!\n"
+        "Sell more grinders",
+    )
+    group_duplicates(ws, session_id)
+    ids = [r["id"] for r in _candidates(ws, session_id)]
+    set_dots(ws, ids[1], None, 5)
+    set_dots(ws, ids[0], None, 3)
+    workshop.park(ws, "Ask finance about leasing rates", session_id)
+    window = widget.toggle_presentation()
+    assert isinstance(window, PresentationWindow)
+    qtbot.addWidget(window)
+    window.showNormal()
+    window.resize(1920, 1080)
+    qtbot.waitUntil(lambda: window.content.height() > 500, timeout=2000)
+    window.fit_content()
+    yield widget, window, now, tmp_path
+    session.close()
+
+
+def _candidates(ws: Workspace, session_id: str) -> list[dict]:
+    return entities.list_items(ws, "candidate", session_id=session_id)
+
+
+def shoot(window: PresentationWindow, folder: Path, name: str) -> Path:
+    window.fit_content()
+    path = Path(SCREENSHOTS or folder) / f"presentation-{name}.png"
+    assert window.grab().save(str(path))
+    return path
+
+
+def test_type_is_readable_from_the_back_of_the_room(presenting):
+    _widget, window, _now, folder = presenting
+    assert window.body_pixel_size() >= 28
+    assert window.title.font().pixelSize() >= 56
+    assert window.countdown.font().pixelSize() >= 140
+    for label in (window.next_up, window.where, window.schedule, window.status):
+        assert label.font().pixelSize() >= MIN
+    shoot(window, folder, "agenda")
+
+
+def test_every_step_fits_the_screen_at_28_px_or_more(presenting):
+    widget, window, _now, folder = presenting
+    count = len(widget.ctx.agenda())
+    for step in range(count):
+        widget.ctx.clock.go_to(step)
+        window.fit_content()
+        assert window.body_px >= 28, f"step {step + 1}"
+        needed = window.content.heightForWidth(window.content.width())
+        assert needed <= window.content.height(), f"step {step + 1} is clipped"
+        if step in (2, 4, 9):
+            shoot(window, folder, f"step-{step + 1}")
+
+
+def test_keys_of_a_presenter_remote_move_pause_and_leave(qtbot, presenting):
+    widget, window, now, _folder = presenting
+    clock = widget.ctx.clock
+    assert clock.step == 0 and window.step_no.text() == "STEP 1 OF 10"
+    qtbot.keyClick(window, Qt.Key.Key_PageDown)
+    assert clock.step == 1 and window.step_no.text() == "STEP 2 OF 10"
+    assert window.title.text() == "Where we are heading: mission and strategy"
+    qtbot.keyClick(window, Qt.Key.Key_Right)
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert clock.step == 3
+    assert "Candidate objectives — ranked by dots" in window.content.text()
+    assert "5 dots" in window.content.text()
+    qtbot.keyClick(window, Qt.Key.Key_PageUp)
+    qtbot.keyClick(window, Qt.Key.Key_Left)
+    assert clock.step == 1
+    qtbot.keyClick(window, Qt.Key.Key_P)
+    assert clock.running
+    now.now += 30
+    qtbot.keyClick(window, Qt.Key.Key_P)
+    assert not clock.running and round(clock.reading().elapsed) == 30
+    qtbot.keyClick(window, Qt.Key.Key_B)  # blank the screen while the room talks
+    assert window.blank and not window.title.isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_B)
+    assert not window.blank and window.title.isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert not window.isVisible()
+    assert widget.present_button.text() == "Present (F5)"
+
+
+def test_overtime_shows_in_words_and_another_colour(qtbot, presenting):
+    widget, window, now, folder = presenting
+    clock = widget.ctx.clock
+    clock.go_to(3)  # the brainstorm: 15 minutes
+    clock.start()
+    assert window.countdown.text() == "15:00"
+    assert CLOCK_COLOURS["running"] in window.countdown.styleSheet()
+    now.now += 14 * 60 + 30
+    clock.tick()
+    assert window.countdown.text() == "0:30"
+    assert CLOCK_COLOURS["ending"] in window.countdown.styleSheet()
+    assert window.status.text() == "last minute"
+    with qtbot.waitSignal(clock.time_up, timeout=1000):
+        now.now += 30
+        clock.tick()
+    assert window.status.text() == "Time is up"
+    assert CLOCK_COLOURS["ending"] in window.clock_frame.styleSheet()  # the amber frame
+    now.now += 130
+    clock.tick()
+    assert window.countdown.text() == "+2:10"
+    assert CLOCK_COLOURS["over"] in window.countdown.styleSheet()
+    assert window.status.text() == "+2:10 over"
+    shoot(window, folder, "overtime")
+
+
+def test_the_emerging_okr_set_carries_the_coachs_flags_in_words(presenting):
+    widget, window, _now, _folder = presenting
+    widget.ctx.clock.go_to(6)  # key results
+    window.fit_content()
+    text = window.content.text()
+    assert "Café Sales: the OKRs so far" in text
+    assert "▲ Warning" in text  # the demo's activity posing as a key result
+    widget.ctx.clock.go_to(9)  # review: the parking lot beside the set
+    window.fit_content()
+    assert "Parking lot (1)" in window.content.text()
+    assert "Ask finance about leasing rates" in window.content.text()

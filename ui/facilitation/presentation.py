@@ -1,0 +1,408 @@
+"""Presentation mode: the room's view on the projector, full screen on a chosen screen.
+
+Large type scaled from the screen height (body text 34 px at 1080 lines, nothing below
+28 px), light text on a dark background, the step and its clock at the top, the step's
+content below. Overtime turns the clock red *and* says "+2:10 over". Keys (also those
+of a presenter remote): Page Down / Right / Space next step, Page Up / Left previous,
+P pause or resume, B or . blank the screen, Escape leaves.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QCloseEvent,
+    QFont,
+    QFontDatabase,
+    QFontMetrics,
+    QGuiApplication,
+    QKeyEvent,
+    QScreen,
+)
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from okrdesk.errors import OkrDeskError
+from okrdesk.services.workshop_clock import Reading
+from ui.facilitation import slide_html
+from ui.facilitation.context import WorkshopContext
+from ui.facilitation.slide_html import COLOURS
+from ui.facilitation.slides import Slide, slide_for
+
+FONT_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
+BACKGROUND = "#0f1216"
+CLOCK_COLOURS = {
+    "running": "#f4f6f8",
+    "paused": "#b9c2ce",
+    "ending": "#ffc24a",  # the last minute: amber
+    "over": "#ff6f61",  # overtime: red, with "+m:ss over" in words
+}
+BODY, SMALL, TITLE, CLOCK, MIN = 34, 30, 58, 150, 28  # pixels at 1080 lines
+NEXT_KEYS = {Qt.Key.Key_PageDown, Qt.Key.Key_Right, Qt.Key.Key_Space, Qt.Key.Key_Down}
+PREVIOUS_KEYS = {Qt.Key.Key_PageUp, Qt.Key.Key_Left, Qt.Key.Key_Up}
+BLANK_KEYS = {Qt.Key.Key_B, Qt.Key.Key_Period}
+FLASH_MS = 4000
+SIDE_SHARE = 0.36  # of the width, for a second column (parking lot, key result ideas)
+
+
+@cache
+def family() -> str:
+    """DejaVu Sans from our resources (marks like ▲ ✓ ✖ on every machine), else the default."""
+    found = ""
+    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
+        font_id = QFontDatabase.addApplicationFont(str(FONT_DIR / name))
+        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        found = found or (families[0] if families else "")
+    return found or QFont().family()
+
+
+def projector_screen(near: QWidget | None = None) -> QScreen | None:
+    """The screen to present on: another screen than the facilitator's when there is one."""
+    screens = QGuiApplication.screens()
+    own = near.screen() if near is not None else QGuiApplication.primaryScreen()
+    others = [s for s in screens if s is not own]
+    return others[0] if others else own
+
+
+class PresentationWindow(QWidget):
+    """The room's screen. ``closed`` fires when it is left (Escape or closed)."""
+
+    closed = Signal()
+
+    def __init__(self, ctx: WorkshopContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.ctx = ctx
+        self.setObjectName("presentationWindow")
+        self.setWindowTitle("OKR Desk — presentation")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setStyleSheet(f"#presentationWindow {{ background: {BACKGROUND}; }}")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.body_px = BODY
+        self.shown_blocks = 0  # how many blocks of the slide fit (the rest: "… and N more")
+        self.blank = False
+        self._flashing = False
+        self._slide = Slide("")
+
+        self.step_no = self._label("stepNumber")
+        self.title = self._label("stepTitle")
+        self.title.setWordWrap(True)
+        self.countdown = self._label("countdown")
+        self.countdown.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.status = self._label("clockStatus")
+        self.status.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.schedule = self._label("clockSchedule")
+        self.schedule.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.clock_frame = QFrame()
+        self.clock_frame.setObjectName("clockFrame")
+        clock = QVBoxLayout(self.clock_frame)
+        clock.setContentsMargins(24, 0, 24, 8)
+        clock.setSpacing(0)
+        clock.addWidget(self.countdown)
+        clock.addWidget(self.status)
+        clock.addWidget(self.schedule)
+        self.content = self._label("slideContent")
+        self.content.setTextFormat(Qt.TextFormat.RichText)
+        self.content.setWordWrap(True)
+        self.content.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.content.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        # Measures a column as a label draws it (never shown).
+        self._probe = self._label("probe")
+        self._probe.setTextFormat(Qt.TextFormat.RichText)
+        self._probe.setWordWrap(True)
+        self.next_up = self._label("nextStep")
+        self.where = self._label("where")
+        self.where.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.rule = QFrame()
+        self.rule.setFixedHeight(3)
+        self.rule.setStyleSheet(f"background: {COLOURS['muted']};")
+
+        left = QVBoxLayout()
+        left.addWidget(self.step_no)
+        left.addWidget(self.title)
+        left.addStretch(1)
+        header = QHBoxLayout()
+        header.addLayout(left, 1)
+        header.addWidget(self.clock_frame, 0, Qt.AlignmentFlag.AlignTop)
+        footer = QHBoxLayout()
+        footer.addWidget(self.next_up, 1)
+        footer.addWidget(self.where)
+        self.frame = QVBoxLayout(self)
+        self.frame.addLayout(header)
+        self.frame.addWidget(self.rule)
+        self.frame.addWidget(self.content, 1)
+        self.frame.addLayout(footer)
+
+        ctx.clock.ticked.connect(self.show_clock)
+        ctx.clock.step_changed.connect(self._step_changed)
+        ctx.clock.time_up.connect(self.flash)
+        ctx.session.changed.connect(self._changed)
+        self._refresh_soon = QTimer(self, singleShot=True, interval=0)
+        self._refresh_soon.timeout.connect(self.refresh)
+        self._apply_sizes()
+
+    def _label(self, name: str) -> QLabel:
+        label = QLabel()
+        label.setObjectName(name)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        return label
+
+    # -- showing -----------------------------------------------------------------------------
+
+    def present(self, screen: QScreen | None = None, full_screen: bool = True) -> None:
+        """Show on ``screen`` (default: the projector when there is a second screen)."""
+        screen = screen or projector_screen(self.parentWidget())
+        if screen is not None:
+            self.setScreen(screen)
+            self.setGeometry(screen.geometry())
+        self.refresh()
+        if full_screen:
+            self.setCursor(Qt.CursorShape.BlankCursor)
+            self.showFullScreen()
+        else:
+            self.show()
+        self.raise_()
+        self.activateWindow()
+        self.setFocus()
+
+    def refresh(self) -> None:
+        """Show the current step and its content as the database has it now."""
+        self._refresh_soon.stop()
+        reading = self.ctx.clock.reading()
+        steps = self.ctx.agenda()
+        step = steps[reading.step] if 0 <= reading.step < len(steps) else None
+        self.step_no.setText(f"STEP {reading.step + 1} OF {len(steps)}" if step else "")
+        self.title.setText(step.title if step else "No workshop agenda yet")
+        following = steps[reading.step + 1] if step and reading.step + 1 < len(steps) else None
+        self.next_up.setText(
+            f"Next: {following.title} · {following.planned_minutes} min"
+            if following
+            else ("Last step" if step else "")
+        )
+        self.where.setText(self._where())
+        try:
+            self._slide = slide_for(self.ctx)
+        except OkrDeskError as exc:
+            self._slide = Slide("", empty=str(exc))
+        self.show_clock(reading)
+        self.fit_content()
+
+    def show_clock(self, reading: Reading) -> None:
+        if reading.count == 0:
+            self.countdown.setText("")
+            self.status.setText("")
+            self.schedule.setText("")
+            return
+        colour = CLOCK_COLOURS[reading.state]
+        self.countdown.setText(reading.countdown)
+        self.countdown.setStyleSheet(f"color: {colour};")
+        words = reading.status
+        if reading.state == "running":
+            words = f"{reading.planned // 60} min step"
+        if self._flashing and reading.remaining <= 0 and reading.overtime < 60:
+            words = "Time is up" + (" · paused" if not reading.running else "")
+        self.status.setText(words)
+        self.status.setStyleSheet(f"color: {colour}; font-weight: bold;")
+        self.schedule.setText(reading.schedule)
+        border = CLOCK_COLOURS["ending"] if self._flashing else BACKGROUND
+        self.clock_frame.setStyleSheet(
+            f"#clockFrame {{ border: 6px solid {border}; border-radius: 18px; }}"
+        )
+
+    def _changed(self, _change: object) -> None:
+        if self.isVisible():
+            self._refresh_soon.start()
+
+    def _step_changed(self, _index: int) -> None:
+        self._flashing = False
+        self.refresh()
+
+    def flash(self) -> None:
+        """The gentle signal at time up: the clock is framed in amber for a few seconds."""
+        self._flashing = True
+        self.show_clock(self.ctx.clock.reading())
+        QTimer.singleShot(FLASH_MS, self._end_flash)
+
+    def _end_flash(self) -> None:
+        self._flashing = False
+        self.show_clock(self.ctx.clock.reading())
+
+    def _where(self) -> str:
+        parts = []
+        info = self.ctx.info()
+        if info is not None:
+            parts.append(info.title)
+        return " · ".join(parts)
+
+    # -- sizes and fitting -------------------------------------------------------------------
+
+    def unit(self) -> float:
+        """Pixels per pixel-at-1080-lines: type scales with the screen height."""
+        return max(self.height(), 360) / 1080
+
+    def _px(self, size: float) -> int:
+        return max(1, round(size * self.unit()))
+
+    def _apply_sizes(self) -> None:
+        u = self.unit()
+        margin_x, margin_y = round(64 * u), round(36 * u)
+        self.frame.setContentsMargins(margin_x, margin_y, margin_x, round(28 * u))
+        self.frame.setSpacing(round(18 * u))
+        self.rule.setFixedHeight(max(2, round(3 * u)))
+        self._font(self.step_no, SMALL, bold=True, colour=COLOURS["accent"])
+        self._font(self.title, TITLE, bold=True, colour=COLOURS["body"])
+        self._font(self.countdown, CLOCK, bold=True)
+        self._font(self.status, SMALL, bold=True)
+        self._font(self.schedule, MIN, colour=COLOURS["muted"])
+        self._font(self.next_up, MIN, colour=COLOURS["muted"])
+        self._font(self.where, MIN, colour=COLOURS["muted"])
+        # Wide enough for "+88:88", so the header does not jump as the clock ticks; the frame
+        # itself is as wide as its widest line (the schedule may be longer).
+        metrics = QFontMetrics(self.countdown.font())
+        self.countdown.setMinimumWidth(metrics.horizontalAdvance("+88:88") + round(8 * u))
+
+    def _font(self, label: QLabel, size: int, bold: bool = False, colour: str = "") -> None:
+        font = QFont(family())
+        font.setPixelSize(self._px(size))
+        font.setBold(bold)
+        label.setFont(font)
+        if colour:
+            label.setStyleSheet(f"color: {colour};")
+
+    def fit_content(self) -> None:
+        """The slide in the largest type that fits (not below 28 px at 1080 lines); when even
+        that is too small, the last blocks of a column give way to "… and N more"."""
+        if self.blank:
+            self.content.setText("")
+            return
+        self.frame.activate()  # the header may have changed size: measure what is left
+        width = max(1, self.content.width() - 8)
+        height = max(1, self.content.height() - 8)
+        slide = self._slide
+        main, side = list(slide.blocks), list(slide.extra)
+        if not main and not side:
+            self._show(slide, BODY, 0, 0)
+            self.content.setText(slide_html.empty(slide.empty, self.body_px))
+            return
+        widths = (
+            (width * (1 - SIDE_SHARE) - width * 0.04, width * SIDE_SHARE)
+            if side
+            else (
+                width,
+                0,
+            )
+        )
+        for body in (BODY, 32, 30, MIN):
+            if self._fits(slide, body, len(main), len(side), widths, height):
+                self._show(slide, body, len(main), len(side))
+                return
+        # The smallest type and still too much: shorten each column until it fits.
+        shown_main = next(
+            (
+                n
+                for n in range(len(main), 0, -1)
+                if self._column_fits(slide, MIN, n, 0, widths, height)
+            ),
+            1,
+        )
+        shown_side = next(
+            (
+                n
+                for n in range(len(side), 0, -1)
+                if self._column_fits(slide, MIN, 0, n, widths, height)
+            ),
+            1 if side else 0,
+        )
+        self._show(slide, MIN, shown_main, shown_side)
+
+    def _fits(self, slide: Slide, body: int, main: int, side: int, widths, height: int) -> bool:
+        return self._column_fits(slide, body, main, 0, widths, height) and (
+            not slide.extra or self._column_fits(slide, body, 0, side, widths, height)
+        )
+
+    def _column_fits(
+        self, slide: Slide, body: int, main: int, side: int, widths, height: int
+    ) -> bool:
+        """Whether one column (the main one when ``main`` > 0) fits, measured as drawn."""
+        b, s = self._px(body), self._px(max(MIN, body - 4))
+        if main:
+            html = slide_html.column(slide.heading, list(slide.blocks), slide.more_noun, b, s, main)
+            width = widths[0]
+        else:
+            html = slide_html.column(slide.extra_heading, list(slide.extra), "more", b, s, side)
+            width = widths[1]
+        font = QFont(family())
+        font.setPixelSize(b)
+        self._probe.setFont(font)
+        self._probe.setText(html)
+        return self._probe.heightForWidth(round(width)) <= height
+
+    def _show(self, slide: Slide, body: int, main: int, side: int) -> None:
+        self.body_px = self._px(body)
+        self.shown_blocks = main + side
+        small = self._px(max(MIN, body - 4))
+        font = QFont(family())
+        font.setPixelSize(self.body_px)
+        self.content.setFont(font)
+        left = slide_html.column(
+            slide.heading, list(slide.blocks), slide.more_noun, self.body_px, small, main
+        )
+        right = None
+        if slide.extra:
+            right = slide_html.column(
+                slide.extra_heading, list(slide.extra), "more", self.body_px, small, side
+            )
+        self.content.setText(slide_html.page(left, right, SIDE_SHARE))
+
+    def body_pixel_size(self) -> int:
+        return self.content.font().pixelSize()
+
+    # -- events ------------------------------------------------------------------------------
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._apply_sizes()
+        QTimer.singleShot(0, self.fit_content)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self.fit_content)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key == Qt.Key.Key_Escape:
+            self.close()
+        elif key in NEXT_KEYS:
+            self.ctx.clock.next()
+        elif key in PREVIOUS_KEYS:
+            self.ctx.clock.previous()
+        elif key == Qt.Key.Key_P:
+            self.ctx.clock.toggle()
+        elif key in BLANK_KEYS:
+            self.set_blank(not self.blank)
+        else:
+            super().keyPressEvent(event)
+
+    def set_blank(self, blank: bool) -> None:
+        """A black screen (a presenter remote's "blank" key) while the room talks."""
+        self.blank = blank
+        for widget in (self.step_no, self.title, self.clock_frame, self.next_up, self.where):
+            widget.setVisible(not blank)
+        self.rule.setVisible(not blank)
+        self.fit_content()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.unsetCursor()
+        super().closeEvent(event)
+        self.closed.emit()
+
+    def sizeHint(self) -> QSize:
+        return QSize(1280, 720)
