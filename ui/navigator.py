@@ -191,8 +191,16 @@ class Navigator(QWidget):
         self._emit()
 
     def _on_change(self, change: object) -> None:
-        if getattr(change, "kind", "") in ("cycle", "team", "objective", "*", "workspace"):
+        kind = getattr(change, "kind", "")
+        if kind in ("cycle", "team", "*", "workspace"):
             self.reload()
+        elif kind == "objective":
+            self._update_counts()  # the tree itself did not change
+
+    def _update_counts(self) -> None:
+        counts = {n.id: n.objective_count for n in team_nodes(self.session.ws, self.cycle_id())}
+        for item in self._items():
+            item.setText(1, str(counts.get(item.data(0, ID_ROLE), 0)))
 
     def _emit(self) -> None:
         chosen = (self.cycle_id(), self.team_id())

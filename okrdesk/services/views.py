@@ -134,16 +134,24 @@ def okr_tree(
         )
 
 
-def _teams_in_tree_order(s: Session) -> list[tuple[m.Team, int]]:
-    children: dict[str | None, list[m.Team]] = defaultdict(list)
-    for team in s.scalars(select(m.Team).order_by(m.Team.position, m.Team.name)):
-        children[team.parent_id].append(team)
-    ordered: list[tuple[m.Team, int]] = []
+def _teams_in_tree_order(s: Session) -> list[tuple[Any, int]]:
+    """(team row, depth) in tree order; plain rows, not ORM objects: this runs on every edit."""
+    rows = s.execute(
+        select(m.Team.id, m.Team.name, m.Team.kind, m.Team.parent_id).order_by(
+            m.Team.position, m.Team.name
+        )
+    ).all()
+    ids = {row.id for row in rows}
+    children: dict[str | None, list[Any]] = defaultdict(list)
+    for row in rows:
+        # A parent that is missing would hide the team: treat it as a root instead.
+        children[row.parent_id if row.parent_id in ids else None].append(row)
+    ordered: list[tuple[Any, int]] = []
 
     def walk(parent: str | None, depth: int) -> None:
-        for team in children.get(parent, []):
-            ordered.append((team, depth))
-            walk(team.id, depth + 1)
+        for row in children.get(parent, []):
+            ordered.append((row, depth))
+            walk(row.id, depth + 1)
 
     walk(None, 0)
     return ordered
