@@ -158,7 +158,7 @@ def _build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser, 
     )
     gui.add_argument(
         "--view",
-        choices=["okrs", "alignment", "planning", "workshop"],
+        choices=["okrs", "alignment", "planning", "workshop", "review", "checkins"],
         default="okrs",
         help="the tab to open on (default: okrs)",
     )

@@ -29,7 +29,11 @@ def app_icon() -> QIcon:
 
 
 def settings() -> QSettings:
-    return QSettings(ORGANISATION, APPLICATION)
+    # This constructor honours QSettings.setDefaultFormat (the tests point it elsewhere);
+    # QSettings(organisation, application) would always use the native store.
+    return QSettings(
+        QSettings.defaultFormat(), QSettings.Scope.UserScope, ORGANISATION, APPLICATION
+    )
 
 
 def demo_path() -> Path:

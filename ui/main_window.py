@@ -24,6 +24,7 @@ from okrdesk.services import entities
 from okrdesk.services.views import team_nodes
 from ui import dialogs
 from ui.alignment_view import AlignmentView
+from ui.checkins import CheckInPage
 from ui.coach_summary import CoachSummary
 from ui.editors import DetailEditor
 from ui.facilitation import FacilitationWidget
@@ -31,6 +32,7 @@ from ui.guided.widget import GuidedSessionWidget
 from ui.lazy_page import LazyPage
 from ui.navigator import Navigator
 from ui.okr_view import OkrView
+from ui.review import CycleReviewWidget
 from ui.session import WorkspaceSession
 
 SHORTCUTS = [
@@ -48,7 +50,8 @@ SHORTCUTS = [
     ("Delete", "Delete the selected item (undoable)"),
     ("Alt+Up / Alt+Down", "Move it up or down"),
     ("Ctrl+M", "Move it to another team or objective"),
-    ("Ctrl+1 / Ctrl+2 / Ctrl+3 / Ctrl+4", "OKRs / Alignment / Planning session / Workshop"),
+    ("Ctrl+1 … Ctrl+6", "OKRs / Alignment / Planning session / Workshop / Review / Check-ins"),
+    ("Ctrl+S / Ctrl+Enter", "Check-ins tab: save the check-in (one undo step)"),
     ("F5", "Workshop tab: present on the room's screen (Esc leaves)"),
     ("F1", "This list"),
 ]
@@ -98,6 +101,10 @@ class MainWindow(QMainWindow):
         self.add_page(self.planning_page, "Planning session", "Ctrl+3", follow_navigator=False)
         self.workshop_page = LazyPage(lambda: FacilitationWidget(session), self._follow_navigator)
         self.add_page(self.workshop_page, "Workshop", "Ctrl+4", follow_navigator=False)
+        self.review_page = LazyPage(lambda: CycleReviewWidget(session), self._review_built)
+        self.add_page(self.review_page, "Review", "Ctrl+5", follow_navigator=False)
+        self.checkins_page = LazyPage(lambda: CheckInPage(session), self._follow_navigator)
+        self.add_page(self.checkins_page, "Check-ins", "Ctrl+6", follow_navigator=False)
         self.tabs.currentChanged.connect(self._tab_changed)
         self._hidden_docks: list[QDockWidget] = []
 
@@ -223,7 +230,7 @@ class MainWindow(QMainWindow):
         aside: list[QDockWidget] = []
         if page is self.planning_page:
             aside = list(self._docks)
-        elif page is self.workshop_page:
+        elif page in (self.workshop_page, self.review_page, self.checkins_page):
             aside = list(self._docks[1:])
         for dock in self._hidden_docks:
             if dock not in aside:
@@ -233,6 +240,10 @@ class MainWindow(QMainWindow):
             if dock.isVisible():
                 dock.hide()
                 self._hidden_docks.append(dock)
+
+    def _review_built(self, page: QWidget) -> None:
+        self._follow_navigator(page)
+        page.objective_activated.connect(self.reveal_objective)  # type: ignore[attr-defined]
 
     def _follow_navigator(self, page: QWidget) -> None:
         """A page built late starts on the navigator's team and cycle, then follows it."""
@@ -254,6 +265,8 @@ class MainWindow(QMainWindow):
             "alignment": self.tabs.indexOf(self.alignment),
             "planning": self.tabs.indexOf(self.planning_page),
             "workshop": self.tabs.indexOf(self.workshop_page),
+            "review": self.tabs.indexOf(self.review_page),
+            "checkins": self.tabs.indexOf(self.checkins_page),
         }
         self.tabs.setCurrentIndex(pages[name])
 

@@ -1,0 +1,95 @@
+"""How the end-of-cycle screens show scores, bands, kinds and states: words and colour
+together (they must read in greyscale and to a colour-blind reader)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
+
+# (background, text) per band; the word always goes with the colour.
+BAND_COLOURS = {
+    "red": ("#fbe0dc", "#8e1b10"),
+    "amber": ("#fff0c2", "#6b4a00"),
+    "green": ("#dcefdc", "#1d5a20"),
+}
+NO_BAND = ("#eeeeee", "#555555")
+KIND_WORDS = {
+    "committed": ("Committed", "Committed: expected to reach 1.0; anything less is a miss."),
+    "aspirational": ("Aspirational", "Aspirational: about 0.7 counts as success."),
+}
+STATE_WORDS = {
+    "planning": "in planning — OKRs are being written",
+    "active": "active — the team checks in on its key results",
+    "review": "in review — grades are being given",
+    "closed": "closed — read-only",
+}
+MUTED = "color: #555;"
+BANNER_STYLE = (
+    "background: #fff4d6; color: #5a4000; border: 1px solid #e0c070; border-radius: 4px;"
+    " padding: 6px 10px;"
+)
+RESULT_STYLE = "color: #1d5a20;"
+HEADING_STYLE = "font-size: 14pt; font-weight: 600;"
+
+
+def plural(count: int, word: str) -> str:
+    """ "1 objective", "2 objectives", "1 key result", "3 key results"."""
+    return f"{count} {word}" + ("" if count == 1 else "s")
+
+
+def score_text(score: float | None) -> str:
+    """A score or grade as people give it: 0.7, 0.25; "—" without one."""
+    if score is None:
+        return "—"
+    return f"{score:.2f}".rstrip("0").rstrip(".") if score not in (0, 1) else f"{score:.1f}"
+
+
+def percent(progress: float | None) -> str:
+    return "—" if progress is None else f"{round(progress * 100)}%"
+
+
+def chip(
+    text: str, colours: tuple[str, str], tip: str = "", parent: QWidget | None = None
+) -> QLabel:
+    label = QLabel(text, parent)
+    label.setObjectName("chip")
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setToolTip(tip)
+    set_chip(label, text, colours)
+    return label
+
+
+def set_chip(label: QLabel, text: str, colours: tuple[str, str]) -> None:
+    background, foreground = colours
+    label.setText(text)
+    label.setStyleSheet(
+        f"background: {background}; color: {foreground}; border-radius: 8px;"
+        " padding: 1px 8px; font-weight: 600;"
+    )
+
+
+def band_colours(band: str | None) -> tuple[str, str]:
+    return BAND_COLOURS.get(band or "", NO_BAND)
+
+
+def band_word(band: str | None) -> str:
+    return band.capitalize() if band else "No score"
+
+
+def set_band_chip(label: QLabel, band: str | None, prefix: str = "") -> None:
+    set_chip(label, f"{prefix}{band_word(band)}", band_colours(band))
+
+
+READ_ONLY_STYLE = (
+    'QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"]'
+    " { background: #f1f1f1; color: #333; border: 1px solid #d6d6d6; }"
+)
+
+
+def set_read_only(edit: QLineEdit | QPlainTextEdit, read_only: bool) -> None:
+    """Read-only, and looking it (grey) under a page styled with READ_ONLY_STYLE."""
+    if edit.isReadOnly() == read_only:
+        return
+    edit.setReadOnly(read_only)
+    edit.style().unpolish(edit)
+    edit.style().polish(edit)

@@ -1,0 +1,229 @@
+"""The review of one team in one cycle: the cycle's state and its next steps, the team's
+objectives with their scores, and a grade (pre-filled, overridable) with a comment for each
+key result. A closed cycle is shown read-only, under a banner."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from okrdesk.errors import OkrDeskError
+from okrdesk.services.review import ObjectiveReview, ReviewView, TeamReview, review
+from ui.review.commands import GradeKeyResult, GradeObjective
+from ui.review.grade_rows import ObjectiveCard
+from ui.review.looks import (
+    BANNER_STYLE,
+    HEADING_STYLE,
+    MUTED,
+    band_colours,
+    chip,
+    score_text,
+    set_band_chip,
+)
+from ui.review.refresh import Refreshing
+from ui.review.state_bar import CycleStateBar
+from ui.session import WorkspaceSession
+
+HINT = (
+    "Grades run from 0.0 to 1.0 and are saved when you leave the field; clear a grade to go "
+    "back to the suggestion. Ctrl+Z undoes. A team's and a cycle's score are the plain mean "
+    "of their objectives."
+)
+
+
+class ReviewPage(Refreshing):
+    """Mount with ``add_page``; ``set_context(cycle_id, team_id)`` follows the navigator."""
+
+    def __init__(self, session: WorkspaceSession, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.view: ReviewView | None = None
+        self.team: TeamReview | None = None
+        self.cards: dict[str, ObjectiveCard] = {}
+        self._shape: tuple = ()
+        self._totals_of: str | None = None  # the cycle whose totals are shown
+        self._totals_timer = QTimer(self, singleShot=True, interval=150)
+        self._totals_timer.timeout.connect(self._totals)
+
+        self.state_bar = CycleStateBar(session)
+        self.banner = QLabel()
+        self.banner.setObjectName("readOnlyBanner")
+        self.banner.setStyleSheet(BANNER_STYLE)
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        self.heading = QLabel()
+        self.heading.setObjectName("reviewHeading")
+        self.heading.setStyleSheet(HEADING_STYLE)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.team_score = QLabel()
+        self.team_score.setObjectName("teamScore")
+        self.team_band = chip("", band_colours(None))
+        self.cycle_score = QLabel()
+        self.cycle_score.setObjectName("cycleScore")
+        self.cycle_band = chip("", band_colours(None))
+        self.graded = QLabel()
+        self.graded.setObjectName("gradedCount")
+        self.graded.setStyleSheet(MUTED)
+        self.graded.setWordWrap(True)
+        self.heading.setWordWrap(True)
+        scores = QHBoxLayout()
+        scores.addWidget(self.team_score)
+        scores.addWidget(self.team_band)
+        scores.addSpacing(18)
+        scores.addWidget(self.cycle_score)
+        scores.addWidget(self.cycle_band)
+        scores.addWidget(self.graded, 1)
+        self.hint = QLabel(HINT)
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet(MUTED)
+
+        self.area = QScrollArea()
+        self.area.setWidgetResizable(True)
+        self.area.setFrameShape(QScrollArea.Shape.NoFrame)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.state_bar)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.heading)
+        layout.addLayout(scores)
+        layout.addWidget(self.area, 1)
+        layout.addWidget(self.hint)
+
+    # -- showing ------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self.view = None
+        if self.cycle_id:
+            try:  # the team's part only: the whole cycle's totals follow (see _totals)
+                self.view = review(self.session.ws, self.cycle_id, self.team_id)
+            except OkrDeskError:
+                self.view = None  # the cycle was deleted meanwhile
+        view = self.view
+        self.state_bar.show_cycle(view)
+        self.team = None
+        if view is not None:
+            self.team = next((t for t in view.teams if t.id == self.team_id), None)
+        objectives = self.team.objectives if self.team else ()
+        shape = (self.cycle_id, self.team_id, _ids(objectives))
+        if shape != self._shape:
+            self._rebuild(objectives)
+            self._shape = shape
+        else:
+            for o in objectives:
+                self.cards[o.id].show_review(o)
+        self._header(view)
+        closed = view is not None and view.state == "closed"
+        for card in self.cards.values():
+            card.set_read_only(closed)
+
+    def _header(self, view: ReviewView | None) -> None:
+        if view is None:
+            self.heading.setText("No cycle chosen" if not self.cycle_id else "No such cycle")
+            for w in (
+                self.team_score,
+                self.team_band,
+                self.cycle_score,
+                self.cycle_band,
+                self.graded,
+            ):
+                w.hide()
+            self.banner.hide()
+            return
+        name = self.team.name if self.team else self.team_name()
+        self.heading.setText(f"{name} · review of {view.cycle}")
+        self.team_score.setText(
+            f"Team score {score_text(self.team.score)}" if self.team else "No objectives"
+        )
+        set_band_chip(self.team_band, self.team.band if self.team else None)
+        self.team_band.setVisible(self.team is not None)
+        self.team_score.show()
+        if self._totals_of != view.cycle_id:
+            self.cycle_score.setText(f"{view.cycle} overall …")
+            self.graded.setText("")
+            set_band_chip(self.cycle_band, None)
+        self._totals_timer.start()
+        self.cycle_score.show()
+        self.graded.show()
+        self.cycle_band.show()
+        if view.state == "closed":
+            self.banner.setText(
+                f"{view.cycle} is closed and read-only. To change a grade or a comment, "
+                "reopen it for review with the button above."
+            )
+        self.banner.setVisible(view.state == "closed")
+
+    def _totals(self) -> None:
+        """The whole cycle's score and grading count: the mean over every team, computed a
+        moment after the last change (on a large organisation it takes a while)."""
+        if not self.cycle_id or self.view is None or not self.isVisible():
+            return
+        try:
+            whole = review(self.session.ws, self.cycle_id)
+        except OkrDeskError:
+            return
+        self._totals_of = whole.cycle_id
+        self.cycle_score.setText(f"{whole.cycle} overall {score_text(whole.score)}")
+        self.graded.setText(f"· {whole.graded} of {whole.key_results} key results graded")
+        set_band_chip(self.cycle_band, whole.band)
+
+    def _rebuild(self, objectives: tuple[ObjectiveReview, ...]) -> None:
+        old = self.area.takeWidget()
+        if old is not None:
+            for card in self.cards.values():
+                for field in card.fields():
+                    field.widget.blockSignals(True)  # a dying field must not save
+            old.deleteLater()
+        self.cards = {}
+        holder = QWidget()
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(0, 0, 6, 0)
+        saves = {
+            "grade": self.save_grade,
+            "comment": self.save_comment,
+            "objective": self.save_objective_score,
+            "objective_comment": self.save_objective_comment,
+        }
+        for o in objectives:
+            card = ObjectiveCard(o, saves)
+            layout.addWidget(card)
+            self.cards[o.id] = card
+        if not objectives and self.view is not None:
+            empty = QLabel(f"{self.team_name()} has no objectives in {self.view.cycle}.")
+            empty.setStyleSheet(MUTED)
+            layout.addWidget(empty)
+        layout.addStretch(1)
+        self.area.setWidget(holder)
+
+    # -- saving (each one undo step) -----------------------------------------------------------
+
+    def _kr(self, kr_id: str):
+        for card in self.cards.values():
+            if kr_id in card.rows:
+                return card.rows[kr_id].kr
+        raise KeyError(kr_id)
+
+    def save_grade(self, kr_id: str, text: str) -> None:
+        kr = self._kr(kr_id)
+        self._grade(kr, text.strip() or None, kr.comment)
+
+    def save_comment(self, kr_id: str, text: str) -> None:
+        kr = self._kr(kr_id)
+        self._grade(kr, kr.grade, text)
+
+    def _grade(self, kr, score: object, comment: str) -> None:
+        old = (kr.grade, kr.comment) if kr.grade is not None else None
+        self.session.push(GradeKeyResult(self.session.ws, kr.id, kr.title, old, score, comment))
+
+    def save_objective_score(self, objective_id: str, text: str) -> None:
+        o = self.cards[objective_id].objective
+        self._objective(o, text.strip() or None, o.comment)
+
+    def save_objective_comment(self, objective_id: str, text: str) -> None:
+        o = self.cards[objective_id].objective
+        self._objective(o, o.override, text)
+
+    def _objective(self, o: ObjectiveReview, score: object, comment: str) -> None:
+        old = (o.override, o.comment)
+        self.session.push(GradeObjective(self.session.ws, o.id, o.title, old, score, comment))
+
+
+def _ids(objectives: tuple[ObjectiveReview, ...]) -> tuple:
+    return tuple((o.id, tuple(kr.id for kr in o.key_results)) for o in objectives)
