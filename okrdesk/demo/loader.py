@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from okrdesk.db import models as m
 from okrdesk.demo import content
-from okrdesk.scoring import expected_pace, pace_status, progress, suggested_grade
+from okrdesk.scoring import expected_pace, pace_progress, pace_status, suggested_grade
 from okrdesk.services.facts import key_result_facts
 from okrdesk.services.quarters import Quarter, quarter_of
 from okrdesk.services.workspace import Workspace
@@ -178,7 +178,7 @@ class _Loader:
                 row.current = value
             facts = key_result_facts(row)
             expected = expected_pace(cycle.start_date, cycle.end_date, day)
-            status = pace_status(progress(facts), expected) or "on_track"
+            status = pace_status(pace_progress(facts), expected) or "on_track"
             note = notes.pop(0) if notes and week % 2 == 1 else ""
             self.s.add(
                 m.CheckIn(key_result_id=row.id, date=day, value=value, confidence=status, note=note)

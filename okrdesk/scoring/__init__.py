@@ -66,7 +66,14 @@ from okrdesk.scoring.pace import (
     pace_ratio,
     pace_status,
 )
-from okrdesk.scoring.progress import LEVEL_SCORES, Level, level_reached, progress, suggested_grade
+from okrdesk.scoring.progress import (
+    LEVEL_SCORES,
+    Level,
+    level_reached,
+    pace_progress,
+    progress,
+    suggested_grade,
+)
 
 __all__ = [
     "DEFAULT_BANDS",
@@ -88,6 +95,7 @@ __all__ = [
     "is_behind_pace",
     "level_reached",
     "objective_score",
+    "pace_progress",
     "pace_ratio",
     "pace_status",
     "progress",

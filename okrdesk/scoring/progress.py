@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Final, Literal
 
@@ -18,6 +19,18 @@ LEVEL_SCORES: Final[dict[Level, float]] = {
     "target": 0.7,
     "stretch": 1.0,
 }
+
+
+def pace_progress(kr: KeyResultFacts) -> float | None:
+    """Progress as pace sees it: along the straight line from start to target.
+
+    The ideal pace line runs from start to target, so a three-level key result is
+    measured along that line here, not by its stepped level score (commit 0.3,
+    target 0.7): one exactly on the line is on pace. Other kinds: :func:`progress`.
+    """
+    if kr.kind == "three_level":
+        return progress(replace(kr, kind="metric", commit=None, stretch=None))
+    return progress(kr)
 
 
 def progress(kr: KeyResultFacts) -> float | None:

@@ -22,7 +22,7 @@ from sqlalchemy import select
 
 from okrdesk.db import models as m
 from okrdesk.errors import NotFoundError, ValidationError
-from okrdesk.scoring import expected_pace, ideal_value, pace_status, progress
+from okrdesk.scoring import expected_pace, ideal_value, pace_progress, pace_status
 from okrdesk.scoring.pace import PaceStatus
 from okrdesk.services.checkins import (
     DAY,
@@ -163,7 +163,7 @@ def suggested_status(
                 facts = replace(facts, done=number == 1.0)
             else:
                 facts = replace(facts, current=number)
-            reached = progress(facts)
+            reached = pace_progress(facts)
         except ValueError:
             return None
         return pace_status(reached, expected_pace(cycle.start_date, cycle.end_date, day))

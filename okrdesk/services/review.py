@@ -32,10 +32,11 @@ from okrdesk.scoring import (
     interpret,
     is_behind_pace,
     objective_score,
+    pace_progress,
     rollup,
 )
 from okrdesk.services import fields as f
-from okrdesk.services.facts import progress_of
+from okrdesk.services.facts import key_result_facts, progress_of
 from okrdesk.services.lifecycle import ensure_editable, suggested_grade_of
 from okrdesk.services.lookup import find_cycle, find_team
 from okrdesk.services.workspace import Change, Workspace
@@ -252,7 +253,7 @@ def _kr_review(
         band=band(score, bands),
         confidence=kr.confidence,
         confidence_score=kr.confidence_score,
-        behind_pace=is_behind_pace(reached, pace),
+        behind_pace=is_behind_pace(_pace_progress_of(kr), pace),
     )
 
 
@@ -320,3 +321,11 @@ def _team_order(s: Session) -> list[m.Team]:
         ordered.append(t)
         stack.extend(reversed(children[t.id]))
     return ordered
+
+
+def _pace_progress_of(kr: m.KeyResult) -> float | None:
+    """Progress along the start → target line, as the ideal pace line measures it."""
+    try:
+        return pace_progress(key_result_facts(kr))
+    except ValueError:
+        return None

@@ -175,3 +175,15 @@ def test_suggested_grade_without_data_is_none() -> None:
 @pytest.mark.parametrize(("current", "grade"), [(30, 0.0), (45, 0.3), (65, 0.7), (90, 1.0)])
 def test_suggested_grade_of_three_level_is_its_level_score(current: float, grade: float) -> None:
     assert suggested_grade(three_level(current)) == grade
+
+
+def test_pace_measures_three_level_results_along_the_start_to_target_line() -> None:
+    from okrdesk.scoring import pace_progress
+
+    # 1 → 6 machines, commit 4, stretch 8, now 4: the level score is 0.3 (commit) but
+    # along the line from start to target it is 60% of the way, which pace compares.
+    kr = KeyResultFacts(kind="three_level", start=1, target=6, current=4, commit=4, stretch=8)
+    assert progress(kr) == pytest.approx(0.3)
+    assert pace_progress(kr) == pytest.approx(0.6)
+    metric = KeyResultFacts(kind="metric", start=10, target=20, current=15)
+    assert pace_progress(metric) == progress(metric) == pytest.approx(0.5)
