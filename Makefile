@@ -20,6 +20,10 @@ test: $(STAMP)
 	$(BIN)/ruff check okrdesk ui tests
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
+# Benchmarks (not part of `make test`): medians against floors, written to docs/PERFORMANCE.md.
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks.run
+
 lint: $(STAMP)
 	$(BIN)/ruff check okrdesk ui tests
 	$(BIN)/ruff format --check okrdesk ui tests

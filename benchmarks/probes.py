@@ -1,0 +1,66 @@
+"""Small programs the benchmark runs in fresh processes (start-up, memory).
+
+Each prints one number on its last line: seconds from process start to the
+first paint of the window, or the peak resident memory in MB.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import sys
+import time
+
+STARTED = time.perf_counter()  # as close to interpreter start as Python code gets
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMainWindow  # noqa: E402
+
+
+class FirstPaint(QObject):
+    def __init__(self, on_paint) -> None:
+        super().__init__()
+        self.on_paint = on_paint
+
+    def eventFilter(self, _obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self.on_paint is not None:
+            callback, self.on_paint = self.on_paint, None
+            QTimer.singleShot(0, callback)
+        return False
+
+
+def until_painted(make_window) -> None:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    window = make_window()
+    done = FirstPaint(lambda: (print(f"{time.perf_counter() - STARTED:.4f}"), app.quit()))
+    window.installEventFilter(done)
+    window.show()
+    app.exec()
+
+
+def bare() -> None:
+    until_painted(QMainWindow)
+
+
+def okrdesk(path: str) -> None:
+    from ui.app import Windows
+
+    until_painted(lambda: Windows().open(path))
+
+
+def memory(path: str) -> None:
+    from ui.app import Windows
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    window = Windows().open(path)
+    # Show the largest team, the alignment map and the planning session once each.
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        app.processEvents()
+    print(f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.1f}")
+
+
+if __name__ == "__main__":
+    {"bare": bare, "okrdesk": okrdesk, "memory": memory}[sys.argv[1]](*sys.argv[2:])

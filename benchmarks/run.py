@@ -1,0 +1,337 @@
+"""OKR Desk benchmarks: `make bench` (or `.venv/bin/python -m benchmarks.run`).
+
+Every figure is the median of repeated runs on synthetic workspaces (10, 50 and
+200 teams, seed 1), measured against a floor where one exists: a bare PySide6
+window for start-up, a plain ReportLab document of the same page count for the
+booklet. Prints a table and writes docs/PERFORMANCE.md.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parents[1]
+SIZES = (10, 50, 200)
+
+
+@dataclass
+class Figure:
+    what: str
+    value: float
+    unit: str
+    target: str = ""
+    met: bool | None = None
+
+    def row(self) -> str:
+        mark = "" if self.met is None else ("met" if self.met else "**missed**")
+        value = f"{self.value:.3f}" if self.unit == "s" else f"{self.value:.1f}"
+        return f"| {self.what} | {value} {self.unit} | {self.target} | {mark} |"
+
+
+def median_of(runs: int, action: Callable[[], object]) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def probe(*args: str, runs: int = 5) -> float:
+    """Median of the number a fresh process prints (benchmarks/probes.py)."""
+    values = []
+    env = {**os.environ, "XDG_CONFIG_HOME": tempfile.mkdtemp(), "QT_QPA_PLATFORM": "offscreen"}
+    for _ in range(runs):
+        out = subprocess.run(
+            [sys.executable, "-m", "benchmarks.probes", *args],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        ).stdout
+        values.append(float(out.strip().splitlines()[-1]))
+    return statistics.median(values)
+
+
+def command_seconds(*args: str, runs: int = 5) -> float:
+    def run() -> None:
+        subprocess.run(
+            [sys.executable, "-m", "okrdesk", *args], cwd=ROOT, capture_output=True, check=False
+        )
+
+    return median_of(runs, run)
+
+
+def workspaces(folder: Path) -> dict[int, Path]:
+    from okrdesk.demo import build_synthetic
+
+    paths = {}
+    for teams in SIZES:
+        paths[teams] = folder / f"synthetic-{teams}.okrdesk"
+        build_synthetic(paths[teams], teams=teams, seed=1)
+    return paths
+
+
+def startup(paths: dict[int, Path]) -> list[Figure]:
+    floor = probe("bare")
+    figures = [Figure("Start-up floor: bare PySide6 QMainWindow shown and painted", floor, "s")]
+    for teams in SIZES:
+        value = probe("okrdesk", str(paths[teams]))
+        figures.append(
+            Figure(
+                f"Start-up until the main window is painted ({teams} teams)",
+                value,
+                "s",
+                f"≤ 1.5× floor ({1.5 * floor:.3f} s); ratio {value / floor:.2f}×",
+                value <= 1.5 * floor,
+            )
+        )
+    return figures
+
+
+def user_actions(path: Path) -> list[Figure]:
+    """Open the 200-team workspace in the real window and time what a person does."""
+    from PySide6.QtWidgets import QApplication
+
+    from okrdesk.services.views import team_nodes
+    from ui.app import Windows
+
+    app = QApplication.instance() or QApplication([])
+    started = time.perf_counter()
+    window = Windows().open(path)
+    app.processEvents()
+    nodes = team_nodes(window.session.ws, window.navigator.cycle_id())
+    largest = max(nodes, key=lambda n: n.objective_count)
+    window.navigator.select(team_id=largest.id)
+    app.processEvents()
+    opened = time.perf_counter() - started
+    others = [n.id for n in nodes if n.kind == "team"][:12]
+
+    def switch() -> None:
+        switch.n = (getattr(switch, "n", 0) + 1) % len(others)  # type: ignore[attr-defined]
+        window.navigator.select(team_id=others[switch.n])  # type: ignore[attr-defined]
+        app.processEvents()
+
+    def add_and_undo() -> None:
+        window.add_objective_action.trigger()
+        app.processEvents()
+        window.session.undo_stack.undo()
+        app.processEvents()
+
+    def edit_title() -> None:
+        objective = window.okr_view.tree.teams[0].objectives[0]
+        window.session.update("objective", objective.id, title=objective.title + " ")
+        app.processEvents()
+        window.session.undo_stack.undo()
+        app.processEvents()
+
+    window.navigator.select(team_id=others[0])
+    app.processEvents()
+    figures = [
+        Figure("Open the 200-team workspace and show its largest team", opened, "s"),
+        Figure("Switch team (200 teams)", median_of(15, switch), "s", "< 0.100 s", None),
+        Figure(
+            "Add an objective and undo it, window refreshed (200 teams; two actions)",
+            median_of(9, add_and_undo),
+            "s",
+            "< 0.200 s (0.100 each)",
+            None,
+        ),
+        Figure(
+            "Edit an objective's title and undo, window refreshed (two actions)",
+            median_of(9, edit_title),
+            "s",
+            "< 0.200 s (0.100 each)",
+            None,
+        ),
+    ]
+    figures[1].met = figures[1].value < 0.1
+    figures[2].met = figures[2].value < 0.2
+    figures[3].met = figures[3].value < 0.2
+    window.close()
+    return figures
+
+
+def checkin_latency(path: Path) -> Figure:
+    from okrdesk.services import checkins
+    from okrdesk.services.views import okr_tree
+    from okrdesk.services.workspace import Workspace
+
+    with Workspace.open(path) as ws:
+        tree = okr_tree(ws, team="Team 001")
+        krs = [kr for o in tree.teams[0].objectives for kr in o.key_results]
+        cycle_end = tree.cycle.end_date
+        value = iter(range(10_000))
+
+        def record() -> None:
+            kr = krs[next(value) % len(krs)]
+            checkins.record_check_in(ws, kr.id, (kr.target or 0) - 1, on=cycle_end)
+
+        seconds = median_of(21, record)
+    return Figure(
+        "A check-in saved (200 teams; service call, committed)",
+        seconds,
+        "s",
+        "< 0.100 s",
+        seconds < 0.1,
+    )
+
+
+def coach(paths: dict[int, Path]) -> list[Figure]:
+    from okrdesk.services.coaching import check_workspace
+    from okrdesk.services.workspace import Workspace
+
+    figures = []
+    for teams in SIZES:
+        with Workspace.open(paths[teams]) as ws:
+            seconds = median_of(5, lambda ws=ws: check_workspace(ws))
+        figures.append(
+            Figure(
+                f"Coach: statement and set rules over every team ({teams} teams)",
+                seconds,
+                "s",
+                "< 1 s" if teams == 200 else "",
+                seconds < 1 if teams == 200 else None,
+            )
+        )
+    figures.append(
+        Figure(
+            "`okrdesk check` on 200 teams, whole command (process start included)",
+            command_seconds("check", str(paths[200])),
+            "s",
+        )
+    )
+    return figures
+
+
+def reports(path: Path, folder: Path) -> list[Figure]:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
+
+    from okrdesk.reports import booklet_data, sheets_data, write_booklet, write_sheets
+    from okrdesk.services.workspace import Workspace
+
+    with Workspace.open(path) as ws:
+        one = sheets_data(ws, team="Team 001")
+        sheet = median_of(7, lambda: write_sheets(one, folder / "sheet.pdf"))
+        data = booklet_data(ws)
+    pages = write_booklet(data, folder / "booklet.pdf").pages
+    booklet = median_of(3, lambda: write_booklet(data, folder / "booklet.pdf"))
+
+    body = getSampleStyleSheet()["BodyText"]
+
+    def plain(same_text: bool) -> None:
+        story = []
+        for n in range(pages):
+            if same_text and n < len(data.sheets.teams):
+                team = data.sheets.teams[n].team
+                texts = [o.title for o in team.objectives] + [
+                    kr.title for o in team.objectives for kr in o.key_results
+                ]
+                story += [Paragraph(t, body) for t in texts]
+            else:
+                story.append(Paragraph(f"Page {n + 1}", body))
+            story.append(PageBreak())
+        SimpleDocTemplate(str(folder / "plain.pdf"), pagesize=A4).build(story)
+
+    floor_text = median_of(3, lambda: plain(True))
+    floor_bare = median_of(3, lambda: plain(False))
+    return [
+        Figure(
+            "One sheet (a team of 3–4 objectives; data ready)", sheet, "s", "< 0.300 s", sheet < 0.3
+        ),
+        Figure(
+            f"Booklet of the 200-team workspace ({pages} pages)",
+            booklet,
+            "s",
+            f"≤ 2× floor; ratio {booklet / floor_text:.2f}× (same texts), "
+            f"{booklet / floor_bare:.2f}× (a line a page)",
+            booklet <= 2 * floor_text,
+        ),
+        Figure(
+            f"Floor: plain ReportLab, {pages} pages of the same texts as paragraphs",
+            floor_text,
+            "s",
+        ),
+        Figure(f"Floor: plain ReportLab, {pages} pages of one line each", floor_bare, "s"),
+    ]
+
+
+def memory(path: Path) -> Figure:
+    value = probe("memory", str(path), runs=3)
+    return Figure(
+        "Peak memory of the app with the 200-team workspace open (every tab shown)",
+        value,
+        "MB",
+        "< 300 MB",
+        value < 300,
+    )
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo") as f:
+            cpu = next(line.split(":", 1)[1].strip() for line in f if "model name" in line)
+    except (OSError, StopIteration):
+        pass
+    from PySide6 import __version__ as qt
+
+    return (
+        f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, PySide6 {qt}"
+    )
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        print("Generating workspaces …", flush=True)
+        paths = workspaces(folder)
+        figures: list[Figure] = []
+        for name, step in [
+            ("start-up", lambda: startup(paths)),
+            ("user actions", lambda: user_actions(paths[200])),
+            ("check-in", lambda: [checkin_latency(paths[200])]),
+            ("coach", lambda: coach(paths)),
+            ("reports", lambda: reports(paths[200], folder)),
+            ("memory", lambda: [memory(paths[200])]),
+        ]:
+            print(f"Measuring {name} …", flush=True)
+            figures += step()
+    lines = [
+        "# Performance",
+        "",
+        f"Measured by `make bench` (`python -m benchmarks.run`) on {time.strftime('%Y-%m-%d')}:",
+        f"{machine()}. Medians of repeated runs; synthetic workspaces from",
+        "`okrdesk demo --teams N --seed 1`. The machine is shared and noisy: read the",
+        "ratios against the floors, measured in the same run, rather than the seconds.",
+        "",
+        "| What | Median | Target | |",
+        "|---|---|---|---|",
+        *[f.row() for f in figures],
+        "",
+    ]
+    text = "\n".join(lines)
+    print(text)
+    (ROOT / "docs" / "PERFORMANCE.md").write_text(text + NOTES, encoding="utf-8")
+    return 0
+
+
+NOTES = ""
+
+if __name__ == "__main__":
+    sys.exit(main())
