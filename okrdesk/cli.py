@@ -15,6 +15,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
+from sqlalchemy.exc import DBAPIError
+
 from okrdesk import __version__
 from okrdesk.cli_coach import register as register_coach
 from okrdesk.cli_cycle import register as register_cycle
@@ -198,6 +200,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as exc:  # the system refused (permissions, a full disk): say so in one line
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"okrdesk: {where}{exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except DBAPIError as exc:  # the database failed in a way no service turned into a reason
+        print(f"okrdesk: the workspace could not be used ({exc.orig})", file=sys.stderr)
+        return EXIT_USAGE
 
 
 if __name__ == "__main__":

@@ -13,11 +13,13 @@ import os
 import secrets
 import shutil
 import sqlite3
+import tempfile
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
 
-from okrdesk.errors import WorkspaceFileError
+from okrdesk.errors import OkrDeskError, WorkspaceFileError
 
 APPLICATION_ID = 0x4F4B5244  # "OKRD"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -25,6 +27,49 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 SCHEMA_REVISIONS = ("0001_core", "0002_kpis_workshops")
 SCHEMA_VERSION = len(SCHEMA_REVISIONS)
 FILE_SUFFIX = ".okrdesk"
+# How long a statement waits for another program's lock before giving up. A lock held by
+# another OKR Desk lasts one transaction (milliseconds; a large import about a second).
+BUSY_TIMEOUT_MS = 5000
+
+
+class WorkspaceLockedError(OkrDeskError):
+    """Another program holds the workspace's lock; nothing was read or written."""
+
+
+def is_locked(exc: BaseException) -> bool:
+    """Whether a SQLite error (raw or wrapped by SQLAlchemy) says another connection has a lock."""
+    if isinstance(exc, DBAPIError):
+        exc = exc.orig  # type: ignore[assignment]
+    if not isinstance(exc, sqlite3.Error):
+        return False
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    return "is locked" in str(exc)
+
+
+def locked_error(path: Path) -> WorkspaceLockedError:
+    return WorkspaceLockedError(
+        f"{path}: the workspace is locked by another program (another OKR Desk window or a "
+        "sync tool?); try again when it has finished"
+    )
+
+
+def sqlite_reason(exc: BaseException) -> str:
+    """A short, plain reason for a SQLite error met while writing a file."""
+    if isinstance(exc, DBAPIError):
+        exc = exc.orig  # type: ignore[assignment]
+    code = getattr(exc, "sqlite_errorcode", 0) or 0
+    if code & 0xFF == sqlite3.SQLITE_FULL:
+        return "the disk is full"
+    if code & 0xFF == sqlite3.SQLITE_IOERR:
+        # SQLite does not pass on the system's reason; full disks and size limits end here.
+        return f"the disk refused the write ({exc}); it may be full"
+    if code & 0xFF == sqlite3.SQLITE_READONLY:
+        return "the location is read-only"
+    if code & 0xFF == sqlite3.SQLITE_CANTOPEN:
+        return "the file cannot be created or opened there"
+    return str(exc)
 
 
 def read_header(path: Path) -> tuple[int, int]:
@@ -66,8 +111,42 @@ def check_openable(path: Path) -> int:
 
 
 def _check_integrity(path: Path) -> None:
+    logs = [log for log in _logs_beside(path) if log.stat().st_size > 0]
+    if logs:
+        # A log beside the file (left by a crash, or the file is open elsewhere): the file
+        # alone is not the workspace. After a crash inside a checkpoint or a rollback-mode
+        # write it is half old, half new, and SQLite repairs it from the log on open.
+        _check_with_logs(path, logs)
+        return
     # Read-only and immutable: the check itself must not write -wal/-shm or touch the file.
-    uri = f"file:{path.resolve()}?mode=ro&immutable=1"
+    # as_uri() escapes what a file name may hold but a URI may not (#, ?, %, spaces).
+    _quick_check(path, f"{path.resolve().as_uri()}?mode=ro&immutable=1")
+
+
+def _logs_beside(path: Path) -> list[Path]:
+    found = []
+    for suffix in ("-wal", "-journal"):
+        log = Path(f"{path}{suffix}")
+        with contextlib.suppress(OSError):
+            if log.is_file():
+                found.append(log)
+    return found
+
+
+def _check_with_logs(path: Path, logs: list[Path]) -> None:
+    """Judge what opening would find: check a private copy, so the originals stay untouched."""
+    with tempfile.TemporaryDirectory(prefix="okrdesk-check-") as folder:
+        copy = Path(folder) / "check.okrdesk"
+        try:
+            shutil.copyfile(path, copy)
+            for log in logs:
+                shutil.copyfile(log, f"{copy}{log.name.removeprefix(path.name)}")
+        except OSError:
+            return  # no room to check a copy: opening the file itself will find real damage
+        _quick_check(path, copy.as_uri())  # SQLite finds the logs beside the copy and uses them
+
+
+def _quick_check(path: Path, uri: str) -> None:
     try:
         con = sqlite3.connect(uri, uri=True)
         try:
@@ -92,7 +171,8 @@ def backup_path_for(path: Path, version: int) -> Path:
 
 def make_engine(path: Path) -> Engine:
     """An engine with foreign keys on and a crash-safe journal."""
-    engine = create_engine(f"sqlite:///{path}")
+    # URL.create, not "sqlite:///{path}": a "?" or "#" in a file name is not a URL query.
+    engine = create_engine(URL.create("sqlite", database=str(path)))
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -101,7 +181,7 @@ def make_engine(path: Path) -> Engine:
         # WAL: cheap commits; synchronous FULL: a commit survives a crash or power loss.
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = FULL")
-        cursor.execute("PRAGMA busy_timeout = 5000")
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cursor.close()
 
     return engine
@@ -135,7 +215,11 @@ def create_temp_beside(destination: Path) -> tuple[int, str]:
 
 
 def copy_database(engine: Engine, destination: Path) -> None:
-    """Write a consistent copy with SQLite's backup API, atomically (temp file + rename)."""
+    """Write a consistent copy with SQLite's backup API, atomically (temp file + rename).
+
+    Raises OSError, or WorkspaceFileError when SQLite fails (a full disk, a lock); either
+    way no file appears at `destination` and nothing is left beside it.
+    """
     destination = destination.resolve()
     fd, tmp_name = create_temp_beside(destination)
     os.close(fd)
@@ -153,10 +237,25 @@ def copy_database(engine: Engine, destination: Path) -> None:
             raw.close()
         _fsync(tmp)
         os.replace(tmp, destination)
+    except (sqlite3.Error, DBAPIError) as exc:
+        _remove_with_journal(tmp)
+        if is_locked(exc):
+            raise WorkspaceFileError(
+                f"{destination}: the copy could not be written (the workspace is locked by "
+                "another program; try again)"
+            ) from exc
+        raise WorkspaceFileError(
+            f"{destination}: the copy could not be written ({sqlite_reason(exc)})"
+        ) from exc
     except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+        _remove_with_journal(tmp)
         raise
+
+
+def _remove_with_journal(path: Path) -> None:
+    for p in (path, Path(f"{path}-journal")):
+        with contextlib.suppress(OSError):
+            p.unlink()
 
 
 def atomic_copy_file(source: Path, destination: Path) -> None:

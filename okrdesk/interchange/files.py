@@ -6,9 +6,10 @@ import contextlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NoReturn
 
-from okrdesk.db.workspace_file import create_temp_beside
-from okrdesk.errors import InterchangeError, WorkspaceFileError
+from okrdesk.db.workspace_file import create_temp_beside, sqlite_reason
+from okrdesk.errors import InterchangeError, OkrDeskError, WorkspaceFileError
 from okrdesk.services.workspace import Workspace
 
 
@@ -51,20 +52,45 @@ def new_workspace_file(destination: Path, name: str) -> Iterator[Workspace]:
         )
     tmp = destination.with_name(f".{destination.name}.importing")
     _remove(tmp)
-    ws = Workspace.create(tmp, name)
+    try:
+        ws = Workspace.create(tmp, name)
+    except OkrDeskError as exc:
+        _raise_about(destination, tmp, exc)
     try:
         yield ws
-    except BaseException:
+        # The log must be folded back before the file moves: a file renamed without it
+        # would look complete and hold a half-written database (e.g. on a full disk).
+        try:
+            ws.close(strict=True)
+        except WorkspaceFileError as exc:
+            reason = sqlite_reason(exc.__cause__ or exc)
+            raise WorkspaceFileError(f"{destination}: cannot be written ({reason})") from exc
+        os.replace(tmp, destination)
+    except BaseException as exc:
         ws.close()
         _remove(tmp)
+        if isinstance(exc, OSError):
+            raise WorkspaceFileError(
+                f"{destination}: cannot be written ({exc.strerror or exc})"
+            ) from exc
+        if isinstance(exc, OkrDeskError) and not isinstance(exc, InterchangeError):
+            _raise_about(destination, tmp, exc)
         raise
-    ws.close()
-    os.replace(tmp, destination)
+
+
+def _raise_about(destination: Path, tmp: Path, exc: OkrDeskError) -> NoReturn:
+    """The same refusal, naming the file the person asked for, not our temporary one."""
+    text = str(exc)
+    if not text.startswith(f"{tmp}: "):
+        raise exc
+    raise WorkspaceFileError(f"{destination}: {text.removeprefix(f'{tmp}: ')}") from exc
 
 
 def _remove(path: Path) -> None:
-    for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
-        with contextlib.suppress(FileNotFoundError):
+    for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
+        # Not only "not found": on a read-only disk even a missing file fails with EROFS;
+        # what cannot be removed here will fail clearly when the file is written.
+        with contextlib.suppress(OSError):
             p.unlink()
 
 

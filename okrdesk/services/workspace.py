@@ -17,14 +17,20 @@ from okrdesk.db.base import new_id
 from okrdesk.db.models import WorkspaceInfo
 from okrdesk.db.workspace_file import (
     SCHEMA_VERSION,
+    WorkspaceLockedError,
     atomic_copy_file,
     backup_path_for,
     check_openable,
     copy_database,
     fold_back,
+    is_locked,
+    locked_error,
     make_engine,
+    sqlite_reason,
 )
 from okrdesk.errors import OkrDeskError, ValidationError, WorkspaceFileError
+
+__all__ = ["Change", "OpenReport", "Workspace", "WorkspaceLockedError"]
 
 
 @dataclass(frozen=True)
@@ -66,9 +72,10 @@ class Workspace:
             raise WorkspaceFileError(f"{path}: a file already exists there")
         if not path.parent.is_dir():
             raise WorkspaceFileError(f"{path.parent}: no such folder")
+        if not os.access(path.parent, os.W_OK):
+            raise WorkspaceFileError(f"{path}: cannot be written (the folder is read-only)")
         tmp = path.with_name(f".{path.name}.creating")
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
+        _remove_quietly(tmp)  # a leftover of a crash
         try:
             engine = make_engine(tmp)
             migrate.create_schema(engine)
@@ -83,6 +90,10 @@ class Workspace:
         except OSError as exc:
             _remove_quietly(tmp)
             raise WorkspaceFileError(f"{path}: cannot be written ({exc.strerror})") from exc
+        except DBAPIError as exc:  # e.g. the disk filled up while the tables were made
+            engine.dispose()
+            _remove_quietly(tmp)
+            raise WorkspaceFileError(f"{path}: cannot be written ({sqlite_reason(exc)})") from exc
         except BaseException:
             _remove_quietly(tmp)
             raise
@@ -100,29 +111,68 @@ class Workspace:
             )
         if version < SCHEMA_VERSION:
             backup = backup_path_for(path, version)
-            atomic_copy_file(path, backup)
+            try:
+                atomic_copy_file(path, backup)
+            except OSError as exc:
+                raise WorkspaceFileError(
+                    f"{path}: cannot be upgraded, its backup {backup.name} could not be written "
+                    f"({exc.strerror}); the file was left as it was"
+                ) from exc
             report.migrated_from, report.backup = version, backup
             report.notices.append(f"Upgraded from schema {version}; the original is at {backup}")
             engine = make_engine(path)
             try:
                 migrate.upgrade(engine)
-            finally:
                 fold_back(engine)
+            except BaseException as exc:  # the upgrade is one transaction: all or nothing
+                with contextlib.suppress(DBAPIError):
+                    fold_back(engine)
+                engine.dispose()
+                if is_locked(exc):
+                    raise locked_error(path) from exc
+                if isinstance(exc, DBAPIError):
+                    raise WorkspaceFileError(
+                        f"{path}: cannot be upgraded ({sqlite_reason(exc)}); the original is at "
+                        f"{backup}"
+                    ) from exc
+                raise
         ws = cls(path, report)
         try:
             ws.info()  # touch the file once so a locked or broken file fails here, clearly
+        except WorkspaceLockedError:
+            ws._let_go()  # nothing was written: folding back would only wait a second time
+            raise
+        except DBAPIError as exc:  # e.g. no room on the disk for the log beside the file
+            ws.close()
+            raise WorkspaceFileError(f"{path}: cannot be opened ({sqlite_reason(exc)})") from exc
         except BaseException:
             ws.close()
             raise
         return ws
 
-    def close(self) -> None:
-        """Fold the write-ahead log back so the file stands alone, then let go of it."""
+    def close(self, *, strict: bool = False) -> None:
+        """Fold the write-ahead log back so the file stands alone, then let go of it.
+
+        If the log cannot be folded back (a full disk, another program reading), nothing is
+        lost: the log stays beside the file and is read on the next open. ``strict`` raises
+        WorkspaceFileError then, for callers that go on to move the file on its own.
+        """
         if self._closed:
             return
         self._closed = True
-        with contextlib.suppress(DBAPIError):
+        try:
             fold_back(self._engine)
+        except DBAPIError as exc:
+            self._engine.dispose()
+            if strict:
+                reason = "it is in use by another program" if is_locked(exc) else None
+                raise WorkspaceFileError(
+                    f"{self.path}: could not be completed ({reason or sqlite_reason(exc)})"
+                ) from exc
+        self._engine.dispose()
+
+    def _let_go(self) -> None:
+        self._closed = True
         self._engine.dispose()
 
     def __enter__(self) -> Workspace:
@@ -157,7 +207,11 @@ class Workspace:
         except IntegrityError as exc:
             raise ValidationError(_integrity_message(exc)) from exc
         except DBAPIError as exc:
-            raise OkrDeskError(f"{self.path}: the change could not be saved ({exc.orig})") from exc
+            if is_locked(exc):
+                raise locked_error(self.path) from exc
+            raise OkrDeskError(
+                f"{self.path}: the change could not be saved ({sqlite_reason(exc)})"
+            ) from exc
         finally:
             session.close()
         if change is not None:
@@ -169,6 +223,10 @@ class Workspace:
         session = self._sessions()
         try:
             yield session
+        except DBAPIError as exc:
+            if is_locked(exc):  # another program writes and held on longer than we wait
+                raise locked_error(self.path) from exc
+            raise
         finally:
             session.close()
 
@@ -203,7 +261,7 @@ class Workspace:
 
 def _remove_quietly(path: Path) -> None:
     for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
-        with contextlib.suppress(FileNotFoundError):
+        with contextlib.suppress(OSError):  # e.g. EROFS, even for a file that is not there
             p.unlink()
 
 
