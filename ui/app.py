@@ -1,20 +1,23 @@
-"""Starting the desktop app: choose the workspace, open it safely, show its window."""
+"""Starting the desktop app: choose the workspace, open it safely, show its window.
+
+Start-up paints the window's empty frame first and fills it in right after: the
+data layer (SQLAlchemy, the services, the widgets) takes most of a second to
+import, and a window that appears at once is what a person waiting sees.
+"""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize, QStandardPaths, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, QSize, QStandardPaths, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from okrdesk.errors import OkrDeskError
-from okrdesk.services import locks
-from okrdesk.services.workspace import Workspace
 from ui import dialogs
 from ui.main_window import MainWindow, remember_recent
-from ui.session import WorkspaceSession
 
 ORGANISATION, APPLICATION = "OKR Desk", "OKR Desk"
 ICONS = Path(__file__).resolve().parents[1] / "resources" / "icons"
@@ -49,12 +52,15 @@ def choose_workspace(path: str | None) -> Path:
     last = settings().value("last_workspace", "", type=str)
     if last and Path(last).exists():
         return Path(last)
-    demo = demo_path()
-    if not demo.exists():
-        from okrdesk.demo import build_demo  # only on the very first start
+    return demo_path()
 
-        build_demo(demo)
-    return demo
+
+def ensure_demo(target: Path) -> None:
+    """On the very first start, write the demo workspace the app opens on."""
+    if target == demo_path() and not target.exists():
+        from okrdesk.demo import build_demo
+
+        build_demo(target)
 
 
 class Windows:
@@ -63,8 +69,17 @@ class Windows:
     def __init__(self) -> None:
         self.windows: list[MainWindow] = []
 
-    def open(self, path: str | Path, parent: QWidget | None = None) -> MainWindow | None:
-        """Open (or create, when missing) a workspace in a window; None when refused."""
+    def open(
+        self, path: str | Path, parent: QWidget | None = None, frame: MainWindow | None = None
+    ) -> MainWindow | None:
+        """Open (or create, when missing) a workspace in a window; None when refused.
+
+        `frame` is an empty window already on screen to fill (start-up); otherwise a
+        new window is made."""
+        from okrdesk.services import locks
+        from okrdesk.services.workspace import Workspace
+        from ui.session import WorkspaceSession
+
         path = Path(path)
         for window in self.windows:
             if window.session.ws.path.resolve() == path.resolve():
@@ -84,13 +99,14 @@ class Windows:
             ws = Workspace.open(path) if path.exists() else Workspace.create(path, path.stem)
         except OkrDeskError as exc:
             dialogs.tell_error(
-                parent,
+                parent or frame,
                 "This file cannot be opened",
                 f"{exc}\n\nThe file was left exactly as it was.",
             )
             return None
         locks.acquire(path)
-        window = MainWindow(WorkspaceSession(ws), settings(), opener=self.open)
+        window = frame or MainWindow(settings(), opener=self.open)
+        window.attach(WorkspaceSession(ws))
         window.closed.connect(lambda: self._forget(window))
         remember_recent(window.settings, path)
         for notice in ws.report.notices:
@@ -100,6 +116,8 @@ class Windows:
         return window
 
     def _forget(self, window: MainWindow) -> None:
+        from okrdesk.services import locks
+
         locks.release(window.session.ws.path)
         if window in self.windows:
             self.windows.remove(window)
@@ -111,22 +129,57 @@ def run(path: str | None = None, screenshot: str | None = None, view: str = "okr
     app.setOrganizationName(ORGANISATION)
     app.setWindowIcon(app_icon())
     app.setDesktopFileName("okrdesk")  # Wayland: the compositor shows okrdesk.desktop's icon
-    target = choose_workspace(path)
     if screenshot:
         # Headless: never ask, never block; a refused file is a one-line error.
         dialogs.tell_error = lambda _p, _t, text: print(f"okrdesk: {text}", file=sys.stderr)
         dialogs.confirm = lambda *_a: True
     windows = Windows()
-    window = windows.open(target)
-    if window is None:
-        return 2
-    window.show_view(view)
-    if screenshot:
+    target = choose_workspace(path)
+    frame = MainWindow(settings(), opener=windows.open)
+    frame.show_opening(target.name)
 
-        def capture() -> None:
-            window.grab().save(screenshot)
-            window.close()
-            app.quit()
+    def fill() -> None:
+        from PySide6.QtCore import Qt  # ~40 ms: after the first paint
 
-        QTimer.singleShot(400, capture)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            ensure_demo(target)
+            window = windows.open(target, frame=frame)
+        finally:
+            QApplication.restoreOverrideCursor()
+        if window is None:
+            frame.close()
+            app.exit(2)
+            return
+        window.show_view(view)
+        if screenshot:
+
+            def capture() -> None:
+                window.grab().save(screenshot)
+                window.close()
+                app.quit()
+
+            QTimer.singleShot(400, capture)
+
+    after_first_paint(frame, fill)
+    frame.show()
     return app.exec()
+
+
+class _FirstPaint(QObject):
+    def __init__(self, callback: Callable[[], None]) -> None:
+        super().__init__()
+        self.callback: Callable[[], None] | None = callback
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self.callback is not None:
+            callback, self.callback = self.callback, None
+            QTimer.singleShot(0, callback)  # once the paint is done and on screen
+        return False
+
+
+def after_first_paint(widget: QWidget, callback: Callable[[], None]) -> None:
+    """Call back once `widget` has been painted for the first time."""
+    watcher = _FirstPaint(callback)
+    watcher.setParent(widget)
+    widget.installEventFilter(watcher)

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
+    QSizePolicy,
     QTabWidget,
     QToolBar,
     QVBoxLayout,
@@ -20,20 +23,16 @@ from PySide6.QtWidgets import (
 )
 
 from okrdesk.errors import OkrDeskError
-from okrdesk.services import entities
-from okrdesk.services.views import team_nodes
 from ui import dialogs
-from ui.alignment_view import AlignmentView
-from ui.checkins import CheckInPage
-from ui.coach_summary import CoachSummary
-from ui.editors import DetailEditor
-from ui.facilitation import FacilitationWidget
-from ui.guided.widget import GuidedSessionWidget
-from ui.lazy_page import LazyPage
-from ui.navigator import Navigator
-from ui.okr_view import OkrView
-from ui.review import CycleReviewWidget
-from ui.session import WorkspaceSession
+
+# Qt's own namespace (Qt.AlignmentFlag, ...) takes ~40 ms to load: the empty frame does
+# without it, and the methods that need it import it once the window is on screen.
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
+
+    from ui.alignment_view import AlignmentView
+    from ui.guided.widget import GuidedSessionWidget
+    from ui.session import WorkspaceSession
 
 SHORTCUTS = [
     ("Ctrl+N", "New workspace"),
@@ -58,23 +57,53 @@ SHORTCUTS = [
 
 
 class MainWindow(QMainWindow):
-    """One window per open workspace. `opener` opens another file (new window)."""
+    """One window per open workspace. `opener` opens another file (new window).
+
+    The window is built in two steps so that it is on screen at once: the constructor
+    makes the empty frame (Qt only, cheap to import), and `attach` fills it with the
+    workspace. Importing the data layer and the widgets costs most of the start-up,
+    so `attach` imports them.
+    """
 
     closed = Signal()
 
     def __init__(
         self,
-        session: WorkspaceSession,
         settings: QSettings,
         opener: Callable[[str, QWidget | None], object] | None = None,
     ) -> None:
         super().__init__()
-        self.session = session
+        self.session: WorkspaceSession | None = None
         self.settings = settings
         self.opener = opener
         self.setObjectName("MainWindow")
         self.resize(1366, 768)
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        self._placeholder = QLabel("Opening…")
+        self._placeholder.setStyleSheet(
+            "font-size: 13pt; color: palette(mid); qproperty-alignment: AlignCenter;"
+        )
+        self.setCentralWidget(self._placeholder)
+        self.setWindowTitle("OKR Desk")
 
+    def show_opening(self, what: str) -> None:
+        """Say what the empty frame is waiting for (a file name, "the demo workspace")."""
+        self._placeholder.setText(f"Opening {what}…")
+        self.setWindowTitle(f"{what} — OKR Desk")
+
+    def attach(self, session: WorkspaceSession) -> None:
+        """Fill the frame with the workspace's views, menus and docks."""
+        from PySide6.QtCore import Qt
+
+        from ui.coach_summary import CoachSummary
+        from ui.editors import DetailEditor
+        from ui.lazy_page import LazyPage
+        from ui.navigator import Navigator
+        from ui.okr_view import OkrView
+
+        self.session = session
         self.navigator = Navigator(session)
         self.okr_view = OkrView(session)
         self.editor = DetailEditor(session)
@@ -89,24 +118,25 @@ class MainWindow(QMainWindow):
         self._docks = (nav, details, coach)
         self._docks_sized = False
         self._build_menus()
-        self.alignment = AlignmentView(session)
-        self.alignment.objective_activated.connect(self.reveal_objective)
-        self.add_page(self.alignment, "Alignment", "Ctrl+2")
+        # The other tabs are built, and their modules imported, when first shown.
+        self.alignment_page = LazyPage(lambda: _alignment(session), self._follow_and_reveal)
+        self.add_page(self.alignment_page, "Alignment", "Ctrl+2")
         # The planning session keeps its own team and cycle (it resumes where it was left);
         # when it moves to another, the navigator and the OKR view follow.
         self.planning_page = LazyPage(
-            lambda: GuidedSessionWidget(session),
+            lambda: _planning(session),
             lambda page: page.context_changed.connect(self.navigator.select),  # type: ignore[attr-defined]
         )
-        self.add_page(self.planning_page, "Planning session", "Ctrl+3", follow_navigator=False)
-        self.workshop_page = LazyPage(lambda: FacilitationWidget(session), self._follow_navigator)
-        self.add_page(self.workshop_page, "Workshop", "Ctrl+4", follow_navigator=False)
-        self.review_page = LazyPage(lambda: CycleReviewWidget(session), self._review_built)
-        self.add_page(self.review_page, "Review", "Ctrl+5", follow_navigator=False)
-        self.checkins_page = LazyPage(lambda: CheckInPage(session), self._follow_navigator)
-        self.add_page(self.checkins_page, "Check-ins", "Ctrl+6", follow_navigator=False)
-        self.tabs.currentChanged.connect(self._tab_changed)
+        self.add_page(self.planning_page, "Planning session", "Ctrl+3")
+        self.workshop_page = LazyPage(lambda: _workshop(session), self._follow_navigator)
+        self.add_page(self.workshop_page, "Workshop", "Ctrl+4")
+        self.review_page = LazyPage(lambda: _review(session), self._follow_and_reveal)
+        self.add_page(self.review_page, "Review", "Ctrl+5")
+        self.checkins_page = LazyPage(lambda: _checkins(session), self._follow_navigator)
+        self.add_page(self.checkins_page, "Check-ins", "Ctrl+6")
         self._hidden_docks: list[QDockWidget] = []
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self._tab_changed(self.tabs.currentIndex())
 
         self.navigator.selection_changed.connect(self.show_team)
         self.okr_view.item_selected.connect(self.editor.show_item)
@@ -117,7 +147,11 @@ class MainWindow(QMainWindow):
         session.undo_stack.cleanChanged.connect(lambda _c: self._update_title())
         self._update_title()
         self.show_team(self.navigator.cycle_id(), self.navigator.team_id())
-        self._restore_layout()
+        state = self.settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        if self.isVisible():  # filling a frame already on screen
+            QTimer.singleShot(0, self._size_docks)  # once the docks are laid out
 
     # -- construction --------------------------------------------------------------------------
 
@@ -126,6 +160,8 @@ class MainWindow(QMainWindow):
         self.heading = QLabel()
         self.heading.setObjectName("teamHeading")
         self.heading.setStyleSheet("font-size: 15pt; font-weight: 600; padding: 6px 4px;")
+        from PySide6.QtCore import Qt
+
         bar = QToolBar("OKR actions")
         self.add_objective_action = self._action(
             "Add &objective", self.add_objective, "Ctrl+Shift+O"
@@ -166,6 +202,8 @@ class MainWindow(QMainWindow):
         dock.setObjectName(f"dock-{title}")
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
+        if self.isVisible():  # the frame is on screen: show it now, not on the next turn
+            dock.show()
         return dock
 
     def _action(self, text: str, slot: Callable[[], object], shortcut: object = None) -> QAction:
@@ -208,18 +246,12 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self._action("&Keyboard shortcuts", self.show_shortcuts, "F1"))
         help_menu.addAction(self._action("&About OKR Desk", self.show_about))
 
-    def add_page(
-        self, widget: QWidget, title: str, shortcut: str, follow_navigator: bool = True
-    ) -> None:
+    def add_page(self, widget: QWidget, title: str, shortcut: str) -> None:
         """Mount another view (alignment, planning session) as a tab with a View menu entry."""
         index = self.tabs.addTab(widget, title)
         self.view_menu.addAction(
             self._action(title, lambda: self.tabs.setCurrentIndex(index), shortcut)
         )
-        setter = getattr(widget, "set_context", None)
-        if setter is not None and follow_navigator:
-            self.navigator.selection_changed.connect(setter)
-            setter(self.navigator.cycle_id() or None, self.navigator.team_id() or None)
 
     # -- what is shown -------------------------------------------------------------------------
 
@@ -227,6 +259,14 @@ class MainWindow(QMainWindow):
         """Planning and workshop are modes of their own: side panels step aside for them
         (the workshop keeps the navigator, which picks the team decisions go to)."""
         page = self.tabs.widget(index)
+        # Only the tab on show sets the window's minimum size: a wide hidden tab (the
+        # workshop) would otherwise push the window past a laptop's screen.
+        for other in map(self.tabs.widget, range(self.tabs.count())):
+            policy = QSizePolicy.Policy.Preferred if other is page else QSizePolicy.Policy.Ignored
+            other.setSizePolicy(policy, policy)
+        # Let the new minimum take effect before docks come back, so they shrink the tab
+        # rather than widen the window.
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         aside: list[QDockWidget] = []
         if page is self.planning_page:
             aside = list(self._docks)
@@ -241,7 +281,9 @@ class MainWindow(QMainWindow):
                 dock.hide()
                 self._hidden_docks.append(dock)
 
-    def _review_built(self, page: QWidget) -> None:
+    def _follow_and_reveal(self, page: QWidget) -> None:
+        """Alignment and review: follow the navigator; double-clicking an objective
+        shows it in the OKR view."""
         self._follow_navigator(page)
         page.objective_activated.connect(self.reveal_objective)  # type: ignore[attr-defined]
 
@@ -258,11 +300,16 @@ class MainWindow(QMainWindow):
         """The planning session (built now if it was not shown yet)."""
         return self.planning_page.build()  # type: ignore[return-value]
 
+    @property
+    def alignment(self) -> AlignmentView:
+        """The alignment map (built now if it was not shown yet)."""
+        return self.alignment_page.build()  # type: ignore[return-value]
+
     def show_view(self, name: str) -> None:
         """Open on a tab by name: "okrs", "alignment" or "planning"."""
         pages = {
             "okrs": 0,
-            "alignment": self.tabs.indexOf(self.alignment),
+            "alignment": self.tabs.indexOf(self.alignment_page),
             "planning": self.tabs.indexOf(self.planning_page),
             "workshop": self.tabs.indexOf(self.workshop_page),
             "review": self.tabs.indexOf(self.review_page),
@@ -290,6 +337,8 @@ class MainWindow(QMainWindow):
 
     def reveal_objective(self, objective_id: str) -> None:
         """Show an objective in the OKR view: its cycle and team, selected."""
+        from okrdesk.services import entities
+
         try:
             objective = entities.get(self.session.ws, "objective", objective_id)
         except OkrDeskError:
@@ -372,6 +421,9 @@ class MainWindow(QMainWindow):
         current = self.okr_view.current_item()
         if not current:
             return
+        from okrdesk.services import entities
+        from okrdesk.services.views import team_nodes
+
         kind, item_id = current
         ws = self.session.ws
         if kind == "objective":
@@ -458,6 +510,12 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self.session is not None:
+            self._size_docks()
+
+    def _size_docks(self) -> None:
+        from PySide6.QtCore import Qt
+
         if not self._docks_sized and self.settings.value("window/state") is None:
             # Sizes only take once the window exists; a remembered layout wins.
             nav, details, coach = self._docks
@@ -465,26 +523,58 @@ class MainWindow(QMainWindow):
             self.resizeDocks([details, coach], [470, 250], Qt.Orientation.Vertical)
         self._docks_sized = True
 
-    def _restore_layout(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        state = self.settings.value("window/state")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        if state is not None:
-            self.restoreState(state)
-
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.session is None:  # closed while still opening
+            self.closed.emit()
+            super().closeEvent(event)
+            return
         for page in (self.planning_page, self.workshop_page):
             if page.content is not None:  # what is still being typed, the workshop clock
                 page.content.commit_pending()  # type: ignore[attr-defined]
         focused = self.focusWidget()
         if focused is not None:
             focused.clearFocus()  # leaving a detail field saves it
+        for dock in self._hidden_docks:  # remember the layout as the OKRs tab shows it
+            dock.show()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.session.close()
         self.closed.emit()
         super().closeEvent(event)
+
+
+# The tabs behind LazyPage: each module is imported when its tab is first shown (together
+# they take ~0.4 s to import, most of it the workshop's presentation and the charts).
+
+
+def _alignment(session: WorkspaceSession) -> QWidget:
+    from ui.alignment_view import AlignmentView
+
+    return AlignmentView(session)
+
+
+def _planning(session: WorkspaceSession) -> QWidget:
+    from ui.guided.widget import GuidedSessionWidget
+
+    return GuidedSessionWidget(session)
+
+
+def _workshop(session: WorkspaceSession) -> QWidget:
+    from ui.facilitation import FacilitationWidget
+
+    return FacilitationWidget(session)
+
+
+def _review(session: WorkspaceSession) -> QWidget:
+    from ui.review import CycleReviewWidget
+
+    return CycleReviewWidget(session)
+
+
+def _checkins(session: WorkspaceSession) -> QWidget:
+    from ui.checkins import CheckInPage
+
+    return CheckInPage(session)
 
 
 MAX_RECENT = 8

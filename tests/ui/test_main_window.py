@@ -39,7 +39,7 @@ def test_window_shows_the_team_and_follows_the_navigator(qtbot, demo_copy: Path,
 def test_alignment_tab_leads_back_to_the_objective(qtbot, demo_copy: Path, answers) -> None:
     window = Windows().open(demo_copy)
     qtbot.addWidget(window)
-    window.tabs.setCurrentWidget(window.alignment)
+    window.show_view("alignment")
     orphan = next(
         o
         for o in window.alignment.amap.objectives
@@ -49,3 +49,45 @@ def test_alignment_tab_leads_back_to_the_objective(qtbot, demo_copy: Path, answe
     assert window.tabs.currentIndex() == 0
     assert window.heading.text().startswith("Workshop · 2026-Q4")
     assert window.okr_view.current_item() == ("objective", orphan.id)
+
+
+def settle(qtbot) -> None:
+    qtbot.wait(50)  # let the window lay itself out
+
+
+def test_visiting_every_tab_keeps_the_window_on_a_laptop_screen(qtbot, demo_copy: Path) -> None:
+    """Wide tabs (the workshop) must not push a 1366-pixel window wider, and the side
+    panels that stepped aside come back at the widths they had."""
+    window = Windows().open(demo_copy)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    settle(qtbot)
+    widths = [dock.width() for dock in window._docks]
+    for view in ("alignment", "planning", "workshop", "review", "checkins", "okrs"):
+        window.show_view(view)
+        settle(qtbot)
+        assert window.width() <= 1366, view  # it grew to 1736 px before
+    assert [dock.isVisible() for dock in window._docks] == [True, True, True]
+    assert [dock.width() for dock in window._docks] == widths
+    window.show_view("workshop")
+    settle(qtbot)
+    window.show_view("okrs")
+    settle(qtbot)
+    assert window.width() <= 1366  # and it does not creep wider with every visit
+
+
+def test_closing_in_the_planning_session_keeps_the_side_panels_for_next_time(
+    qtbot, demo_copy: Path
+) -> None:
+    window = Windows().open(demo_copy)
+    qtbot.addWidget(window)
+    window.show_view("planning")
+    settle(qtbot)
+    assert not any(dock.isVisible() for dock in window._docks)
+    window.close()
+
+    again = Windows().open(demo_copy)
+    qtbot.addWidget(again)
+    settle(qtbot)
+    assert again.tabs.currentIndex() == 0
+    assert [dock.isVisible() for dock in again._docks] == [True, True, True]

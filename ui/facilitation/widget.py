@@ -67,7 +67,13 @@ class FacilitationWidget(QWidget):
 
         self.sessions = QComboBox()
         self.sessions.setObjectName("workshopSessions")
-        self.sessions.setMinimumWidth(260)
+        # Long workshop names and the "decisions go to" line must not widen the window
+        # past a laptop's screen: the combo box elides, the line is clipped (full text in
+        # its tooltip).
+        self.sessions.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.sessions.setMinimumContentsLength(24)
         self.sessions.activated.connect(self._session_chosen)
         self.new_button = QPushButton("New workshop…")
         self.new_button.setObjectName("newWorkshop")
@@ -76,6 +82,7 @@ class FacilitationWidget(QWidget):
         self.delete_button.clicked.connect(self.delete_session)
         self.where = QLabel()
         self.where.setObjectName("workshopWhere")
+        self.where.setMinimumWidth(40)
         self.screens = QComboBox()
         self.screens.setObjectName("presentScreen")
         self.screens.setToolTip("The screen the room sees")
@@ -220,8 +227,10 @@ class FacilitationWidget(QWidget):
         cycle = self._name("cycle", self.ctx.plan_cycle())
         if team and cycle:
             self.where.setText(f"Decisions go to {team} · {cycle}")
+            self.where.setToolTip(self.where.text())
         else:
             self.where.setText("Choose a team in the navigator: decisions go to it")
+            self.where.setToolTip(self.where.text())
 
     def _name(self, kind: str, item_id: str | None) -> str:
         if not item_id:
