@@ -11,6 +11,10 @@ class WorkspaceFileError(OkrDeskError):
     """A file cannot be opened as a workspace (missing, foreign, corrupt, newer, ...)."""
 
 
+class WorkspaceLockedError(OkrDeskError):
+    """Another program holds the workspace's lock; nothing was read or written."""
+
+
 class ValidationError(OkrDeskError):
     """A value was refused; nothing was written."""
 

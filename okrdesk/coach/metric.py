@@ -1,7 +1,8 @@
 """Reading start, target, unit and direction out of a key result sentence.
 
 Choices (documented in docs/COACH_RULES.md too):
-- "from X to Y", "Y, up from X", "to Y from X", "X → Y" give both start and target.
+- "from X to Y", "Y, up from X", "to Y from X", "X → Y" give both start and target; so do
+  connectors glued to the number by a hyphen ("from-30 to-45", Hebrew "מ-30 ל-45").
 - "by N" gives only the change: ``delta`` = N (always positive; ``direction`` carries the
   sign) and start/target stay None, unless a start is also stated ("from 5% by 2 points"),
   in which case the target is computed. ``relative`` is True when N is a percentage of the
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from okrdesk.coach.language import is_probably_english
-from okrdesk.coach.quantities import MULTIPLIERS, Quantity, Reading, read_numbers
+from okrdesk.coach.quantities import HYPHENS, MULTIPLIERS, Quantity, Reading, read_numbers
 from okrdesk.coach.wordlists import alternation, words
 
 Direction = Literal["increase", "decrease"]
@@ -90,14 +91,16 @@ _UPPER_CMP = (
 )
 _SOFT = r"around|about|roughly|approximately|nearly|almost|just|only"
 _CMP = re.compile(rf"(?:^|\s)(?P<low>{_LOWER_CMP})?(?P<high>{_UPPER_CMP})?\s*$", re.IGNORECASE)
-_FROM_WORDS = r"from|von|de|del|des|du|z|ze|od|van|da|dal"
-_TO_WORDS = r"to|auf|bis|à|a|al|au|do|naar|till?"
+_FROM_WORDS = r"from|von|de|del|des|du|z|ze|od|van|da|dal|ו?מ"
+_TO_WORDS = r"to|auf|bis|à|a|al|au|do|naar|till?|ו?ל|עד"
+# After a connector: a space, or a hyphen that glues it to the number ("מ-30 ל-45").
+_GLUE = rf"(?:\s+|[{HYPHENS}])"
 
 # Right before a quantity (searched with endpos = the quantity's start).
-_FROM_BEFORE = re.compile(rf"(?<!\w)(?:{_FROM_WORDS})\s+$", re.IGNORECASE)
+_FROM_BEFORE = re.compile(rf"(?<!\w)(?:{_FROM_WORDS}){_GLUE}$", re.IGNORECASE)
 _UP_FROM_BEFORE = re.compile(r"(?<!\w)(?:up|down|rising|falling)\s+from\s+$", re.IGNORECASE)
 _TARGET_BEFORE = re.compile(
-    rf"(?<!\w)(?:{_TO_WORDS}|reach(?:es|ing)?|hits?|achieve[sd]?|attain|at|of|towards?)\s+"
+    rf"(?<!\w)(?:{_TO_WORDS}|reach(?:es|ing)?|hits?|achieve[sd]?|attain|at|of|towards?){_GLUE}"
     rf"(?:(?:{_SOFT}|{_LOWER_CMP}|{_UPPER_CMP})\s+)?$",
     re.IGNORECASE,
 )
@@ -106,7 +109,7 @@ _QUALIFIER_BEFORE = re.compile(r"(?<!\w)(?:within|in|for|per|every|each|after|ov
 _WITHIN_BEFORE = re.compile(r"(?<!\w)within\s+$", re.IGNORECASE)
 # Between two quantities of one change: "… to …", "… down to under …", "… → …".
 _TO_GAP = re.compile(
-    rf"\s*,?\s*(?:(?:down|up|all\s+the\s+way|back)\s+)?(?:(?:{_TO_WORDS})\s+|[→⟶]\s*|->\s*|=>\s*)"
+    rf"\s*,?\s*(?:(?:down|up|all\s+the\s+way|back)\s+)?(?:(?:{_TO_WORDS}){_GLUE}|[→⟶]\s*|->\s*|=>\s*)"
     rf"(?:(?:{_SOFT}|{_LOWER_CMP}|{_UPPER_CMP})\s+)?",
     re.IGNORECASE,
 )

@@ -3,6 +3,8 @@
 Shared by the statement rules ("is there anything to measure?") and the metric parser
 ("what are the start, the target and the unit?"). Dates, years, quarters and labels such as
 "Year 3", "ISO 27001" or "B2B" are not quantities: they name things, they measure nothing.
+A number glued to a word by a hyphen is a name too ("COVID-19", "SHA-256"), except after a
+connector written that way: Hebrew prefixes ("מ-30 ל-45": from 30 to 45) and "from-", "to-".
 """
 
 from __future__ import annotations
@@ -100,7 +102,7 @@ _PERCENT = words("% percent pct")
 
 _QUANTITY = re.compile(
     r"""
-    (?<![^\W\d_])(?<![^\W\d_]-)(?<![\#\d.,/:])
+    (?<![^\W\d_])(?<![\#\d.,/:])
     (?P<cur>(?:[€$£¥₹]|EUR|USD|GBP|JPY|CHF|PLN|US\$)\s?)?
     (?P<num>
         \d{1,3}(?:,\d{3})+(?:\.\d+)?              # 1,200 / 1,200.50
@@ -145,7 +147,7 @@ _UNIT_STOP = words(
     to from by in within for at on and or with without across over under below above than
     up down each every per of the a an our this that next last before after during while
     so which who when if vs versus against compared instead until till through via into
-    auf von bis um z do de del al à a au le la des du los las y et und naar van od
+    auf von bis um z do de del al à a au le la des du los las y et und naar van od מ ל עד
     are is be was were will can have has had use uses used buy buys sign signs book books
     get gets pass passes renew renews return returns rate rates report reports say
     says stay stays choose chooses come comes make makes take takes visit visits order
@@ -154,7 +156,18 @@ _UNIT_STOP = words(
     start starts complete completes rely relies call calls
     """
 )
-_UNIT_WORD = re.compile(r"\s*([^\W\d_][\w'’-]*)")
+_UNIT_WORD = re.compile(r"\s*([^\W\d_](?:[\w'’]|-(?!\d))*)")
+
+# Hyphens that glue a word to a number: ASCII, Unicode hyphen, non-breaking hyphen, maqaf.
+HYPHENS = "-\u2010\u2011\u05be"
+# Words that may be glued to the number they introduce. Hebrew writes its one-letter
+# prepositions (מ from, ל to, ב in/by, כ about, ה the, ו and, ש that) on the word, and on a
+# number with a hyphen, also stacked ("ומ-30"). Any other glued word names a thing.
+_GLUED_HEBREW = re.compile(r"[ובכלמשה]{1,3}")
+_GLUED_WORDS = words("from to by")
+_GLUED_WORD_BEFORE = re.compile(rf"([^\W\d_]+)[{HYPHENS}]$")
+# An ISO date (2026-03-31) names a day; its parts measure nothing.
+_ISO_DATE = re.compile(r"(?<![\d.,])\d{4}-\d{2}-\d{2}(?![\d])")
 
 
 @dataclass(frozen=True)
@@ -196,9 +209,26 @@ def _unit_words(text: str, pos: int, most: int) -> tuple[str, int]:
         match = _UNIT_WORD.match(text, end)
         if match is None or match.group(1).casefold() in _UNIT_STOP:
             break
+        if _glues_a_number(text, match.end()):
+            break  # "מ-30 ל-45": "ל-" belongs to the next number, it does not name this one
         found.append(match.group(1))
         end = match.end()
     return " ".join(found), end
+
+
+def _glues_a_number(text: str, pos: int) -> bool:
+    """Whether a hyphen at ``pos`` glues the word before it to a number after it."""
+    return pos + 1 < len(text) and text[pos] in HYPHENS and text[pos + 1].isdigit()
+
+
+def _glued_to_a_name(text: str, start: int) -> bool:
+    """A number glued to the word before it by a hyphen: a name ("COVID-19", "SHA-256"),
+    unless the word is a connector written that way ("מ-30", "from-30")."""
+    glued = _GLUED_WORD_BEFORE.search(text, max(0, start - 30), start)
+    if glued is None:
+        return False
+    word = glued.group(1)
+    return not (_GLUED_HEBREW.fullmatch(word) or word.casefold() in _GLUED_WORDS)
 
 
 def _is_name_or_date(text: str, match: re.Match[str], value: float, plain: bool) -> bool:
@@ -219,7 +249,12 @@ def _is_name_or_date(text: str, match: re.Match[str], value: float, plain: bool)
 def find_quantities(text: str, continental: bool = False) -> list[Quantity]:
     """Every measurable number in ``text``, in order; ``continental`` reads 1.200 as 1200."""
     found: list[Quantity] = []
+    dates = [date.span() for date in _ISO_DATE.finditer(text)] if "-" in text else []
     for match in _QUANTITY.finditer(text):
+        if _glued_to_a_name(text, match.start()):
+            continue  # COVID-19, SHA-256
+        if any(start <= match.start("num") < end for start, end in dates):
+            continue  # 2026-03-31
         # Glued lower-case units ("250ms", "3.2s", "5kg") are measures; glued capitals
         # ("5G", "3D") and ordinals ("30th") are names.
         glued = match.group("glued") or ""

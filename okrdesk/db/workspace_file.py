@@ -19,7 +19,7 @@ from pathlib import Path
 from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
 
-from okrdesk.errors import OkrDeskError, WorkspaceFileError
+from okrdesk.errors import WorkspaceFileError, WorkspaceLockedError
 
 APPLICATION_ID = 0x4F4B5244  # "OKRD"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -30,10 +30,6 @@ FILE_SUFFIX = ".okrdesk"
 # How long a statement waits for another program's lock before giving up. A lock held by
 # another OKR Desk lasts one transaction (milliseconds; a large import about a second).
 BUSY_TIMEOUT_MS = 5000
-
-
-class WorkspaceLockedError(OkrDeskError):
-    """Another program holds the workspace's lock; nothing was read or written."""
 
 
 def is_locked(exc: BaseException) -> bool:

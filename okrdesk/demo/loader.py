@@ -16,21 +16,18 @@ from sqlalchemy.orm import Session
 
 from okrdesk.db import models as m
 from okrdesk.demo import content
+from okrdesk.demo.files import new_demo_file
 from okrdesk.scoring import expected_pace, pace_progress, pace_status, suggested_grade
 from okrdesk.services.facts import key_result_facts
 from okrdesk.services.quarters import Quarter, quarter_of
-from okrdesk.services.workspace import Workspace
 
 
 def build_demo(path: Path, today: date | None = None) -> None:
-    """Create the demo workspace at `path` (refuses to overwrite an existing file)."""
+    """Create the demo workspace at `path` (refuses to overwrite an existing file). It
+    appears there complete, or not at all."""
     today = today or date.today()
-    ws = Workspace.create(path, content.ORGANISATION["name"])
-    try:
-        with ws.write() as s:
-            _Loader(s, today).load()
-    finally:
-        ws.close()
+    with new_demo_file(path, content.ORGANISATION["name"]) as ws, ws.write() as s:
+        _Loader(s, today).load()
 
 
 class _Loader:

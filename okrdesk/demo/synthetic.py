@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from okrdesk.db import models as m
-from okrdesk.services.workspace import Workspace
+from okrdesk.demo.files import new_demo_file
 
 CYCLE_START = date(2026, 1, 5)
 WEEKS = 13
@@ -58,18 +58,16 @@ _WORK = [
 
 
 def build_synthetic(path: Path, teams: int, seed: int = 1) -> None:
-    """Create a new workspace at `path` with `teams` teams of generated OKRs."""
+    """Create a new workspace at `path` with `teams` teams of generated OKRs (refuses to
+    overwrite an existing file). It appears there complete, or not at all."""
     rng = random.Random(seed)
     rows = _generate(rng, teams)
-    ws = Workspace.create(path, f"Synthetic organisation ({teams} teams, seed {seed})")
-    try:
-        with ws.bulk_engine().begin() as con:
-            con.execute(m.WorkspaceInfo.__table__.update().values(id=_id(rng), created_at=STAMP))
-            for table, batch in rows.items():
-                if batch:
-                    con.execute(table.insert(), batch)
-    finally:
-        ws.close()
+    name = f"Synthetic organisation ({teams} teams, seed {seed})"
+    with new_demo_file(path, name) as ws, ws.bulk_engine().begin() as con:
+        con.execute(m.WorkspaceInfo.__table__.update().values(id=_id(rng), created_at=STAMP))
+        for table, batch in rows.items():
+            if batch:
+                con.execute(table.insert(), batch)
 
 
 def _id(rng: random.Random) -> str:

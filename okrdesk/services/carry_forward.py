@@ -17,6 +17,10 @@ Carry-forward decisions (one per objective or key result, set with
 the drafts it made still exist. What it made (old id → new id) is kept in the
 workspace settings under ``"carried_forward"``; alignment links to an objective or key
 result carried later (or in the same run) are pointed at the new one.
+
+:func:`carry_open_items` is the same carrying without a retrospective (``copy_open_okrs``):
+every key result not yet achieved is decided "carry", everything else stays undecided, and
+the copies are drafts.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -37,6 +41,7 @@ from okrdesk.services.lookup import find_cycle, find_team
 from okrdesk.services.quarters import parse_quarter, quarter_of
 from okrdesk.services.retrospective import (
     CARRIED_FORWARD,
+    carried_drafts_exist,
     decisions_of,
     retrospective_of,
     team_objectives,
@@ -44,6 +49,25 @@ from okrdesk.services.retrospective import (
 from okrdesk.services.workspace import Change, Workspace
 
 CARRIED = ("carry", "modify")
+
+
+class Decided(Protocol):
+    """A carry-forward decision: a stored :class:`CarryDecision`, or one made on the spot."""
+
+    @property
+    def decision(self) -> str: ...
+
+    @property
+    def note(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class Decision:
+    decision: str
+    note: str = ""
+
+
+CARRY = Decision("carry")
 
 
 @dataclass(frozen=True)
@@ -106,21 +130,50 @@ def apply_carry_forward(
     return result
 
 
+def is_open(kr: m.KeyResult) -> bool:
+    """Not yet achieved: a milestone not done, a metric short of its target, or no data."""
+    return not _reached(kr)
+
+
+def _reached(kr: m.KeyResult) -> bool:
+    return (progress_of(kr) or 0.0) >= 1.0
+
+
+def carry_open_items(s: Session, source: m.Cycle, target: m.Cycle) -> list[str]:
+    """Carry every objective of `source` with a key result not yet achieved into `target`,
+    as a draft with those key results only (each decided "carry"). Returns the new
+    objectives' ids. Runs in the caller's transaction."""
+    if source.id == target.id:
+        raise ValidationError("choose a different cycle to copy into")
+    ensure_editable(s, target.id)
+    carrier = _Carrier(s, target, known={}, drafts=True)
+    for o in s.scalars(
+        select(m.Objective).where(m.Objective.cycle_id == source.id).order_by(m.Objective.position)
+    ):
+        krs = s.scalars(select(m.KeyResult).filter_by(objective_id=o.id))
+        carrier.objective(o, {kr.id: CARRY for kr in krs if is_open(kr)})
+    carrier.repoint_links()
+    return carrier.new_objectives
+
+
 # -- carrying ----------------------------------------------------------------------------------
 
 
 class _Carrier:
     """Copies objectives into the target cycle, remembering old id → new id."""
 
-    def __init__(self, s: Session, target: m.Cycle, known: dict[str, str]) -> None:
+    def __init__(
+        self, s: Session, target: m.Cycle, known: dict[str, str], drafts: bool = False
+    ) -> None:
         self.s, self.target = s, target
         self.known = known  # from earlier runs, still existing
+        self.drafts = drafts  # every copy a draft, whatever the original's status
         self.made: dict[str, str] = {}
         self.new_objectives: list[str] = []
         self.new_key_results: list[str] = []
         self.to_reword: list[str] = []
 
-    def objective(self, o: m.Objective, decisions: dict[str, m.CarryDecision]) -> None:
+    def objective(self, o: m.Objective, decisions: Mapping[str, Decided]) -> None:
         own = decisions.get(o.id)
         if own is not None and own.decision not in CARRIED:
             return
@@ -151,7 +204,7 @@ class _Carrier:
             why=why,
             owner=o.owner,
             kind=o.kind,
-            status="draft" if reword else o.status,
+            status="draft" if reword or self.drafts else o.status,
             position=self._next_position(o.team_id),
         )
         self.s.add(new)
@@ -176,9 +229,8 @@ class _Carrier:
 
     def _key_result(self, kr: m.KeyResult, objective_id: str, position: int) -> None:
         start = kr.start
-        if kr.current is not None and kr.start is not None and kr.target is not None:
-            reached = (progress_of(kr) or 0.0) >= 1.0
-            start = kr.start if reached or kr.current == kr.target else kr.current
+        if kr.current is not None and kr.current != kr.target and not _reached(kr):
+            start = kr.current  # it starts where it stands (also when no start was set)
         new = m.KeyResult(
             objective_id=objective_id,
             title=kr.title,
@@ -292,11 +344,7 @@ def _next_cycle(s: Session, source: m.Cycle, wanted: str | None) -> tuple[m.Cycl
 
 
 def _refuse_second_run(s: Session, record: Any, team: m.Team, source: m.Cycle) -> None:
-    if not record:
-        return
-    made = list(record.get("made", {}).values())
-    alive = s.scalar(select(func.count()).where(m.Objective.id.in_(made))) if made else 0
-    if alive:
+    if carried_drafts_exist(s, record):
         into = s.get(m.Cycle, record.get("into"))
         raise ValidationError(
             f"{team.name}'s {source.name} was already carried forward into "
@@ -312,4 +360,4 @@ def _known_map(s: Session, records: Mapping[str, Any]) -> dict[str, str]:
     return {old: new for old, new in pairs.items() if new in alive}
 
 
-__all__ = ["CarryResult", "apply_carry_forward"]
+__all__ = ["CarryResult", "apply_carry_forward", "carry_open_items", "is_open"]

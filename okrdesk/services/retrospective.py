@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from okrdesk.db import models as m
@@ -52,7 +53,7 @@ class RetrospectiveView:
     cycle: str
     answers: dict[str, str]
     items: tuple[CarryItem, ...]  # the team's objectives, each followed by its key results
-    carried_into: str | None  # the next cycle's name once carried forward
+    carried_into: str | None  # the next cycle's name while drafts carried there still exist
 
 
 def load_retrospective(ws: Workspace, team: str, cycle: str | None = None) -> RetrospectiveView:
@@ -161,6 +162,13 @@ def decisions_of(s: Session, retro_id: str | None) -> dict[str, m.CarryDecision]
     return {(d.objective_id or d.key_result_id): d for d in rows}  # type: ignore[misc]
 
 
+def carried_drafts_exist(s: Session, record: Mapping[str, Any] | None) -> bool:
+    """Whether any objective a carry-forward made (its record in the workspace settings)
+    still exists: deleting them, or undoing the carry, takes the carry back."""
+    made = list((record or {}).get("made", {}).values())
+    return bool(made) and bool(s.scalar(select(func.count()).where(m.Objective.id.in_(made))))
+
+
 def _items(
     s: Session, team: m.Team, cycle: m.Cycle, decisions: dict[str, m.CarryDecision]
 ) -> list[CarryItem]:
@@ -200,7 +208,7 @@ def _view(s: Session, team: m.Team, cycle: m.Cycle) -> RetrospectiveView:
     retro = retrospective_of(s, team, cycle, create=False)
     info = s.scalars(select(m.WorkspaceInfo)).one()
     record = (info.settings or {}).get(CARRIED_FORWARD, {}).get(retro.id) if retro else None
-    into = s.get(m.Cycle, record["into"]) if record else None
+    into = s.get(m.Cycle, record["into"]) if carried_drafts_exist(s, record) else None
     return RetrospectiveView(
         id=retro.id if retro else None,
         team_id=team.id,

@@ -17,7 +17,6 @@ from okrdesk.db.base import new_id
 from okrdesk.db.models import WorkspaceInfo
 from okrdesk.db.workspace_file import (
     SCHEMA_VERSION,
-    WorkspaceLockedError,
     atomic_copy_file,
     backup_path_for,
     check_openable,
@@ -28,9 +27,14 @@ from okrdesk.db.workspace_file import (
     make_engine,
     sqlite_reason,
 )
-from okrdesk.errors import OkrDeskError, ValidationError, WorkspaceFileError
+from okrdesk.errors import (
+    OkrDeskError,
+    ValidationError,
+    WorkspaceFileError,
+    WorkspaceLockedError,
+)
 
-__all__ = ["Change", "OpenReport", "Workspace", "WorkspaceLockedError"]
+__all__ = ["Change", "OpenReport", "Workspace"]
 
 
 @dataclass(frozen=True)

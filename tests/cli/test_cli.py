@@ -56,6 +56,13 @@ def test_demo_then_show_prints_a_readable_tree(tmp_path: Path) -> None:
     # Every team of the demo appears, sub-teams indented below their parent.
     for team in ("Operations", "Workshop", "Field Service", "Café Sales", "Online Shop"):
         assert f"\n  {team}" in text or f"\n    {team}" in text
+    # A second run refuses the existing file, in one line, and leaves it as it was.
+    before = digest(path)
+    again = okrdesk("demo", path)
+    assert again.returncode == 2
+    assert again.stderr.strip() == f"okrdesk: {path}: a file already exists there"
+    assert digest(path) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["demo.okrdesk"]
 
 
 def test_show_json_for_one_team_and_cycle(demo_file: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from okrdesk.coach import ParsedMetric, parse_metric
+from okrdesk.coach.quantities import find_quantities
 
 # text, start, target, unit, direction, delta, relative
 CASES: list[tuple[str, float | None, float | None, str, str | None, float | None, bool]] = [
@@ -74,6 +75,11 @@ CASES: list[tuple[str, float | None, float | None, str, str | None, float | None
     ("Réduire le délai de réponse de 48 h à 24 h", 48, 24, "h", "decrease", None, False),
     ("Aumentar la tasa de conversión del 2% al 3,5%", 2, 3.5, "%", "increase", None, False),
     ("Umsatz von 1.200 auf 1.500 Kunden steigern", 1200, 1500, "Kunden", "increase", None, False),
+    # connectors glued to the number by a hyphen (ASCII or Hebrew maqaf), or spaced
+    ("הגדל את מספר הלקוחות מ-30 ל-45", 30, 45, "", "increase", None, False),
+    ("הגדל את מספר הלקוחות מ־30 ל־45", 30, 45, "", "increase", None, False),
+    ("הקטן את זמן ההמתנה מ 20 דקות עד 8", 20, 8, "דקות", "decrease", None, False),
+    ("Grow paying customers from-30 to-45", 30, 45, "", "increase", None, False),
 ]
 
 
@@ -112,11 +118,25 @@ def test_there_are_at_least_forty_phrasings() -> None:
         "Launch the portal by 30 June 2025",
         "Release version 2 of the app",
         "Get ISO 27001 certified in Q3",
+        # A number glued to a word is a name, and an ISO date is a day: nothing to measure.
+        "Recover from the COVID-19 slump",
+        "Sign every release with SHA-256",
+        "Launch the portal by 2026-03-31",
         "",
     ],
 )
 def test_no_number_means_no_metric(text: str) -> None:
     assert parse_metric(text) is None
+
+
+def test_a_range_keeps_both_numbers_and_an_iso_date_gives_none() -> None:
+    def values(text: str) -> list[float]:
+        return [q.value for q in find_quantities(text)]
+
+    assert values("Keep NPS within 30-40") == [30, 40]
+    assert values("Raise NPS from 30 to 45 by 2026-12-31") == [30, 45]
+    assert values("Grow from 30 to 45 users from-50 stores") == [30, 45, 50]
+    assert values("Patch COVID-19 and SHA-256 issues in B-52 shops") == []
 
 
 def test_to_dict_includes_the_change() -> None:

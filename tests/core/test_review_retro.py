@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from okrdesk.errors import NotFoundError, ValidationError
-from okrdesk.services import carry_forward, checkins, entities, lifecycle, retrospective, review
+from okrdesk.services import (
+    carry_forward,
+    checkins,
+    entities,
+    lifecycle,
+    retrospective,
+    review,
+    snapshots,
+)
 from okrdesk.services.workspace import Change, Workspace
 
 
@@ -302,6 +310,35 @@ def test_a_second_run_is_refused_until_the_drafts_are_gone(
     entities.delete(ws, "objective", first.objectives[0])
     again = carry_forward.apply_carry_forward(ws, "Support", "2026-Q4")
     assert again.created_cycle is False and len(carried(ws)) == 1
+
+
+def test_undoing_a_carry_into_an_existing_cycle_takes_the_carried_state_back(
+    ws: Workspace, rich: dict[str, str]
+) -> None:
+    """Undo of "Carry forward" (ui.review.commands.CarryForward.revert) deletes the drafts
+    it made, with their contents, and the themes it added; redo restores the same rows."""
+    entities.create(ws, "cycle", name="2027-Q1", start_date="2027-01-01", end_date="2027-03-31")
+    retrospective.set_carry_decisions(ws, "Support", "2026-Q4", {rich["objective"]: "carry"})
+    themes_before = {t["id"] for t in entities.list_items(ws, "theme")}
+    result = carry_forward.apply_carry_forward(ws, "Support", "2026-Q4")
+    assert result.created_cycle is False  # into the existing cycle: it stays after the undo
+    assert retrospective.load_retrospective(ws, "Support", "2026-Q4").carried_into == "2027-Q1"
+
+    made = [("objective", i) for i in result.objectives] + [
+        ("theme", t["id"]) for t in entities.list_items(ws, "theme") if t["id"] not in themes_before
+    ]
+    saved = []
+    for kind, item_id in made:  # undo
+        saved.append(snapshots.take(ws, kind, item_id))
+        entities.delete(ws, kind, item_id, with_contents=True)
+    assert carried(ws) == []
+
+    view = retrospective.load_retrospective(ws, "Support", "2026-Q4")
+    assert view.carried_into is None  # no longer says "Carried forward into 2027-Q1"
+
+    for snapshot in reversed(saved):  # redo
+        snapshots.restore(ws, snapshot)
+    assert retrospective.load_retrospective(ws, "Support", "2026-Q4").carried_into == "2027-Q1"
 
 
 def test_what_is_dropped_or_done_stays_behind(ws: Workspace, rich: dict[str, str]) -> None:

@@ -26,6 +26,7 @@ from reliability_tools import (
     Synthetic,
     document_counts,
     integrity,
+    one_line,
     pages_digest,
     pdf_pages,
     row_counts,
@@ -54,6 +55,7 @@ class Run:
     previous: bytes | None = None  # an older output the command replaces (odd rounds)
     prepare: Callable[[Path], None] | None = None  # sets up a round's folder
     lane: Callable[[Path], None] | None = None  # sets up a lane's inputs (`here.parent`)
+    after: Callable[[Path], None] | None = None  # what to check once a round is judged
 
 
 @dataclass
@@ -130,6 +132,8 @@ def _lane(
         assert process.exitcode in (0, -signal.SIGKILL), (n, process.exitcode)
         tally.during_write += in_write and process.exitcode == -signal.SIGKILL
         _judge(run, here, tally)
+        if run.after is not None:
+            run.after(here)
         shutil.rmtree(here)  # 10 rounds of 50-team outputs add up
 
 
@@ -335,3 +339,42 @@ def test_killed_merge_is_all_or_nothing(
         check(here / "target.okrdesk")
     print(f"import json --into: {KILLS} kills — {outcomes}")
     assert len(outcomes) == KILLS
+
+
+# -- the demo ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("teams", [None, 50], ids=["demo", "synthetic"])
+def test_killed_demo_leaves_a_whole_workspace_or_none_and_a_rerun_succeeds(
+    forker: Forker, tmp_path: Path, teams: int | None
+) -> None:
+    """`okrdesk demo X`: a kill never leaves a half-filled workspace at X that the next run
+    would refuse; the next run builds it (and clears what the killed one left beside it)."""
+    extra = [] if teams is None else ["--teams", str(teams), "--seed", "1"]
+    code, log = forker.run(["demo", tmp_path / "reference.okrdesk", *extra], tmp_path / "r.log")
+    assert code == 0, log
+    # The hand-written demo is dated around today: its check-ins grow through the quarter.
+    tables = ("team", "cycle", "theme", "objective", "key_result", "initiative", "kpi")
+    expected = row_counts(tmp_path / "reference.okrdesk", tables)
+
+    def check(path: Path) -> None:
+        Workspace.open(path).close()
+        assert integrity(path) == "ok"
+        assert row_counts(path, tables) == expected
+
+    def rerun(here: Path) -> None:
+        target = here / "demo.okrdesk"
+        existed = target.exists()
+        code, log = forker.run(["demo", target, *extra], here.parent / f"{here.name}.rerun")
+        if existed:  # a complete demo is never overwritten
+            assert code == 2, log
+            assert "a file already exists there" in one_line(log)
+        else:
+            assert code == 0, log
+            check(target)
+        assert os.listdir(here) == ["demo.okrdesk"]
+
+    run = Run(lambda h: ["demo", h / "demo.okrdesk", *extra], "demo.okrdesk", check, after=rerun)
+    (tmp_path / "kills").mkdir()
+    tally = kill_rounds(forker, run, tmp_path / "kills", "demo")
+    _report(" ".join(["demo", *extra]), tally)

@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 from reliability_tools import Forker, integrity, one_line
 
-from okrdesk.db.workspace_file import BUSY_TIMEOUT_MS, WorkspaceLockedError
+from okrdesk.db.workspace_file import BUSY_TIMEOUT_MS
+from okrdesk.errors import WorkspaceLockedError
 from okrdesk.services import entities
 from okrdesk.services.coaching import disabled_rules
 from okrdesk.services.workspace import Workspace

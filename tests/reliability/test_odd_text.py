@@ -113,11 +113,6 @@ def test_the_coach_reads_numbers_next_to_odd_text() -> None:
         assert [f.rule for f in check_objective(text) if f.severity != "info"] == [], text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="coach defect: a number glued to a word by a hyphen (Hebrew 'מ-30', 'from-30') "
-    "is not read, so a measurable key result is called not measurable",
-)
 def test_the_coach_reads_hebrew_numbers_with_prefixes() -> None:
     text = "הגדל את מספר הלקוחות מ-30 ל-45"  # "grow the number of customers from 30 to 45"
     assert "key-result-not-measurable" not in {f.rule for f in check_key_result(text)}
