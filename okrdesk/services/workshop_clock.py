@@ -4,6 +4,12 @@ A pure state machine over an injected ``now()`` (seconds, monotonic): the app pa
 ``time.monotonic`` and ticks it from a timer; tests pass a fake clock they move by hand.
 Time is counted per step (by step id), so going back to a step adds to its time, and
 the agenda can be edited while the clock runs (:meth:`Clock.replan`).
+
+The plan comparison ("3 min behind plan") covers the steps moved past that ran, plus
+the overtime of the current step (and of any later step already visited). A step the
+facilitator moves past without running it (less than :data:`SKIP_SECONDS` on it) is
+*skipped*: it is neither done in no time nor saved as run, but counted apart ("1 step
+skipped (10 min)"), so skipping never makes a session look ahead of plan.
 """
 
 from __future__ import annotations
@@ -14,6 +20,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 WARN_SECONDS = 60  # the last minute of a step is shown as a warning
+# A step left after less time than this was passed over (e.g. two clicks on "Next"), not run.
+SKIP_SECONDS = 10
 
 ClockState = Literal["paused", "running", "ending", "over"]
 
@@ -35,7 +43,9 @@ class Reading:
     planned: int
     total_elapsed: float
     total_planned: int
-    behind: float  # seconds behind the plan so far (negative: ahead)
+    behind: float  # seconds behind the plan on the steps run so far (negative: ahead)
+    skipped: tuple[int, ...] = ()  # indices of the steps before this one that were not run
+    skipped_planned: int = 0  # their planned seconds, left out of ``behind``
 
     @property
     def remaining(self) -> float:
@@ -75,12 +85,23 @@ class Reading:
 
     @property
     def schedule(self) -> str:
-        """ "Total 47:10 of 2:00:00 · 3 min behind plan"."""
+        """ "Total 47:10 of 2:00:00 · 3 min behind plan · 1 step skipped (10 min)"."""
         text = f"Total {duration(self.total_elapsed)} of {duration(self.total_planned)}"
         minutes = round(abs(self.behind) / 60)
         if minutes == 0:
-            return text + " · on plan"
-        return text + f" · {minutes} min {'behind' if self.behind > 0 else 'ahead of'} plan"
+            text += " · on plan"
+        else:
+            text += f" · {minutes} min {'behind' if self.behind > 0 else 'ahead of'} plan"
+        return text + (f" · {self.skipped_words}" if self.skipped else "")
+
+    @property
+    def skipped_words(self) -> str:
+        """ "2 steps skipped (25 min)", or "" when none was."""
+        if not self.skipped:
+            return ""
+        count = len(self.skipped)
+        steps = "step" if count == 1 else "steps"
+        return f"{count} {steps} skipped ({round(self.skipped_planned / 60)} min)"
 
 
 def duration(seconds: float, *, round_up: bool = False) -> str:
@@ -137,22 +158,33 @@ class Clock:
             spent += max(0.0, self._now() - self._since)
         return spent
 
+    def ran(self, index: int) -> bool:
+        """Whether a step has run: it had :data:`SKIP_SECONDS` or more on the clock."""
+        return round(self.elapsed(index)) >= SKIP_SECONDS
+
     def spent(self) -> dict[str, int]:
-        """Whole seconds per step id, for the steps that took any (a step passed over in
-        less than a second counts as not run)."""
-        found = {s.id: round(self.elapsed(n)) for n, s in enumerate(self._steps)}
-        return {k: v for k, v in found.items() if v}
+        """Whole seconds per step id, for the steps that ran (a step passed over in less
+        than :data:`SKIP_SECONDS` is not saved, so it reads as not run when reopened)."""
+        return {s.id: round(self.elapsed(n)) for n, s in enumerate(self._steps) if self.ran(n)}
 
     def reading(self) -> Reading:
         if not self._steps:
             return Reading(0, 0, self.running, 0.0, 0, 0.0, 0, 0.0)
         times = [self.elapsed(n) for n in range(len(self._steps))]
         current = self._steps[self._index]
+        # The plan so far: the steps moved past that ran, against their minutes; this step
+        # and any later one already visited only once they run over (they are not done, so
+        # finishing early is not counted yet). A step moved past without running is not
+        # done in no time: it is left out and counted apart.
         behind = 0.0
+        skipped: list[int] = []
         for n, step in enumerate(self._steps):
-            if n < self._index or (n > self._index and times[n] > 0):
+            if n >= self._index:
+                behind += max(0.0, times[n] - step.planned)
+            elif self.ran(n):
                 behind += times[n] - step.planned
-        behind += max(0.0, times[self._index] - current.planned)
+            else:
+                skipped.append(n)
         return Reading(
             step=self._index,
             count=len(self._steps),
@@ -162,6 +194,8 @@ class Clock:
             total_elapsed=sum(times),
             total_planned=sum(s.planned for s in self._steps),
             behind=behind,
+            skipped=tuple(skipped),
+            skipped_planned=sum(self._steps[n].planned for n in skipped),
         )
 
     # -- control -----------------------------------------------------------------------------

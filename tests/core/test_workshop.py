@@ -7,8 +7,9 @@ import pytest
 from okrdesk.errors import NotFoundError, ValidationError
 from okrdesk.services import entities, snapshots, workshop
 from okrdesk.services.workshop import DEFAULT_AGENDA, PlannedStep
-from okrdesk.services.workshop_clock import Clock, ClockStep, duration
+from okrdesk.services.workshop_clock import SKIP_SECONDS, Clock, ClockStep, duration
 from okrdesk.services.workshop_edits import reapply, revert
+from okrdesk.services.workshop_summary import session_summary
 from okrdesk.services.workspace import Workspace
 
 
@@ -213,6 +214,100 @@ def test_a_clock_resumes_from_saved_times_and_follows_agenda_edits():
     clock.replan([ClockStep("s1", 600), ClockStep("s2", 300)])  # the first step removed
     assert clock.step == 0 and clock.running
     assert clock.reading().remaining == 540
+
+
+def test_a_skipped_step_is_not_done_in_no_time_it_is_counted_apart():
+    now = FakeTime()
+    clock = clock_of([10, 5, 5, 5], now)
+    clock.start()
+    now.advance(8 * 60)  # 2 minutes early on the first step
+    clock.next()
+    now.advance(2)  # "Next" twice: the second step passed over
+    clock.next()
+    now.advance(60)
+    reading = clock.reading()
+    assert reading.behind == -120  # not 7 minutes ahead: the skipped 5 are no gain
+    assert (reading.skipped, reading.skipped_planned) == ((1,), 300)
+    assert reading.schedule == (
+        "Total 9:02 of 25:00 · 2 min ahead of plan · 1 step skipped (5 min)"
+    )
+    assert clock.spent() == {"s0": 480, "s2": 60}  # the skipped step is not saved as run
+    clock.go_to(3)  # jumping over the rest of the third step does not skip it: it ran
+    assert clock.reading().skipped == (1,)
+    assert round(clock.reading().behind) == -120 - 240
+
+
+def test_jumping_ahead_skips_every_step_in_between_and_going_back_runs_them():
+    now = FakeTime()
+    clock = clock_of([10, 5, 5, 5], now)
+    clock.start()
+    now.advance(10 * 60)
+    clock.go_to(3)  # a double-click on the last step
+    now.advance(30)
+    reading = clock.reading()
+    assert (reading.skipped, reading.behind) == ((1, 2), 0)
+    assert reading.schedule.endswith("· on plan · 2 steps skipped (10 min)")
+    clock.go_to(1)  # back to one of them after all
+    now.advance(6 * 60)
+    reading = clock.reading()
+    assert reading.skipped == ()  # the one we are on runs; the other is still to come
+    assert reading.schedule == "Total 16:30 of 25:00 · 1 min behind plan"
+
+
+def test_a_step_ahead_of_the_current_one_counts_once_moved_past():
+    now = FakeTime()
+    clock = clock_of([10, 5, 5], now)
+    clock.start()
+    now.advance(4 * 60)
+    clock.next()
+    now.advance(SKIP_SECONDS - 1)  # "Next" by mistake, straight back
+    clock.previous()
+    reading = clock.reading()
+    assert (reading.behind, reading.skipped) == (0, ())  # before: 5 minutes "ahead"
+    assert reading.schedule.endswith("· on plan")
+    assert clock.spent() == {"s0": 240}  # the glance is not saved as a run
+    now.advance(6 * 60)
+    clock.go_to(2)  # the third step first; the second is skipped for now
+    now.advance(7 * 60)
+    clock.previous()
+    reading = clock.reading()
+    # The third step is not done (we may come back to it): only its overtime counts.
+    assert (reading.behind, reading.skipped) == (120, ())
+    now.advance(60)
+    clock.next()  # on to the third again: the second is done, early
+    assert round(clock.reading().behind) == 120 + (60 + SKIP_SECONDS - 1 - 300)
+
+
+def test_skipped_steps_stay_skipped_when_the_session_is_reopened(ws, planned):
+    session_id = new_session(ws, planned, agenda=DEFAULT_AGENDA[:4])
+    steps = workshop.agenda(ws, session_id)
+    now = FakeTime()
+    clock = Clock([ClockStep(s.id, s.planned_seconds) for s in steps], now)
+    clock.start()
+    now.advance(12 * 60)
+    clock.next()
+    now.advance(3)
+    clock.next()  # mission and strategy: passed over
+    now.advance(60)
+    clock.pause()
+    workshop.record_time(ws, session_id, clock.spent(), clock.step)
+    before = clock.reading()
+
+    again = workshop.agenda(ws, session_id)
+    assert [s.actual_seconds for s in again] == [720, None, 60, None]
+    reopened = Clock(
+        [ClockStep(s.id, s.planned_seconds) for s in again],
+        now,
+        step=workshop.session_info(ws, session_id).current_step,
+        spent={s.id: float(s.actual_seconds) for s in again if s.actual_seconds},
+    )
+    after = reopened.reading()
+    assert (after.step, after.skipped, round(after.behind)) == (2, (1,), 120)
+    assert after.schedule == before.schedule.replace("13:03", "13:00")
+    assert after.schedule == "Total 13:00 of 45:00 · 2 min behind plan · 1 step skipped (10 min)"
+    # The printed summary reads the same agenda: the skipped step as not run.
+    summary = session_summary(ws, session_id)
+    assert [s.actual_seconds for s in summary.steps] == [720, None, 60, None]
 
 
 def test_durations_read_as_a_clock():

@@ -392,3 +392,36 @@ def test_a_session_without_agenda_gets_the_default_one(qtbot, demo_copy, said):
         assert widget.clock_panel.start_button.isEnabled()
     finally:
         session.close()
+
+
+def test_a_skipped_step_is_said_and_does_not_put_the_session_ahead(qtbot, room, said):
+    _path, session, _ids = room
+    now = FakeTime()
+    widget = facilitation(qtbot, session, now)
+    widget.new_session()
+    settle(qtbot, widget)
+    clock, agenda = widget.clock_panel, widget.agenda_panel
+    qtbot.mouseClick(clock.start_button, LEFT)
+    now.advance(8 * 60)  # the welcome, 2 minutes early
+    qtbot.mouseClick(clock.next_button, LEFT)
+    now.advance(1)
+    qtbot.mouseClick(clock.next_button, LEFT)  # mission and strategy: passed over
+    now.advance(60)
+    widget.ctx.clock.tick()
+    settle(qtbot, widget)
+    assert clock.schedule.text() == (
+        "Total 9:01 of 2:00:00 · 2 min ahead of plan · 1 step skipped (10 min)"
+    )  # not "12 min ahead": skipping a step is no time won
+    assert [agenda.table.item(row, 4).text() for row in range(3)] == ["8:00", "skipped", ""]
+    assert "left out of the ahead/behind" in agenda.table.item(1, 4).toolTip()
+    window = widget.toggle_presentation()  # the room's screen says it too
+    assert window is not None
+    qtbot.addWidget(window)
+    assert window.schedule.text() == clock.schedule.text()
+    widget.toggle_presentation()
+    qtbot.mouseClick(clock.previous_button, LEFT)  # back to it after all
+    settle(qtbot, widget)
+    assert "skipped" not in clock.schedule.text()
+    assert agenda.table.item(1, 4).text() == ""
+    steps = workshop.agenda(session.ws, widget.ctx.session_id)
+    assert [s.actual_seconds for s in steps[:3]] == [480, None, 60]

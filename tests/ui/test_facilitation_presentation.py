@@ -16,6 +16,7 @@ from okrdesk.services.workshop_votes import set_dots
 from okrdesk.services.workspace import Workspace
 from ui.facilitation import FacilitationWidget, PresentationWindow, prompts
 from ui.facilitation.presentation import CLOCK_COLOURS, MIN
+from ui.facilitation.slides import slide_for
 from ui.session import WorkspaceSession
 
 SCREENSHOTS = None  # set to a folder path to keep the screenshots of a run
@@ -165,3 +166,23 @@ def test_the_emerging_okr_set_carries_the_coachs_flags_in_words(presenting):
     window.fit_content()
     assert "Parking lot (1)" in window.content.text()
     assert "Ask finance about leasing rates" in window.content.text()
+
+
+def test_the_agenda_slide_says_which_steps_were_skipped(presenting):
+    widget, window, now, folder = presenting
+    clock = widget.ctx.clock
+    clock.start()
+    now.now += 9 * 60
+    clock.go_to(2)  # mission and strategy passed over
+    now.now += 10 * 60
+    clock.go_to(5)  # the break shows the agenda
+    window.fit_content()
+    assert window.title.text() == "Break"
+    assert ">skipped<" in window.content.text()
+    lines = {block.main.text: block for block in slide_for(widget.ctx).blocks}
+    assert lines["Welcome and why we are here"].aside == "took 9:00"
+    assert lines["Where we are heading: mission and strategy"].aside == "skipped"
+    assert lines["This cycle's themes"].aside == "took 10:00"
+    assert lines["Dot vote and choose"].aside == "skipped"
+    assert window.schedule.text().endswith("1 min ahead of plan · 3 steps skipped (35 min)")
+    shoot(window, folder, "agenda-skipped")

@@ -1,10 +1,11 @@
 """The agenda editor: timed steps that follow the guided session; add, remove, reorder,
-change minutes and what each step shows. Double-click a step to go to it."""
+change minutes and what each step shows. Double-click a step to go to it. A step the
+clock moved past without running it says "skipped" where its time would be."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,6 +30,9 @@ from ui.facilitation.context import WorkshopContext
 SHOWS = [("", "Agenda"), *((s.key, s.title) for s in STEPS)]
 SHOW_TITLES = dict(SHOWS)
 COL_MARK, COL_TITLE, COL_SHOWS, COL_MINUTES, COL_ACTUAL = range(5)
+SKIPPED = "skipped"
+SKIPPED_TIP = "Moved past without running it: left out of the ahead/behind figure"
+MUTED = QColor("#555555")
 
 
 class AgendaPanel(QWidget):
@@ -37,6 +41,7 @@ class AgendaPanel(QWidget):
         self.ctx = ctx
         self._filling = False
         self.ids: list[str] = []
+        self.actuals: list[str] = []  # the time each step took, as saved ("" for none)
         self.table = QTableWidget(0, 5)
         self.table.setObjectName("agendaTable")
         self.table.setHorizontalHeaderLabels(["", "Step", "Shows", "Min", "Actual"])
@@ -89,6 +94,9 @@ class AgendaPanel(QWidget):
         selected = self.selected_row()
         self._filling = True
         self.ids = [s.id for s in steps]
+        self.actuals = [
+            "" if s.actual_seconds is None else duration(s.actual_seconds) for s in steps
+        ]
         self.table.setRowCount(len(steps))
         for row, step in enumerate(steps):
             mark = QTableWidgetItem()
@@ -98,9 +106,7 @@ class AgendaPanel(QWidget):
             minutes = QTableWidgetItem(str(step.planned_minutes))
             minutes.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.setItem(row, COL_MINUTES, minutes)
-            actual = QTableWidgetItem(
-                "" if step.actual_seconds is None else duration(step.actual_seconds)
-            )
+            actual = QTableWidgetItem(self.actuals[row])
             actual.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
             actual.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.setItem(row, COL_ACTUAL, actual)
@@ -121,12 +127,19 @@ class AgendaPanel(QWidget):
 
     def _mark_current(self) -> None:
         current = self.ctx.clock.step
+        skipped = set(self.ctx.clock.reading().skipped)
         self._filling = True
         for row in range(self.table.rowCount()):
             here = row == current
             mark = self.table.item(row, COL_MARK)
             if mark is not None:
                 mark.setText("▶" if here else "")
+            actual = self.table.item(row, COL_ACTUAL)
+            if actual is not None and row < len(self.actuals):
+                passed_over = row in skipped
+                actual.setText(SKIPPED if passed_over else self.actuals[row])
+                actual.setToolTip(SKIPPED_TIP if passed_over else "")
+                actual.setForeground(QBrush(MUTED) if passed_over else QBrush())
             for col in (COL_TITLE, COL_MINUTES):
                 item = self.table.item(row, col)
                 if item is not None:

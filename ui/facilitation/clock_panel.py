@@ -42,6 +42,8 @@ class ClockPanel(QWidget):
         self.status.setObjectName("clockStatus")
         self.schedule = QLabel()
         self.schedule.setObjectName("clockSchedule")
+        # Wraps rather than widening the agenda's column ("… · 2 steps skipped (25 min)").
+        self.schedule.setWordWrap(True)
 
         self.start_button = QPushButton("Start")
         self.start_button.setObjectName("clockStart")

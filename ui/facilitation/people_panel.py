@@ -5,14 +5,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -20,45 +16,34 @@ from okrdesk.errors import OkrDeskError
 from okrdesk.services import workshop
 from ui.facilitation import undo
 from ui.facilitation.context import WorkshopContext
+from ui.facilitation.list_panel import ListPanel
 
 
-class PeoplePanel(QWidget):
+class PeoplePanel(ListPanel):
+    kind = "participant"
+
     def __init__(self, ctx: WorkshopContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        view = QTableWidget(0, 2)
+        super().__init__(
+            ctx,
+            view,
+            entry_name="participantEntry",
+            placeholder="Name, role — Enter adds",
+            add_label="Add",
+            parent=parent,
+        )
         self.ids: list[str] = []
-        self._filling = False
-        self.entry = QLineEdit()
-        self.entry.setObjectName("participantEntry")
-        self.entry.setPlaceholderText("Name, role — Enter adds")
-        self.entry.returnPressed.connect(self.add_typed)
-        self.add_button = QPushButton("Add")
-        self.add_button.clicked.connect(self.add_typed)
-        self.paste_button = QPushButton("Paste a list")
-        self.paste_button.setToolTip("Add the names on the clipboard, one a line")
-        self.paste_button.clicked.connect(lambda: self.add_lines(QApplication.clipboard().text()))
-        self.table = QTableWidget(0, 2)
+        self.table = view
         self.table.setObjectName("participantTable")
         self.table.setHorizontalHeaderLabels(["Name", "Role"])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.itemChanged.connect(self._edited)
-        self.remove_button = QPushButton("Remove")
-        self.remove_button.clicked.connect(self.remove_selected)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        row = QHBoxLayout()
-        row.addWidget(self.entry, 1)
-        row.addWidget(self.add_button)
-        row.addWidget(self.paste_button)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.message, 1)
-        bottom.addWidget(self.remove_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(row)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(bottom)
+        self.paste_button = QPushButton("Paste a list")
+        self.paste_button.setToolTip("Add the names on the clipboard, one a line")
+        self.paste_button.clicked.connect(lambda: self.add_lines(QApplication.clipboard().text()))
+        self.entry_row.addWidget(self.paste_button)
+        self.footer.insertWidget(0, self.message, 1)
 
     def refresh(self) -> None:
         people = (
@@ -73,10 +58,6 @@ class PeoplePanel(QWidget):
             self.table.setItem(row, 1, QTableWidgetItem(person.role))
         self._filling = False
 
-    def add_typed(self) -> None:
-        if self.add_lines(self.entry.text()):
-            self.entry.clear()
-
     def add_lines(self, text: str) -> bool:
         """Add "Name, role" lines as one undo step; False when refused or empty."""
         if not text.strip() or self.ctx.session_id is None:
@@ -89,10 +70,11 @@ class PeoplePanel(QWidget):
         self.message.clear()
         return True
 
-    def remove_selected(self) -> None:
+    add_text = add_lines
+
+    def selected_ids(self) -> list[str]:
         rows = sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True)
-        for row in rows:
-            self.ctx.session.delete("participant", self.ids[row])
+        return [self.ids[row] for row in rows]
 
     def _edited(self, item: QTableWidgetItem) -> None:
         if self._filling or item.row() >= len(self.ids):

@@ -75,17 +75,19 @@ def slide_for(ctx: WorkshopContext) -> Slide:
 
 def agenda_slide(ctx: WorkshopContext) -> Slide:
     current = ctx.clock.step
+    skipped = set(ctx.clock.reading().skipped)
     blocks = []
     for n, step in enumerate(ctx.agenda()):
+        aside = f"{step.planned_minutes} min"
         if n == current:
             mark, tone = "▶", "accent"
+        elif n in skipped:
+            mark, tone, aside = "", "muted", "skipped"
         elif step.actual_seconds is not None and n < current:
             mark, tone = "✓", "muted"
+            aside = f"took {duration(step.actual_seconds)}"
         else:
             mark, tone = "", "body"
-        aside = f"{step.planned_minutes} min"
-        if step.actual_seconds is not None and n < current:
-            aside = f"took {duration(step.actual_seconds)}"
         blocks.append(Block(Line(step.title, mark, tone, strong=n == current), aside))
     return Slide("Today's agenda", tuple(blocks), "No steps yet", "more steps")
 
