@@ -95,6 +95,11 @@ class TextBlock(Flowable):
 
 def break_lines(text: str, font: str, size: float, width: float) -> list[str]:
     """Greedy line breaking at spaces; a word wider than the line is cut where it must be."""
+    # Most cells (names, numbers, short titles) fit on one line: one measurement, not one a
+    # word. The margin leaves a text as wide as its column (to the last rounding error) to
+    # the word-by-word sums below, which decide such ties as they always have.
+    if stringWidth(text, font, size) < width - 1e-6:
+        return [text]
     lines: list[str] = []
     space = stringWidth(" ", font, size)
     line: list[str] = []
@@ -134,7 +139,7 @@ def text(
     """User text as a cell: a TextBlock when the main font draws all of it, else a Paragraph."""
     clean = book.plain(value)
     font = styles.bold_of(style.fontName) if bold else style.fontName
-    if clean.isascii() or all(book.font_for(ch) is None for ch in clean):
+    if book.main_font_draws(clean) or all(book.font_for(ch) is None for ch in clean):
         return TextBlock(
             _ASCII_SPACES.sub(" ", clean),
             font,

@@ -170,12 +170,15 @@ def draw_text(
     """A line of user text on the canvas, with fallback fonts for the runs that need them."""
     text = book.plain(text)
     runs: list[tuple[str, str]] = []
-    for ch in text:
-        run_font = book.font_for(ch) or font
-        if runs and runs[-1][0] == run_font:
-            runs[-1] = (run_font, runs[-1][1] + ch)
-        else:
-            runs.append((run_font, ch))
+    if book.main_font_draws(text):
+        runs.append((font, text))
+    else:
+        for ch in text:
+            run_font = book.font_for(ch) or font
+            if runs and runs[-1][0] == run_font:
+                runs[-1] = (run_font, runs[-1][1] + ch)
+            else:
+                runs.append((run_font, ch))
     total = sum(stringWidth(chunk, f, size) for f, chunk in runs)
     if align == "right":
         x -= total

@@ -70,22 +70,16 @@ class ProgressBar(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
-        # Bars repeat (a booklet has thousands, of a few hundred looks): each look is drawn
-        # once as a form and then placed, which keeps pages small and fast to write.
+        # Drawn in place: a few rectangles and a label. (As shared forms they cost more:
+        # a 200-team booklet has ~5,000 bars in ~1,100 looks, each form a PDF object.)
         c = self.canv
         fill = None if self.value is None else round(max(0.0, min(1.0, self.value)) * 200) / 200
-        # Form names go into content streams: letters, digits and dashes only.
-        look = "none" if fill is None else str(round(fill * 200))
-        label = "none" if self.value is None else str(round(self.value * 100))
-        size = f"{round(self.width * 10)}-{round(self.size * 100)}"
-        key = f"bar-{look}-{label}-{size}-{self.font}-{self.band or 'plain'}"
-        drawn: set[str] = c.__dict__.setdefault("_okrdesk_forms", set())
-        if key not in drawn:
-            c.beginForm(key, 0, -2, self.width, self.height + 2)
-            self._draw_bar(c, fill)
-            c.endForm()
-            drawn.add(key)
-        c.doForm(key)
+        # Clipped to the box bars were drawn in as forms, so they print exactly as before
+        # (the box trims the outer half of the left border).
+        box = c.beginPath()
+        box.rect(0, -2, self.width, self.height + 4)
+        c.clipPath(box, stroke=0, fill=0)
+        self._draw_bar(c, fill)
 
     def _draw_bar(self, c: Canvas, fill: float | None) -> None:
         bar_width = max(8.0, self.width - self.label_width - 3)

@@ -86,6 +86,17 @@ def _register_main() -> frozenset[int]:
     return frozenset(set.intersection(*faces))
 
 
+@lru_cache(maxsize=1)
+def _main_chars() -> frozenset[str]:
+    """Characters that never need a fallback font: those every shipped face covers,
+    ASCII and white space (as :meth:`FontBook.font_for` decides, character by character).
+
+    As strings, so one C-level ``issuperset`` answers for a whole text.
+    """
+    spaces = (chr(code) for code in range(0x3001) if chr(code).isspace())
+    return frozenset(map(chr, _register_main())) | frozenset(map(chr, range(128))) | set(spaces)
+
+
 def default_fallbacks() -> tuple[Path, ...]:
     """Candidate fallback fonts that exist on this machine, in order of preference."""
     paths: list[Path] = []
@@ -115,12 +126,20 @@ def _load_fallback(path: Path) -> tuple[str, frozenset[int]] | None:
     return name, frozenset(font.face.charToGlyph)
 
 
+# Space separators (Unicode category Zs) as a plain space: what _printable keeps of them.
+_SPACES = {code: " " for code in range(0x3001) if unicodedata.category(chr(code)) == "Zs"}
+
+
 def clean_text(text: str) -> str:
     """NFC-normalised text without control characters (they would print as boxes)."""
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
     if text.isprintable():
         return text
+    # Most texts are here only for their no-break spaces (which the reports put into
+    # "O1  title"): when spaces are all that is unprintable, nothing is dropped.
+    if text.translate(_SPACES).isprintable():
+        return text.strip()
     return "".join(_printable(ch) for ch in text).strip()
 
 
@@ -138,6 +157,7 @@ class FontBook:
 
     def __init__(self, fallbacks: Sequence[Path] | None = None) -> None:
         self.covered = _register_main()
+        self._main_chars = _main_chars()
         self._candidates = list(default_fallbacks() if fallbacks is None else fallbacks)
         self._loaded: list[tuple[str, frozenset[int]]] = []
         self._font_for: dict[str, str | None] = {}
@@ -147,7 +167,7 @@ class FontBook:
     def markup(self, text: str) -> str:
         """Escaped Paragraph markup; runs the main font lacks get a fallback font tag."""
         text = clean_text(text)
-        if text.isascii():
+        if self.main_font_draws(text):
             return escape(text)
         parts: list[str] = []
         run: list[str] = []
@@ -166,10 +186,15 @@ class FontBook:
     def plain(self, text: str) -> str:
         """Clean text for canvas strings and metadata (coverage recorded, no markup)."""
         text = clean_text(text)
-        if not text.isascii():
+        if not self.main_font_draws(text):
             for ch in text:
                 self.font_for(ch)
         return text
+
+    def main_font_draws(self, text: str) -> bool:
+        """True when no character of ``text`` needs a fallback font (checked per text, not
+        per character: a booklet has tens of thousands of texts)."""
+        return text.isascii() or self._main_chars.issuperset(text)
 
     def font_for(self, ch: str) -> str | None:
         """None for the main font, else the fallback font's name (recording misses)."""
@@ -186,7 +211,9 @@ class FontBook:
 
     def needs_cjk_wrap(self, text: str) -> bool:
         """True when text contains characters drawn by a fallback (CJK lines break anywhere)."""
-        return not text.isascii() and any(self._font_for.get(ch) for ch in text)
+        if self.main_font_draws(text):
+            return False
+        return any(self._font_for.get(ch) for ch in text)
 
     def _find_fallback(self, code: int) -> str | None:
         for name, covered in self._loaded:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from report_helpers import Builder, embedded, page_fonts, pdf_text
 
-from okrdesk.reports import sheets_data, write_sheets
+from okrdesk.reports import booklet_data, sheets_data, write_booklet, write_sheets
 from okrdesk.reports.fonts import FONT_DIR, FontBook, clean_text, default_fallbacks
 from okrdesk.services import entities
 
@@ -50,6 +51,34 @@ def test_without_any_fallback_font_the_missing_characters_are_listed(
     (notice,) = result.notices
     assert '"東" U+6771' in notice
     assert out.exists()  # still printed: the user decides whether boxes are acceptable
+
+
+@pytest.mark.skipif(not default_fallbacks(), reason="no CJK font on this machine")
+def test_booklet_cells_and_footers_use_the_fallback_font_amid_covered_accents(
+    team_workspace: Builder, tmp_path: Path
+) -> None:
+    # Texts the main font draws whole skip the search character by character; a text
+    # with one character it lacks, among accents and Greek it has, must still switch.
+    ws = _cjk_workspace(team_workspace)
+    key_result = entities.list_items(ws, "key_result")[0]["id"]
+    entities.update(ws, "key_result", key_result, owner="Zürich 東京")
+    data = booklet_data(ws)
+    info = replace(data.sheets.info, organisation="Ελλάδα 喫茶")  # printed in every footer
+    data = replace(data, sheets=replace(data.sheets, info=info))
+    out = tmp_path / "booklet.pdf"
+
+    result = write_booklet(data, out)
+
+    assert result.missing_glyphs == ""
+    pages = [" ".join(page.split()) for page in pdf_text(out)]  # runs may extract apart
+    assert all("Ελλάδα 喫茶" in page for page in pages)
+    assert "Zürich 東京" in pages[-1] and CJK in pages[-1]
+    assert any("Fallback" in name for name in page_fonts(out))
+    assert embedded(out)
+
+    # Without fallback fonts the same characters are reported, not dropped silently.
+    result = write_booklet(data, out, fallbacks=[])
+    assert set(result.missing_glyphs) == set(CJK + "東京チーム喫茶")
 
 
 def test_the_shipped_fonts_cover_european_scripts() -> None:

@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import Builder
 from pypdf import PdfReader
-from report_helpers import NAMES, embedded, page_fonts, pdf_text
+from report_helpers import NAMES, Builder, embedded, page_fonts, pdf_text
 
 from okrdesk.reports import PageSetup, sheets_data, write_sheets
 from okrdesk.services import entities
