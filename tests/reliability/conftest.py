@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from reliability_tools import Forker, Synthetic
@@ -27,3 +29,10 @@ def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Synthetic:
 @pytest.fixture(scope="session")
 def forker() -> Iterator[Forker]:
     yield Forker()
+
+
+@pytest.fixture
+def scratch() -> Iterator[Path]:
+    """A fresh folder for each example of a property test (tmp_path is per test)."""
+    with tempfile.TemporaryDirectory(prefix="okrdesk-fuzz-") as folder:
+        yield Path(folder)

@@ -207,3 +207,12 @@ def fork_each(spec: Path) -> None:
 
 if __name__ == "__main__":
     fork_each(Path(sys.argv[1]))
+
+
+def exported(path: Path, fmt: str) -> bytes:
+    """The workspace at `path` exported as "json" or "csv" (the fuzz tests compare these)."""
+    from okrdesk.interchange import csv_format, json_format
+    from okrdesk.services.workspace import Workspace
+
+    with Workspace.open(path) as ws:
+        return json_format.export_json(ws) if fmt == "json" else csv_format.export_csv(ws)

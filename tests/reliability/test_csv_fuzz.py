@@ -13,17 +13,16 @@ from __future__ import annotations
 import csv
 import io
 import shutil
-import tempfile
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from reliability_tools import exported
 
 from okrdesk.errors import InterchangeError, WorkspaceFileError
-from okrdesk.interchange import csv_format, json_format
+from okrdesk.interchange import csv_format
 from okrdesk.services import entities
 from okrdesk.services.workspace import Workspace
 
@@ -104,22 +103,6 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes]:
     return path, data
 
 
-@pytest.fixture
-def scratch() -> Iterator[Path]:
-    with tempfile.TemporaryDirectory(prefix="okrdesk-csv-fuzz-") as folder:
-        yield Path(folder)
-
-
-def json_of(path: Path) -> bytes:
-    with Workspace.open(path) as ws:
-        return json_format.export_json(ws)
-
-
-def csv_of(path: Path) -> bytes:
-    with Workspace.open(path) as ws:
-        return csv_format.export_csv(ws)
-
-
 def expected_key_results(data: bytes) -> set[str]:
     rows, _ = csv_format.parse_csv(data, "x.csv")
     return {row.key_result for row in rows if row.key_result}
@@ -143,12 +126,12 @@ def check_new(data: bytes, folder: Path) -> str:
         assert sorted(p.name for p in work.iterdir()) == ["in.csv"]
         return "refused"
     assert expected_key_results(data) <= key_results_in(destination)
-    exported = csv_of(destination)
-    assert csv_of(destination) == exported  # deterministic
+    first = exported(destination, "csv")
+    assert exported(destination, "csv") == first  # deterministic
     # What it exports imports again to the same sheet.
-    (work / "again.csv").write_bytes(exported)
+    (work / "again.csv").write_bytes(first)
     csv_format.import_new(work / "again.csv", work / "again.okrdesk", today=TODAY)
-    assert csv_of(work / "again.okrdesk") == exported
+    assert exported(work / "again.okrdesk", "csv") == first
     return "imported"
 
 
@@ -158,7 +141,7 @@ def check_into(data: bytes, target_master: Path, folder: Path) -> str:
     work.mkdir()
     source, target = work / "in.csv", Path(shutil.copy(target_master, work / "t.okrdesk"))
     source.write_bytes(data)
-    before = json_of(target)
+    before = exported(target, "json")
     with Workspace.open(target) as ws:
         try:
             csv_format.import_into(source, ws, today=TODAY)
@@ -168,10 +151,10 @@ def check_into(data: bytes, target_master: Path, folder: Path) -> str:
         else:
             outcome = "imported"
     if outcome == "refused":
-        assert json_of(target) == before  # all or nothing
+        assert exported(target, "json") == before  # all or nothing
     else:
         assert expected_key_results(data) <= key_results_in(target)
-        assert json_of(target) == json_of(target)
+        assert exported(target, "json") == exported(target, "json")
     assert sorted(p.name for p in work.iterdir()) == ["in.csv", "t.okrdesk"]
     return outcome
 

@@ -12,15 +12,14 @@ from __future__ import annotations
 
 import json
 import shutil
-import tempfile
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from reliability_tools import exported
 
 from okrdesk.errors import InterchangeError, WorkspaceFileError
 from okrdesk.interchange import json_format
@@ -84,17 +83,6 @@ def small(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes]:
     return path, data
 
 
-@pytest.fixture
-def scratch() -> Iterator[Path]:
-    with tempfile.TemporaryDirectory(prefix="okrdesk-fuzz-") as folder:
-        yield Path(folder)
-
-
-def export_of(path: Path) -> bytes:
-    with Workspace.open(path) as ws:
-        return json_format.export_json(ws)
-
-
 # -- what must hold ------------------------------------------------------------------------------
 
 
@@ -111,20 +99,20 @@ def check_import_new(data: bytes, folder: Path) -> str:
         assert str(exc) and "\n" not in str(exc), repr(str(exc))
         assert sorted(p.name for p in work.iterdir()) == ["in.json"]  # nothing created
         return "refused"
-    first = export_of(destination)
-    assert export_of(destination) == first  # deterministic
+    first = exported(destination, "json")
+    assert exported(destination, "json") == first  # deterministic
     document = json.loads(data.decode("utf-8-sig"))
-    exported = json.loads(first)
+    document_out = json.loads(first)
     for table in json_format.TABLES:  # every entry of the file arrived, under its own id
         assert {_key(table, r) for r in document.get(table, [])} <= {
-            _key(table, r) for r in exported[table]
+            _key(table, r) for r in document_out[table]
         }, table
-    if not any(exported[t] for t in json_format.TABLES if t != "workspace"):
+    if not any(document_out[t] for t in json_format.TABLES if t != "workspace"):
         return "imported"  # nothing but an organisation: no round trip worth its time
     # Export → import → export gives the same bytes.
     (work / "again.json").write_bytes(first)
     json_format.import_new(work / "again.json", work / "again.okrdesk")
-    assert export_of(work / "again.okrdesk") == first
+    assert exported(work / "again.okrdesk", "json") == first
     return "imported"
 
 
@@ -142,16 +130,16 @@ def check_import_into(data: bytes, base: Path, before: bytes, folder: Path) -> s
             outcome = "refused"
         else:
             outcome = "imported"
-    after = export_of(target)
+    after = exported(target, "json")
     if outcome == "refused":
         assert after == before  # all or nothing
     else:
-        assert export_of(target) == after
+        assert exported(target, "json") == after
         document = json.loads(data.decode("utf-8-sig"))
-        exported = json.loads(after)
+        document_out = json.loads(after)
         for table in json_format.TABLES:
             if table != "workspace":  # the target keeps its own organisation record
-                keys = {_key(table, r) for r in exported[table]}
+                keys = {_key(table, r) for r in document_out[table]}
                 assert {_key(table, r) for r in document.get(table, [])} <= keys, table
     assert sorted(p.name for p in work.iterdir()) == ["in.json", "target.okrdesk"]
     return outcome
