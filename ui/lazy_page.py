@@ -24,8 +24,6 @@ class LazyPage(QWidget):
         if self.content is None:
             self.content = self._factory()
             self.layout().addWidget(self.content)
-            if self.isVisible():
-                self.content.show()  # now, not on the next turn of the event loop
             if self._on_built is not None:
                 self._on_built(self.content)
         return self.content

@@ -181,6 +181,21 @@ def test_the_tab_shortcut_then_typing_fills_a_value(qtbot, demo_copy: Path, answ
     assert last_check_in(window.session.ws, first).value == 5.0
 
 
+def test_key_result_rows_are_sized_at_the_pages_width(qtbot, demo_copy: Path) -> None:
+    """The grid sizes its rows when first shown: at the page's size, not at a default
+    one where every title wraps (rows came out eight to eleven lines tall that way).
+    A row holds at most a wrapped title or a value above its date."""
+    window = Windows().open(demo_copy)
+    qtbot.addWidget(window)
+    qtbot.wait(100)
+    window.show_view("checkins")
+    page = find_page(window)[1]
+    qtbot.waitUntil(lambda: bool(page.key_result_ids()), timeout=3000)
+    line = page.grid.fontMetrics().height()
+    rows = [page.grid.row_of(kr) for kr in page.key_result_ids()]
+    assert rows and all(page.grid.rowHeight(row) <= 5 * line for row in rows)
+
+
 def test_checking_in_again_the_same_day_replaces_and_undo_restores(
     qtbot, demo_copy: Path, answers
 ) -> None:

@@ -40,6 +40,7 @@ def test_alignment_tab_leads_back_to_the_objective(qtbot, demo_copy: Path, answe
     window = Windows().open(demo_copy)
     qtbot.addWidget(window)
     window.show_view("alignment")
+    qtbot.waitUntil(lambda: window.alignment.amap is not None)  # a tab fills when first shown
     orphan = next(
         o
         for o in window.alignment.amap.objectives
