@@ -86,6 +86,7 @@ class Windows:
                 window.raise_()
                 window.activateWindow()
                 return window
+        parent = parent or frame
         holder = locks.current_holder(path) if path.exists() else None
         if holder is not None and not dialogs.confirm(
             parent,
@@ -99,7 +100,7 @@ class Windows:
             ws = Workspace.open(path) if path.exists() else Workspace.create(path, path.stem)
         except OkrDeskError as exc:
             dialogs.tell_error(
-                parent or frame,
+                parent,
                 "This file cannot be opened",
                 f"{exc}\n\nThe file was left exactly as it was.",
             )
