@@ -23,6 +23,10 @@ class ValidationError(OkrDeskError):
         self.field = field
 
 
+class RuleError(ValidationError):
+    """A change broke a rule every change obeys (a closed cycle is read-only, ...)."""
+
+
 class NotFoundError(OkrDeskError):
     """An id, team or cycle that does not exist in the workspace."""
 

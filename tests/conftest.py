@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -71,3 +73,18 @@ def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.okrdesk"
     build_demo(path, today=TODAY)
     return path
+
+
+@pytest.fixture
+def demo_copy(demo_file: Path, tmp_path: Path) -> Path:
+    """A copy of the demo workspace to change."""
+    path = tmp_path / "demo.okrdesk"
+    shutil.copy(demo_file, path)
+    return path
+
+
+@pytest.fixture
+def demo_ws(demo_copy: Path) -> Iterator[Workspace]:
+    """The copy of the demo, open."""
+    with Workspace.open(demo_copy) as ws:
+        yield ws

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -34,7 +34,8 @@ from okrdesk.services.alignment import (
     alignment_map,
 )
 from ui.alignment_link_dialog import ERROR_STYLE, LinkDialog, sentence, short
-from ui.session import Change, WorkspaceSession
+from ui.refresh import OKRS, Refresher
+from ui.session import WorkspaceSession
 
 COLUMNS = ["Objective", "Team", "Score", "Weight", "Link"]
 OBJECTIVE_ID = Qt.ItemDataRole.UserRole
@@ -70,7 +71,7 @@ class AlignmentView(QWidget):
         self._team: str | None = None
         self._collapsed: set[str] = set()
         self._follow: tuple[str, str | None] | None = None  # (objective, parent) to select next
-        self._dirty = True
+        self._scroll_next = True  # after a new context, the next refresh shows the team
         self._building = False
         self._rows: dict[str, QTreeWidgetItem] = {}  # by KEY
         self._bold = QFont()
@@ -133,10 +134,10 @@ class AlignmentView(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.tree, 1)
 
-        session.changed.connect(self._on_changed)
+        self.refresher = Refresher(self, session, OKRS, lambda _changes: self._catch_up())
         self._update_buttons()
         self.amap = None
-        self._dirty = True  # built when first shown: a hidden tab costs nothing at start-up
+        self.refresher.stale()  # built when first shown: a hidden tab costs nothing at start-up
 
     # -- context and refresh -------------------------------------------------------------------
 
@@ -146,26 +147,19 @@ class AlignmentView(QWidget):
             self._collapsed.clear()
             self.show_message("")
         self._cycle, self._team = cycle_id, team_id
-        if not self.isVisible():
-            self._dirty = True
-            return
+        self._scroll_next = True
+        self.refresher.stale()
+
+    def commit_pending(self) -> bool:
+        return True  # links are saved as they are made: nothing is ever left typed
+
+    def _catch_up(self) -> None:
         self.refresh()
-        self.scroll_to_team()
-
-    def _on_changed(self, _change: Change) -> None:
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._dirty = True  # a hidden tab catches up when it is shown
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
+        if self._scroll_next:
+            self._scroll_next = False
             self.scroll_to_team()
 
     def refresh(self) -> None:
-        self._dirty = False
         try:
             self.amap = alignment_map(self.session.ws, self._cycle)
         except OkrDeskError as exc:

@@ -76,7 +76,6 @@ class Windows:
 
         `frame` is an empty window already on screen to fill (start-up); otherwise a
         new window is made."""
-        from okrdesk.services import locks
         from okrdesk.services.workspace import Workspace
         from ui.session import WorkspaceSession
 
@@ -86,16 +85,9 @@ class Windows:
                 window.raise_()
                 window.activateWindow()
                 return window
+        # Another OKR Desk may have the file open too: each window shows the other's
+        # changes within a second (see ui.session), so there is nothing to warn about.
         parent = parent or frame
-        holder = locks.current_holder(path) if path.exists() else None
-        if holder is not None and not dialogs.confirm(
-            parent,
-            "Already open",
-            f"{path.name} is already open in another OKR Desk window ({holder.describe()}).\n\n"
-            "Edits from both windows are kept, but each window shows only its own until you "
-            "reopen the file. Open it here anyway?",
-        ):
-            return None
         try:
             ws = Workspace.open(path) if path.exists() else Workspace.create(path, path.stem)
         except OkrDeskError as exc:
@@ -105,7 +97,6 @@ class Windows:
                 f"{exc}\n\nThe file was left exactly as it was.",
             )
             return None
-        locks.acquire(path)
         window = frame or MainWindow(settings(), opener=self.open)
         window.attach(WorkspaceSession(ws))
         window.closed.connect(lambda: self._forget(window))
@@ -117,9 +108,6 @@ class Windows:
         return window
 
     def _forget(self, window: MainWindow) -> None:
-        from okrdesk.services import locks
-
-        locks.release(window.session.ws.path)
         if window in self.windows:
             self.windows.remove(window)
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from okrdesk.errors import OkrDeskError
 from okrdesk.services.coaching import check_workspace
 from ui.coach_panel import COLOURS, MARKS
+from ui.refresh import OKRS, Refresher
 from ui.session import WorkspaceSession
 
 
@@ -21,9 +21,10 @@ class CoachSummary(QTextBrowser):
         self.team_id = ""
         self.setOpenLinks(False)
         self.setAccessibleName("Coach summary")
-        self._timer = QTimer(self, singleShot=True, interval=400)
-        self._timer.timeout.connect(self.refresh)
-        session.changed.connect(lambda _c: self._timer.start())
+        # Typing saves often: the coach reads the team again once the typing pauses.
+        self.refresher = Refresher(
+            self, session, OKRS, lambda _changes: self.refresh(), delay_ms=400
+        )
 
     def show_team(self, cycle_id: str, team_id: str) -> None:
         self.cycle_id, self.team_id = cycle_id, team_id

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEvent, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
@@ -30,9 +30,15 @@ from ui import dialogs
 if TYPE_CHECKING:
     from PySide6.QtCore import Qt
 
+    from okrdesk.services.changes import Changes
+    from okrdesk.services.workspace import Workspace
     from ui.alignment_view import AlignmentView
     from ui.guided.widget import GuidedSessionWidget
-    from ui.session import WorkspaceSession
+    from ui.lazy_page import LazyPage
+    from ui.pages import ChoosesContext, ShowsObjectives, TabPage
+    from ui.session import Outcome, WorkspaceSession
+
+T = TypeVar("T")
 
 SHORTCUTS = [
     ("Ctrl+N", "New workspace"),
@@ -102,6 +108,7 @@ class MainWindow(QMainWindow):
         from ui.lazy_page import LazyPage
         from ui.navigator import Navigator
         from ui.okr_view import OkrView
+        from ui.refresh import OKRS, Refresher
 
         self.session = session
         self.navigator = Navigator(session)
@@ -119,20 +126,28 @@ class MainWindow(QMainWindow):
         self._docks_sized = False
         self._build_menus()
         # The other tabs are built, and their modules imported, when first shown.
-        self.alignment_page = LazyPage(lambda: _alignment(session), self._follow_and_reveal)
+        self.alignment_page: LazyPage[ShowsObjectives] = LazyPage(
+            lambda: _alignment(session), self._follow_and_reveal
+        )
         self.add_page(self.alignment_page, "Alignment", "Ctrl+2")
         # The planning session keeps its own team and cycle (it resumes where it was left);
         # when it moves to another, the navigator and the OKR view follow.
-        self.planning_page = LazyPage(
+        self.planning_page: LazyPage[ChoosesContext] = LazyPage(
             lambda: _planning(session),
-            lambda page: page.context_changed.connect(self.navigator.select),  # type: ignore[attr-defined]
+            lambda page: page.context_changed.connect(self.navigator.select),
         )
         self.add_page(self.planning_page, "Planning session", "Ctrl+3")
-        self.workshop_page = LazyPage(lambda: _workshop(session), self._follow_navigator)
+        self.workshop_page: LazyPage[TabPage] = LazyPage(
+            lambda: _workshop(session), self._follow_navigator
+        )
         self.add_page(self.workshop_page, "Workshop", "Ctrl+4")
-        self.review_page = LazyPage(lambda: _review(session), self._follow_and_reveal)
+        self.review_page: LazyPage[ShowsObjectives] = LazyPage(
+            lambda: _review(session), self._follow_and_reveal
+        )
         self.add_page(self.review_page, "Review", "Ctrl+5")
-        self.checkins_page = LazyPage(lambda: _checkins(session), self._follow_navigator)
+        self.checkins_page: LazyPage[TabPage] = LazyPage(
+            lambda: _checkins(session), self._follow_navigator
+        )
         self.add_page(self.checkins_page, "Check-ins", "Ctrl+6")
         self._hidden_docks: list[QDockWidget] = []
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -142,7 +157,7 @@ class MainWindow(QMainWindow):
         self.okr_view.item_selected.connect(self.editor.show_item)
         self.okr_view.add_next_key_result.connect(self.add_key_result)
         self.editor.editors["key_result"].add_next.connect(self.add_key_result)  # type: ignore[attr-defined]
-        session.changed.connect(self._after_change)
+        self.refresher = Refresher(self, session, OKRS, self._after_change)
         session.refused.connect(lambda reason: self.statusBar().showMessage(reason, 12000))
         session.undo_stack.cleanChanged.connect(lambda _c: self._update_title())
         self._update_title()
@@ -281,29 +296,37 @@ class MainWindow(QMainWindow):
                 dock.hide()
                 self._hidden_docks.append(dock)
 
-    def _follow_and_reveal(self, page: QWidget) -> None:
+    def _follow_and_reveal(self, page: ShowsObjectives) -> None:
         """Alignment and review: follow the navigator; double-clicking an objective
         shows it in the OKR view."""
         self._follow_navigator(page)
-        page.objective_activated.connect(self.reveal_objective)  # type: ignore[attr-defined]
+        page.objective_activated.connect(self.reveal_objective)
 
-    def _follow_navigator(self, page: QWidget) -> None:
+    def _follow_navigator(self, page: TabPage) -> None:
         """A page built late starts on the navigator's team and cycle, then follows it."""
-        page.set_context(
-            self.navigator.cycle_id() or None,  # type: ignore[attr-defined]
-            self.navigator.team_id() or None,
-        )
-        self.navigator.selection_changed.connect(page.set_context)  # type: ignore[attr-defined]
+        page.set_context(self.navigator.cycle_id() or None, self.navigator.team_id() or None)
+        self.navigator.selection_changed.connect(page.set_context)
+
+    def _lazy_pages(self) -> list[LazyPage]:
+        return [p for p in map(self.tabs.widget, range(self.tabs.count())) if hasattr(p, "build")]
 
     @property
     def planning(self) -> GuidedSessionWidget:
         """The planning session (built now if it was not shown yet)."""
-        return self.planning_page.build()  # type: ignore[return-value]
+        from ui.guided.widget import GuidedSessionWidget
+
+        page = self.planning_page.build()
+        assert isinstance(page, GuidedSessionWidget)
+        return page
 
     @property
     def alignment(self) -> AlignmentView:
         """The alignment map (built now if it was not shown yet)."""
-        return self.alignment_page.build()  # type: ignore[return-value]
+        from ui.alignment_view import AlignmentView
+
+        page = self.alignment_page.build()
+        assert isinstance(page, AlignmentView)
+        return page
 
     def show_view(self, name: str) -> None:
         """Open on a tab by name: "okrs", "alignment" or "planning"."""
@@ -347,9 +370,10 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(0)
         self.okr_view.select("objective", objective_id)
 
-    def _after_change(self, _change: object) -> None:
-        self._update_title()
-        if self.editor.current:
+    def _after_change(self, changes: Changes) -> None:
+        if changes.touches(("workspace",)):
+            self._update_title()
+        if self.editor.current and changes.touches((self.editor.current[0],)):
             self.editor.show_item(*self.editor.current)
 
     def _update_title(self) -> None:
@@ -361,24 +385,26 @@ class MainWindow(QMainWindow):
 
     # -- editing -------------------------------------------------------------------------------
 
-    def _try(self, action: Callable[[], object]) -> object | None:
-        try:
-            return action()
-        except OkrDeskError as exc:
-            self.statusBar().showMessage(f"Not done: {exc}", 10000)
-            return None
+    def _try(self, action: Callable[[], T]) -> Outcome[T]:
+        """Run an edit; a refusal is said in the status bar (and nothing else is claimed)."""
+        from ui.session import attempt
+
+        outcome = attempt(action)
+        if not outcome.done:
+            self.statusBar().showMessage(f"Not done: {outcome.reason}", 10000)
+        return outcome
 
     def add_objective(self) -> None:
         cycle_id, team_id = self.navigator.cycle_id(), self.navigator.team_id()
         if not (cycle_id and team_id):
             return
-        new_id = self._try(
+        made = self._try(
             lambda: self.session.create(
                 "objective", cycle_id=cycle_id, team_id=team_id, title="New objective"
             )
         )
-        if new_id:
-            self._select_and_edit("objective", str(new_id))
+        if made.done:
+            self._select_and_edit("objective", str(made.value))
 
     def add_key_result_here(self) -> None:
         current = self.okr_view.current_item()
@@ -387,33 +413,39 @@ class MainWindow(QMainWindow):
             self.add_key_result(objective)
 
     def add_key_result(self, objective_id: str) -> None:
-        new_id = self._try(
+        made = self._try(
             lambda: self.session.create(
                 "key_result", objective_id=objective_id, title="New key result"
             )
         )
-        if new_id:
-            self._select_and_edit("key_result", str(new_id))
+        if made.done:
+            self._select_and_edit("key_result", str(made.value))
 
     def add_initiative(self) -> None:
         current = self.okr_view.current_item()
         objective = self.okr_view.objective_of(*current) if current else None
         if not objective:
             return
-        new_id = self._try(
-            lambda: self.session.create(
-                "initiative", objective_id=objective, title="New initiative"
+        from okrdesk.services import entities
+
+        # Added under the selected key result: it moves that one (one undo step).
+        links = [current[1]] if current and current[0] == "key_result" else []
+
+        def add(ws: Workspace) -> str:
+            new_id = entities.create(
+                ws, "initiative", objective_id=objective, title="New initiative"
             )
-        )
-        if new_id and current and current[0] == "key_result":
-            self._try(lambda: self.session.link_key_results(str(new_id), [current[1]]))
-        if new_id:
-            self._select_and_edit("initiative", str(new_id))
+            if links:
+                entities.link_key_results(ws, new_id, links)
+            return new_id
+
+        made = self._try(lambda: self.session.run("Add initiative", add))
+        if made.done:
+            self._select_and_edit("initiative", str(made.value))
 
     def delete_selected(self) -> None:
         current = self.okr_view.current_item()
-        if current:
-            self._try(lambda: self.session.delete(*current))
+        if current and self._try(lambda: self.session.delete(*current)).done:
             self.statusBar().showMessage("Deleted — Ctrl+Z brings it back", 6000)
 
     def move_selected_to(self) -> None:
@@ -441,7 +473,7 @@ class MainWindow(QMainWindow):
         if not options:
             return
         target = dialogs.choose_one(self, "Move to", label, options)
-        if target and self._try(lambda: self.session.move(kind, item_id, target)) is None:
+        if target and self._try(lambda: self.session.move(kind, item_id, target)).done:
             self.statusBar().showMessage("Moved — Ctrl+Z moves it back", 6000)
 
     def _select_and_edit(self, kind: str, item_id: str) -> None:
@@ -528,9 +560,9 @@ class MainWindow(QMainWindow):
             self.closed.emit()
             super().closeEvent(event)
             return
-        for page in (self.planning_page, self.workshop_page):
+        for page in self._lazy_pages():
             if page.content is not None:  # what is still being typed, the workshop clock
-                page.content.commit_pending()  # type: ignore[attr-defined]
+                page.content.commit_pending()
         focused = self.focusWidget()
         if focused is not None:
             focused.clearFocus()  # leaving a detail field saves it
@@ -547,31 +579,31 @@ class MainWindow(QMainWindow):
 # they take ~0.4 s to import, most of it the workshop's presentation and the charts).
 
 
-def _alignment(session: WorkspaceSession) -> QWidget:
+def _alignment(session: WorkspaceSession) -> ShowsObjectives:
     from ui.alignment_view import AlignmentView
 
     return AlignmentView(session)
 
 
-def _planning(session: WorkspaceSession) -> QWidget:
+def _planning(session: WorkspaceSession) -> ChoosesContext:
     from ui.guided.widget import GuidedSessionWidget
 
     return GuidedSessionWidget(session)
 
 
-def _workshop(session: WorkspaceSession) -> QWidget:
+def _workshop(session: WorkspaceSession) -> TabPage:
     from ui.facilitation import FacilitationWidget
 
     return FacilitationWidget(session)
 
 
-def _review(session: WorkspaceSession) -> QWidget:
+def _review(session: WorkspaceSession) -> ShowsObjectives:
     from ui.review import CycleReviewWidget
 
     return CycleReviewWidget(session)
 
 
-def _checkins(session: WorkspaceSession) -> QWidget:
+def _checkins(session: WorkspaceSession) -> TabPage:
     from ui.checkins import CheckInPage
 
     return CheckInPage(session)

@@ -19,9 +19,11 @@ from PySide6.QtWidgets import (
 
 from okrdesk.errors import OkrDeskError
 from okrdesk.services import entities
+from okrdesk.services.changes import Changes
 from okrdesk.services.quarters import quarter_of
 from okrdesk.services.views import current_cycle_id, team_nodes
 from ui import dialogs
+from ui.refresh import Refresher
 from ui.session import WorkspaceSession
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -56,7 +58,7 @@ class Navigator(QWidget):
         layout.addWidget(self.teams, 1)
         self.cycle_box.currentIndexChanged.connect(self._cycle_picked)
         self.teams.currentItemChanged.connect(lambda *_: self._emit())
-        session.changed.connect(self._on_change)
+        self.refresher = Refresher(self, session, ("cycle", "team", "objective"), self._on_change)
         self.teams.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         for text, slot in (
             ("New team…", self.new_team),
@@ -190,12 +192,11 @@ class Navigator(QWidget):
         self._fill_teams(self.team_id())
         self._emit()
 
-    def _on_change(self, change: object) -> None:
-        kind = getattr(change, "kind", "")
-        if kind in ("cycle", "team", "*", "workspace"):
+    def _on_change(self, changes: Changes) -> None:
+        if changes.touches(("cycle", "team")):
             self.reload()
-        elif kind == "objective":
-            self._update_counts()  # the tree itself did not change
+        else:
+            self._update_counts()  # objectives came or went: the tree itself did not change
 
     def _update_counts(self) -> None:
         counts = {n.id: n.objective_count for n in team_nodes(self.session.ws, self.cycle_id())}

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from okrdesk.errors import OkrDeskError
 from okrdesk.services.views import OkrTree, okr_tree
 from okrdesk.textview import CONFIDENCE_WORDS, key_result_numbers
+from ui.refresh import OKRS, Refresher
 from ui.session import WorkspaceSession
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -94,7 +95,7 @@ class OkrView(QTreeView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAccessibleName("OKRs of the selected team")
         self.selectionModel().currentChanged.connect(self._current_changed)
-        session.changed.connect(lambda _change: self.refresh())
+        self.refresher = Refresher(self, session, OKRS, lambda _changes: self.refresh())
 
     # -- data ----------------------------------------------------------------------------------
 

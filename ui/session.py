@@ -1,234 +1,197 @@
-"""The open workspace as the UI sees it: service calls as undoable commands, and a
-Qt signal for every committed change so that views refresh from the database."""
+"""The open workspace as the UI sees it: every edit runs through :meth:`run` as one undo
+step, and every committed change, wherever it came from, is the :attr:`changed` signal
+that views refresh from (:mod:`ui.refresh`).
+
+The core does the work (:mod:`okrdesk.services.operations`): a service call, recorded
+row by row, undone and redone through the same rules. This module only puts those
+steps on Qt's undo stack and says so when one is refused.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtCore import QObject, QRunnable, Qt, QThread, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QUndoCommand, QUndoStack
 
 from okrdesk.errors import OkrDeskError
-from okrdesk.services import entities, snapshots
-from okrdesk.services.specs import spec_for
-from okrdesk.services.workspace import Change, Workspace
+from okrdesk.services import entities, operations
+from okrdesk.services.changes import Changes, Edit
+from okrdesk.services.workspace import Workspace
+
+T = TypeVar("T")
+
+# How often the file is asked whether another window or process committed something:
+# often while OKR Desk is the active application, seldom while the person is elsewhere
+# (coming back asks at once).
+POLL_MS, POLL_INACTIVE_MS = 400, 3000
+
+
+@dataclass(frozen=True)
+class Outcome(Generic[T]):
+    """Whether an action was done, its value, and the reason when it was refused."""
+
+    done: bool
+    value: T | None = None
+    reason: str = ""
+
+
+def attempt(action: Callable[[], T]) -> Outcome[T]:
+    """Run an action; a refusal becomes an outcome to report, not an exception."""
+    try:
+        return Outcome(True, action())
+    except OkrDeskError as exc:
+        return Outcome(False, reason=str(exc))
 
 
 class WorkspaceSession(QObject):
-    """Every user edit goes through here: one service call, one undo step."""
+    """Every user edit goes through here: one operation, one undo step."""
 
-    changed = Signal(object)  # a okrdesk.services.workspace.Change
-    refused = Signal(str)  # an undo or redo the services would not do, and why
+    changed = Signal(object)  # okrdesk.services.changes.Changes
+    refused = Signal(str)  # an undo or redo the core would not do, and why
+    _relay = Signal(object)  # a change committed on a worker thread, on its way here
 
     def __init__(self, ws: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ws = ws
         self.undo_stack = QUndoStack(self)
-        self._unsubscribe = ws.subscribe(self.changed.emit)
+        self._relay.connect(self.changed, Qt.ConnectionType.QueuedConnection)
+        self._unsubscribe = ws.subscribe(self._heard)
+        self._background: list[_Worker] = []
+        ws.poll_changes()  # from now on, what others commit is heard
+        self._poll = QTimer(self, interval=POLL_MS)
+        self._poll.timeout.connect(ws.poll_changes)
+        self._poll.start()
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.applicationStateChanged.connect(self._app_state)
 
-    def push(self, command: ServiceCommand) -> None:
-        """Put a command that already did its work on the undo stack (see ServiceCommand)."""
-        command.report = self.refused.emit
-        self.undo_stack.push(command)
+    def _app_state(self, state: Qt.ApplicationState) -> None:
+        active = state == Qt.ApplicationState.ApplicationActive
+        self._poll.setInterval(POLL_MS if active else POLL_INACTIVE_MS)
+        if active and not self.ws.closed:
+            self.ws.poll_changes()
+
+    def _heard(self, changes: Changes) -> None:
+        # Views live on the UI thread: a change committed elsewhere reaches them there.
+        if QThread.currentThread() is self.thread():
+            self.changed.emit(changes)
+        else:
+            self._relay.emit(changes)
 
     def close(self) -> None:
+        self._poll.stop()
         self._unsubscribe()
         self.undo_stack.clear()
         self.ws.close()
 
-    # -- edits (each raises OkrDeskError with a clear message and changes nothing) -----------
+    # -- the one road ------------------------------------------------------------------------
+
+    def run(self, label: str, action: Callable[..., T], *args: Any, **kw: Any) -> T:
+        """Run ``action(ws, *args, **kw)`` as one undo step named `label` (empty: the
+        name the service gives its change). Raises OkrDeskError when refused: then
+        nothing changed and nothing went on the stack."""
+        done = operations.run(self.ws, label, action, *args, **kw)
+        self._push(done.edit)
+        return done.value
+
+    def run_in_background(
+        self,
+        label: str,
+        action: Callable[..., T],
+        *args: Any,
+        done: Callable[[T], None],
+        refused: Callable[[str], None],
+    ) -> None:
+        """:meth:`run` on a worker thread, for what may take a while; `done` or `refused`
+        is called on the UI thread afterwards (with the value, or the reason)."""
+        worker = _Worker(lambda: operations.run(self.ws, label, action, *args))
+        self._background.append(worker)
+
+        def finished(result: object) -> None:
+            self._background.remove(worker)
+            if isinstance(result, OkrDeskError):
+                refused(str(result))
+                return
+            assert isinstance(result, operations.Done)
+            self._push(result.edit)
+            done(result.value)
+
+        worker.signals.finished.connect(finished)
+        QThreadPool.globalInstance().start(worker)
+
+    def _push(self, edit: Edit) -> None:
+        if not edit.empty:
+            self.undo_stack.push(OperationCommand(self, edit))
+
+    # -- the usual edits, each one operation ---------------------------------------------------
 
     def create(self, kind: str, /, **values: Any) -> str:
-        command = _Create(self.ws, kind, values)
-        self.push(command)
-        return command.item_id
+        return self.run("", entities.create, kind, **values)
 
     def update(self, kind: str, item_id: str, /, **values: Any) -> None:
-        before = entities.get(self.ws, kind, item_id)
-        old = {k: before[k] for k in values}
-        entities.update(self.ws, kind, item_id, **values)
-        after = entities.get(self.ws, kind, item_id)
-        new = {k: after[k] for k in values}
-        if new != old:
-            self.push(_Update(self.ws, kind, item_id, old, new, _label(after)))
+        self.run("", entities.update, kind, item_id, **values)
 
     def delete(self, kind: str, item_id: str, *, with_contents: bool = True) -> None:
-        command = _Delete(self.ws, kind, item_id, with_contents)
-        self.push(command)
+        self.run("", entities.delete, kind, item_id, with_contents=with_contents)
 
     def reorder(self, kind: str, ids: list[str]) -> None:
-        spec = spec_for(kind)
-        first = entities.get(self.ws, kind, ids[0])
-        group = {c: first[c] for c in spec.siblings}
-        old = [x["id"] for x in entities.list_items(self.ws, kind, **group)]
-        if old != ids:
-            entities.reorder(self.ws, kind, ids)
-            self.push(_Reorder(self.ws, kind, old, ids))
+        self.run("", entities.reorder, kind, ids)
 
     def move(
         self, kind: str, item_id: str, parent_id: str | None, position: int | None = None
     ) -> None:
-        spec = spec_for(kind)
-        before = entities.get(self.ws, kind, item_id)
-        entities.move(self.ws, kind, item_id, parent_id, position)
-        self.push(
-            _Move(
-                self.ws,
-                kind,
-                item_id,
-                before[spec.parent or ""],
-                before["position"],
-                parent_id,
-                position,
-            )
-        )
+        self.run("", entities.move, kind, item_id, parent_id, position)
 
     def link_key_results(self, initiative_id: str, key_result_ids: list[str]) -> None:
-        old = [x["key_result_id"] for x in entities.initiative_links(self.ws, initiative_id)]
-        entities.link_key_results(self.ws, initiative_id, key_result_ids)
-        self.push(_Links(self.ws, initiative_id, old, key_result_ids))
+        self.run("", entities.link_key_results, initiative_id, key_result_ids)
 
 
-def _label(item: dict[str, Any]) -> str:
-    text = item.get("title") or item.get("name") or item.get("text") or ""
-    return text if len(text) <= 40 else text[:39] + "…"
+class OperationCommand(QUndoCommand):
+    """The one undo command: an edit that already happened. Undo and redo replay it in the
+    core; when the core refuses (someone changed it since, the cycle was closed), the
+    reason is reported and the command leaves the stack, which stays true to the file."""
 
-
-class ServiceCommand(QUndoCommand):
-    """A command whose first redo already happened (the service call that could fail).
-
-    Undo and redo can be refused later (say the cycle was closed meanwhile): then the
-    reason is reported and the command leaves the stack, which stays true to the file.
-    """
-
-    report: Callable[[str], object]
-
-    def __init__(self, text: str) -> None:
-        super().__init__(text)
+    def __init__(self, session: WorkspaceSession, edit: Edit) -> None:
+        super().__init__(edit.label)
+        self.session, self.edit = session, edit
         self._first = True
 
     def redo(self) -> None:
-        if self._first:
+        if self._first:  # pushing: the operation has just run
             self._first = False
             return
-        self._guarded(self.apply)
+        self._replay("redo", operations.redo)
 
     def undo(self) -> None:
-        self._guarded(self.revert)
+        self._replay("undo", operations.undo)
 
-    def _guarded(self, action: Callable[[], None]) -> None:
+    def _replay(self, verb: str, step: Callable[[Workspace, Edit], None]) -> None:
         try:
-            action()
+            step(self.session.ws, self.edit)
         except OkrDeskError as exc:
             self.setObsolete(True)
-            self.report(f"Could not {self.text().lower()}: {exc}")
-
-    def apply(self) -> None:
-        raise NotImplementedError
-
-    def revert(self) -> None:
-        raise NotImplementedError
+            self.session.refused.emit(f"Could not {verb} “{self.edit.label}”: {exc}")
 
 
-class _Create(ServiceCommand):
-    def __init__(self, ws: Workspace, kind: str, values: dict[str, Any]) -> None:
-        self.ws, self.kind = ws, kind
-        self.item_id = entities.create(ws, kind, **values)
-        self.snapshot: snapshots.Snapshot | None = None
-        label = _label(entities.get(ws, kind, self.item_id))
-        super().__init__(f"Add {spec_for(kind).label} “{label}”")
-
-    def revert(self) -> None:
-        self.snapshot = snapshots.take(self.ws, self.kind, self.item_id)
-        entities.delete(self.ws, self.kind, self.item_id, with_contents=True)
-
-    def apply(self) -> None:
-        assert self.snapshot is not None
-        snapshots.restore(self.ws, self.snapshot)
+class _WorkerSignals(QObject):
+    finished = Signal(object)  # operations.Done, or the OkrDeskError that refused it
 
 
-class _Update(ServiceCommand):
-    def __init__(
-        self,
-        ws: Workspace,
-        kind: str,
-        item_id: str,
-        old: dict[str, Any],
-        new: dict[str, Any],
-        label: str,
-    ) -> None:
-        self.ws, self.kind, self.item_id, self.old, self.new = ws, kind, item_id, old, new
-        super().__init__(f"Edit {spec_for(kind).label} “{label}”")
+class _Worker(QRunnable):
+    def __init__(self, job: Callable[[], object]) -> None:
+        super().__init__()
+        self.job, self.signals = job, _WorkerSignals()
+        self.setAutoDelete(False)  # the session holds it until its result is in
 
-    def revert(self) -> None:
-        entities.update(self.ws, self.kind, self.item_id, **self.old)
-
-    def apply(self) -> None:
-        entities.update(self.ws, self.kind, self.item_id, **self.new)
+    def run(self) -> None:
+        try:
+            result = self.job()
+        except OkrDeskError as exc:
+            result = exc
+        self.signals.finished.emit(result)
 
 
-class _Delete(ServiceCommand):
-    def __init__(self, ws: Workspace, kind: str, item_id: str, with_contents: bool) -> None:
-        self.ws, self.kind, self.item_id, self.with_contents = ws, kind, item_id, with_contents
-        label = _label(entities.get(ws, kind, item_id))
-        self.snapshot: snapshots.Snapshot
-        self.apply()
-        super().__init__(f"Delete {spec_for(kind).label} “{label}”")
-
-    def revert(self) -> None:
-        snapshots.restore(self.ws, self.snapshot)
-
-    def apply(self) -> None:
-        self.snapshot = snapshots.take(self.ws, self.kind, self.item_id)
-        entities.delete(self.ws, self.kind, self.item_id, with_contents=self.with_contents)
-
-
-class _Reorder(ServiceCommand):
-    def __init__(self, ws: Workspace, kind: str, old: list[str], new: list[str]) -> None:
-        self.ws, self.kind, self.old, self.new = ws, kind, old, new
-        super().__init__(f"Reorder {spec_for(kind).label}s")
-
-    def revert(self) -> None:
-        entities.reorder(self.ws, self.kind, self.old)
-
-    def apply(self) -> None:
-        entities.reorder(self.ws, self.kind, self.new)
-
-
-class _Move(ServiceCommand):
-    def __init__(
-        self,
-        ws: Workspace,
-        kind: str,
-        item_id: str,
-        old_parent: str | None,
-        old_position: int,
-        new_parent: str | None,
-        new_position: int | None,
-    ) -> None:
-        self.ws, self.kind, self.item_id = ws, kind, item_id
-        self.old = (old_parent, old_position)
-        self.new = (new_parent, new_position)
-        super().__init__(f"Move {spec_for(kind).label}")
-
-    def revert(self) -> None:
-        entities.move(self.ws, self.kind, self.item_id, *self.old)
-
-    def apply(self) -> None:
-        entities.move(self.ws, self.kind, self.item_id, *self.new)
-
-
-class _Links(ServiceCommand):
-    def __init__(self, ws: Workspace, initiative_id: str, old: list[str], new: list[str]) -> None:
-        self.ws, self.initiative_id, self.old, self.new = ws, initiative_id, old, new
-        super().__init__("Change the key results an initiative moves")
-
-    def revert(self) -> None:
-        entities.link_key_results(self.ws, self.initiative_id, self.old)
-
-    def apply(self) -> None:
-        entities.link_key_results(self.ws, self.initiative_id, self.new)
-
-
-__all__ = ["Change", "ServiceCommand", "WorkspaceSession"]
+__all__ = ["Changes", "OperationCommand", "Outcome", "WorkspaceSession", "attempt"]

@@ -24,7 +24,7 @@ from okrdesk.errors import WorkspaceFileError, WorkspaceLockedError
 APPLICATION_ID = 0x4F4B5244  # "OKRD"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # Alembic revisions in order; a file's user_version is its index + 1.
-SCHEMA_REVISIONS = ("0001_core", "0002_kpis_workshops")
+SCHEMA_REVISIONS = ("0001_core", "0002_kpis_workshops", "0003_change_log")
 SCHEMA_VERSION = len(SCHEMA_REVISIONS)
 FILE_SUFFIX = ".okrdesk"
 # How long a statement waits for another program's lock before giving up. A lock held by

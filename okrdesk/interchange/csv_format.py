@@ -20,13 +20,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from okrdesk.db import models as m
-from okrdesk.errors import InterchangeError, OkrDeskError, ValidationError
+from okrdesk.errors import InterchangeError, OkrDeskError, RuleError, ValidationError
 from okrdesk.interchange.files import new_workspace_file, read_input, write_export
 from okrdesk.services.fields import parse_number
 from okrdesk.services.lookup import find_cycle
 from okrdesk.services.quarters import parse_quarter, quarter_of
 from okrdesk.services.views import okr_tree
-from okrdesk.services.workspace import Change, Workspace
+from okrdesk.services.workspace import Workspace
 
 COLUMNS = ("cycle", "team", "theme", "objective", "key_result", "start", "target", "unit", "owner")
 REQUIRED = ("team", "objective", "key_result")
@@ -224,16 +224,19 @@ def import_into(source: Path, ws: Workspace, today: date | None = None) -> CsvRe
 
 def _apply(ws: Workspace, rows: list[CsvRow], source: str, today: date) -> CsvReport:
     report = CsvReport()
-    with ws.write(Change("*", (), "import")) as s:
-        book = _Book(s, today)
-        for row in rows:
-            try:
-                book.add(row, report)
-            except OkrDeskError as exc:
-                field_name = getattr(exc, "field", None) or "cycle"
-                raise InterchangeError(
-                    f"{source}: line {row.line}, field {field_name}: {exc}"
-                ) from None
+    try:
+        with ws.write() as s:
+            book = _Book(s, today)
+            for row in rows:
+                try:
+                    book.add(row, report)
+                except OkrDeskError as exc:
+                    field_name = getattr(exc, "field", None) or "cycle"
+                    raise InterchangeError(
+                        f"{source}: line {row.line}, field {field_name}: {exc}"
+                    ) from None
+    except RuleError as exc:  # judged at the end: e.g. a row landing in a closed cycle
+        raise InterchangeError(f"{source}: {exc}") from None
     return report
 
 

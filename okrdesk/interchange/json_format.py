@@ -26,9 +26,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from okrdesk.db.models import Base
-from okrdesk.errors import InterchangeError, ValidationError
+from okrdesk.errors import InterchangeError, RuleError, ValidationError
 from okrdesk.interchange.files import new_workspace_file, read_input, write_export
-from okrdesk.services.workspace import Change, Workspace
+from okrdesk.services.workspace import Workspace
 
 FORMAT = "okrdesk"
 VERSION = 1
@@ -261,7 +261,7 @@ def _insert(
     ws: Workspace, rows: dict[str, list[dict[str, Any]]], *, replace_workspace: bool, source: str
 ) -> None:
     try:
-        with ws.write(Change("*", (), "import")) as s:
+        with ws.write() as s:
             # References may point forward (a team's parent, a grouped candidate): check at commit.
             s.execute(text("PRAGMA defer_foreign_keys = ON"))
             _check_references(s, rows, source, merging=not replace_workspace)
@@ -280,6 +280,8 @@ def _insert(
                     except IntegrityError as exc:
                         raise _refusal(f"{source}: {name}[{index}]", name, exc) from None
             _refuse_team_loops(s, source)
+    except RuleError as exc:  # e.g. an entry in a closed cycle
+        raise InterchangeError(f"{source}: {exc}") from None
     except ValidationError as exc:  # deferred foreign keys fail at commit
         raise InterchangeError(
             f"{source}: an entry refers to something that is not in the file or the workspace "

@@ -46,7 +46,7 @@ from okrdesk.services.retrospective import (
     retrospective_of,
     team_objectives,
 )
-from okrdesk.services.workspace import Change, Workspace
+from okrdesk.services.workspace import Workspace
 
 CARRIED = ("carry", "modify")
 
@@ -126,7 +126,6 @@ def apply_carry_forward(
             tuple(carrier.new_key_results),
             tuple(carrier.to_reword),
         )
-    ws.notify(Change("*", (), "create"))
     return result
 
 

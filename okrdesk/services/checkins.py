@@ -3,9 +3,9 @@
 Rules
 - A check-in's date defaults to today and must lie within its key result's cycle.
 - One check-in per key result and day: recording again on the same day replaces
-  that day's values (the result carries the replaced values, for undo).
+  that day's values (the result names the values it replaced).
 - The key result shows its latest check-in (by date): recording, correcting,
-  deleting and restoring all recompute ``current``, ``confidence``,
+  deleting (and undoing any of them) all recompute ``current``, ``confidence``,
   ``confidence_score`` and, for milestones, ``done`` (value 1 = done, 0 = not).
 - Confidence is on_track / at_risk / off_track, or 1–10 when the workspace setting
   ``confidence_scale`` is ``"1-10"``; a 1–10 score also sets the matching level
@@ -32,7 +32,7 @@ from okrdesk.db import models as m
 from okrdesk.errors import NotFoundError, ValidationError
 from okrdesk.services import fields as f
 from okrdesk.services.lifecycle import ensure_editable
-from okrdesk.services.workspace import Change, Workspace
+from okrdesk.services.workspace import Workspace
 
 LEVELS = ("on_track", "at_risk", "off_track")
 SCALES = ("levels", "1-10")
@@ -58,7 +58,7 @@ class CheckInView:
 @dataclass(frozen=True)
 class Recorded:
     check_in: CheckInView
-    replaced: dict[str, Any] | None  # the same day's earlier check-in, for undo
+    replaced: dict[str, Any] | None  # the same day's earlier check-in, as it was
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,7 @@ def confidence_scale(ws: Workspace) -> str:
 def set_confidence_scale(ws: Workspace, scale: str) -> None:
     if scale not in SCALES:
         raise ValidationError(f"the confidence scale is 'levels' or '1-10' (got {scale!r})")
-    with ws.write(Change("workspace", (), "update")) as s:
+    with ws.write() as s:
         info = s.scalars(select(m.WorkspaceInfo)).one()
         info.settings = {**(info.settings or {}), "confidence_scale": scale}  # new dict: saved
 
@@ -148,8 +148,6 @@ def record_many(
                 if len(rows) == 1:
                     raise
                 raise ValidationError(f"{short_title(kr.title)}: {exc}", exc.field) from exc
-    if recorded:
-        ws.notify(Change("check_in", tuple(r.check_in.id for r in recorded), "create"))
     return recorded
 
 
@@ -187,7 +185,7 @@ def correct_check_in(ws: Workspace, check_in_id: str, **changes: Any) -> CheckIn
     unknown = set(changes) - {"value", "confidence", "note", "date"}
     if unknown:
         raise ValidationError(f"a check-in has no field {sorted(unknown)[0]!r}")
-    with ws.write(Change("check_in", (check_in_id,), "update")) as s:
+    with ws.write() as s:
         row = _load_check_in(s, check_in_id)
         kr = load_key_result(s, row.key_result_id)
         cycle = _editable_cycle(s, kr)
@@ -207,47 +205,15 @@ def correct_check_in(ws: Workspace, check_in_id: str, **changes: Any) -> CheckIn
         return view_of(row)
 
 
-def delete_check_in(ws: Workspace, check_in_id: str) -> dict[str, Any]:
-    """Delete a check-in; returns a snapshot that :func:`restore_check_in` puts back."""
-    with ws.write(Change("check_in", (check_in_id,), "delete")) as s:
+def delete_check_in(ws: Workspace, check_in_id: str) -> None:
+    """Delete a check-in; the key result shows the latest one left."""
+    with ws.write() as s:
         row = _load_check_in(s, check_in_id)
         kr = load_key_result(s, row.key_result_id)
         _editable_cycle(s, kr)
-        snapshot = _snapshot(row)
         s.delete(row)
         s.flush()
         _refresh(s, kr)
-    return snapshot
-
-
-def restore_check_in(ws: Workspace, snapshot: Mapping[str, Any]) -> CheckInView:
-    """Put a deleted (or replaced) check-in back as it was, with the same id."""
-    try:
-        check_in_id, kr_id = snapshot["id"], snapshot["key_result_id"]
-    except KeyError as exc:
-        raise ValidationError(f"a check-in snapshot needs {exc.args[0]!r}") from None
-    with ws.write(Change("check_in", (check_in_id,), "create")) as s:
-        kr = load_key_result(s, kr_id)
-        cycle = _editable_cycle(s, kr)
-        day = _day_in_cycle(snapshot.get("date"), cycle)
-        _refuse_taken_day(s, kr.id, day, check_in_id)
-        row = s.get(m.CheckIn, check_in_id)
-        if row is None:
-            row = m.CheckIn(id=check_in_id, key_result_id=kr.id)
-            s.add(row)
-        row.date = day
-        row.confidence = LEVEL.coerce("confidence", snapshot.get("confidence"))
-        row.confidence_score = SCORE.coerce("confidence_score", snapshot.get("confidence_score"))
-        row.value = f.parse_number("Value", snapshot.get("value"), "value")
-        row.note = NOTE.coerce("note", snapshot.get("note", ""))
-        created = snapshot.get("created_at")
-        if created:
-            row.created_at = (
-                datetime.fromisoformat(created) if isinstance(created, str) else created
-            )
-        s.flush()
-        _refresh(s, kr)
-        return view_of(row)
 
 
 # -- helpers shared with checkin_views ---------------------------------------------------------
@@ -375,6 +341,5 @@ __all__ = [
     "parse_confidence",
     "record_check_in",
     "record_many",
-    "restore_check_in",
     "set_confidence_scale",
 ]

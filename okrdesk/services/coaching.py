@@ -12,7 +12,7 @@ from okrdesk.coach import RULES, Finding, KeyResultInput, ObjectiveInput, check_
 from okrdesk.db import models as m
 from okrdesk.errors import ValidationError
 from okrdesk.services.views import TeamView, okr_tree
-from okrdesk.services.workspace import Change, Workspace
+from okrdesk.services.workspace import Workspace
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ def set_rule_enabled(ws: Workspace, rule_id: str, enabled: bool) -> frozenset[st
     if rule_id not in RULES:
         known = ", ".join(sorted(RULES))
         raise ValidationError(f"no coach rule {rule_id!r} (rules: {known})", "rule")
-    with ws.write(Change("workspace", (), "update")) as s:
+    with ws.write() as s:
         info = s.scalars(select(m.WorkspaceInfo)).one()
         settings = dict(info.settings or {})
         coach = dict(settings.get("coach", {}))

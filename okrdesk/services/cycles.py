@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from okrdesk.services.carry_forward import carry_open_items
 from okrdesk.services.lookup import find_cycle
-from okrdesk.services.workspace import Change, Workspace
+from okrdesk.services.workspace import Workspace
 
 
 def copy_open_okrs(ws: Workspace, from_cycle: str, to_cycle: str) -> list[str]:
@@ -17,5 +17,4 @@ def copy_open_okrs(ws: Workspace, from_cycle: str, to_cycle: str) -> list[str]:
     """
     with ws.write() as s:
         created = carry_open_items(s, find_cycle(s, from_cycle), find_cycle(s, to_cycle))
-    ws.notify(Change("*", (), "create"))  # objectives, key results, initiatives, themes
     return created

@@ -21,11 +21,17 @@ from okrdesk.errors import NotFoundError, ValidationError
 from okrdesk.services.fields import Reference
 from okrdesk.services.lifecycle import guard as guard_closed_cycle
 from okrdesk.services.specs import EntitySpec, spec_for
-from okrdesk.services.workspace import Change, Workspace
+from okrdesk.services.workspace import Workspace, name_change
 
 
 def as_dict(item: m.Base) -> dict[str, Any]:
     return {c.key: getattr(item, c.key) for c in item.__table__.columns}
+
+
+def label_of(item: dict[str, Any], size: int = 40) -> str:
+    """What an item is called, short enough for a menu: its title, name or text."""
+    text = str(item.get("title") or item.get("name") or item.get("text") or "")
+    return text if len(text) <= size else text[: size - 1] + "…"
 
 
 def get(ws: Workspace, kind: str, item_id: str) -> dict[str, Any]:
@@ -55,7 +61,7 @@ def create(ws: Workspace, kind: str, /, **values: Any) -> str:
         s.add(item)
         s.flush()
         item_id = item.id  # type: ignore[attr-defined]
-    ws.notify(Change(kind, (item_id,), "create"))
+        name_change(s, f"Add {spec.label} “{label_of(as_dict(item))}”")
     return item_id
 
 
@@ -67,7 +73,7 @@ def update(ws: Workspace, kind: str, item_id: str, /, **values: Any) -> dict[str
         _assign(s, spec, item, values, creating=False)
         s.flush()
         result = as_dict(item)
-    ws.notify(Change(kind, (item_id,), "update"))
+        name_change(s, f"Edit {spec.label} “{label_of(result)}”")
     return result
 
 
@@ -83,8 +89,8 @@ def delete(ws: Workspace, kind: str, item_id: str, *, with_contents: bool = Fals
         guard_closed_cycle(s, kind, item)
         if not with_contents:
             _refuse_if_not_empty(s, kind, item)
+        name_change(s, f"Delete {spec.label} “{label_of(as_dict(item))}”")
         s.delete(item)
-    ws.notify(Change(kind, (item_id,), "delete"))
 
 
 def reorder(ws: Workspace, kind: str, ids: list[str]) -> None:
@@ -106,7 +112,7 @@ def reorder(ws: Workspace, kind: str, ids: list[str]) -> None:
             raise ValidationError(f"reordering needs every {spec.label} of the group exactly once")
         for position, item in enumerate(items):
             item.position = position  # type: ignore[attr-defined]
-    ws.notify(Change(kind, tuple(ids), "reorder"))
+        name_change(s, f"Reorder {spec.label}s")
 
 
 def move(
@@ -131,7 +137,7 @@ def move(
             old = s.scalars(_ordered_query(spec, old_group)).all()
             for n, sibling in enumerate(old):
                 sibling.position = n  # type: ignore[attr-defined]
-    ws.notify(Change(kind, (item_id,), "move"))
+        name_change(s, f"Move {spec.label} “{label_of(as_dict(item))}”")
 
 
 # -- helpers ---------------------------------------------------------------------------------
@@ -216,6 +222,17 @@ def _refuse_if_not_empty(s: Session, kind: str, item: m.Base) -> None:
             )
 
 
+def check_structure(s: Session, kind: str, item_id: str) -> None:
+    """Refuse a team placed under its own sub-team, or alignment links in a loop."""
+    item = s.get(spec_for(kind).model, item_id)
+    if item is None:
+        return
+    if kind == "team":
+        _refuse_team_cycle(s, item)  # type: ignore[arg-type]
+    elif kind == "alignment_link":
+        _refuse_alignment_cycle(s, item)  # type: ignore[arg-type]
+
+
 def _refuse_team_cycle(s: Session, team: m.Team) -> None:
     seen = {team.id}
     parent_id = team.parent_id
@@ -290,7 +307,7 @@ def link_key_results(ws: Workspace, initiative_id: str, key_result_ids: list[str
         )
         for kr_id in dict.fromkeys(key_result_ids):
             s.add(m.InitiativeKeyResult(initiative_id=initiative_id, key_result_id=kr_id))
-    ws.notify(Change("initiative", (initiative_id,), "update"))
+        name_change(s, "Change the key results an initiative moves")
 
 
 def initiative_links(ws: Workspace, initiative_id: str) -> list[dict[str, Any]]:

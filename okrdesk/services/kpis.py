@@ -18,9 +18,10 @@ from sqlalchemy.orm import Session
 from okrdesk.db import models as m
 from okrdesk.errors import NotFoundError, ValidationError
 from okrdesk.services import fields as f
+from okrdesk.services.entities import label_of
 from okrdesk.services.lifecycle import ensure_editable
 from okrdesk.services.lookup import find_cycle, find_team
-from okrdesk.services.workspace import Change, Workspace
+from okrdesk.services.workspace import Workspace, name_change
 from okrdesk.textview import number
 
 DAY = f.day("Date")
@@ -80,8 +81,7 @@ def add_value(ws: Workspace, kpi_id: str, value: Any, on: date | str | None = No
             s.add(row)
         row.value = number_
         s.flush()
-        value_id, view = row.id, _view(s, kpi)
-    ws.notify(Change("kpi_value", (value_id,), "create"))
+        view = _view(s, kpi)
     return view
 
 
@@ -133,6 +133,7 @@ def start_objective_from_kpi(
         )
         s.add(objective)
         s.flush()
+        name_change(s, f"Start an objective: “{label_of({'title': title})}”")
         kr = m.KeyResult(
             objective_id=objective.id,
             title=kr_title,
@@ -147,7 +148,6 @@ def start_objective_from_kpi(
         result = SeededObjective(
             objective.id, kr.id, the_cycle.name, owner.name, objective.title, kr.title
         )
-    ws.notify(Change("objective", (result.objective_id,), "create"))
     return result
 
 

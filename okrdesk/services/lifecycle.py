@@ -32,16 +32,12 @@ from sqlalchemy.orm import Session
 from okrdesk.db import models as m
 from okrdesk.errors import ValidationError
 from okrdesk.scoring import suggested_grade
+from okrdesk.services import rules
 from okrdesk.services.facts import key_result_facts
 from okrdesk.services.lookup import find_cycle
-from okrdesk.services.workspace import Change, Workspace
-
-TRANSITIONS: dict[str, tuple[str, ...]] = {
-    "planning": ("active",),
-    "active": ("review", "planning"),
-    "review": ("closed", "active"),
-    "closed": ("review",),
-}
+from okrdesk.services.rules import TRANSITIONS, closed_message
+from okrdesk.services.specs import spec_for
+from okrdesk.services.workspace import Workspace
 
 
 @dataclass(frozen=True)
@@ -67,24 +63,14 @@ def ensure_editable(where: Session | Workspace, cycle_id: str) -> None:
         return
     cycle = where.get(m.Cycle, cycle_id)
     if cycle is not None and cycle.state == "closed":
-        raise ValidationError(
-            f"cycle {cycle.name} is closed and read-only; reopen it for review to change it"
-        )
+        raise ValidationError(closed_message(cycle.name))
 
 
 def cycle_id_of(s: Session, kind: str, item: object) -> str | None:
     """The cycle an item lives in (None for teams, KPIs, workshops and the cycle itself)."""
-    if kind in ("theme", "objective", "retrospective"):
-        return getattr(item, "cycle_id", None)
-    if kind in ("key_result", "initiative", "alignment_link", "objective_grade"):
-        return _cycle_of_objective(s, getattr(item, "objective_id", None))
-    if kind in ("check_in", "key_result_grade"):
-        return _cycle_of_key_result(s, getattr(item, "key_result_id", None))
-    if kind == "carry_decision":
-        retro_id = getattr(item, "retrospective_id", None)
-        retro = s.get(m.Retrospective, retro_id) if retro_id else None
-        return retro.cycle_id if retro else None
-    return None
+    table = spec_for(kind).model.__table__
+    image = {c.key: getattr(item, c.key, None) for c in table.columns}
+    return rules.cycle_of(s.connection(), kind, image)
 
 
 def guard(s: Session, kind: str, item: object) -> None:
@@ -98,22 +84,6 @@ def guard(s: Session, kind: str, item: object) -> None:
         cycle_id = cycle_id_of(s, kind, item)
         if cycle_id is not None:
             ensure_editable(s, cycle_id)
-
-
-def _cycle_of_objective(s: Session, objective_id: str | None) -> str | None:
-    if objective_id is None:
-        return None
-    return s.scalar(select(m.Objective.cycle_id).where(m.Objective.id == objective_id))
-
-
-def _cycle_of_key_result(s: Session, key_result_id: str | None) -> str | None:
-    if key_result_id is None:
-        return None
-    return s.scalar(
-        select(m.Objective.cycle_id)
-        .join(m.KeyResult, m.KeyResult.objective_id == m.Objective.id)
-        .where(m.KeyResult.id == key_result_id)
-    )
 
 
 # -- transitions -------------------------------------------------------------------------------
@@ -153,12 +123,11 @@ def set_state(
                     f"cycle {the_cycle.name} already has {count} check-in(s); "
                     "it cannot go back to planning"
                 )
-        prefilled = _prefill_grades(s, the_cycle.id) if state == "review" else 0
+        entering_review = (old, state) == ("active", "review")  # not when reopening
+        prefilled = _prefill_grades(s, the_cycle.id) if entering_review else 0
         the_cycle.state = state
         ungraded = _ungraded_count(s, the_cycle.id) if state in ("review", "closed") else 0
         result = Transition(the_cycle.id, the_cycle.name, old, state, prefilled, ungraded)
-    # One notification: views of grades refresh on a cycle change too (review pre-fills).
-    ws.notify(Change("cycle", (result.cycle_id,), "update"))
     return result
 
 

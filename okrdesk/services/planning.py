@@ -8,10 +8,9 @@ without saved progress the content itself says where we are (:func:`suggest_step
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Protocol
+from typing import Any
 
 from sqlalchemy import select
 
@@ -21,7 +20,7 @@ from okrdesk.services import entities
 from okrdesk.services.lookup import current_cycle
 from okrdesk.services.quarters import quarter_of
 from okrdesk.services.views import ObjectiveView, okr_tree
-from okrdesk.services.workspace import Change, Workspace
+from okrdesk.services.workspace import Workspace
 
 SETTINGS_KEY = "guided_session"
 
@@ -106,20 +105,6 @@ class StepStatus:
     reason: str  # a short line for the step list, e.g. "2 of 3 objectives have 2–4 key results"
 
 
-class Writer(Protocol):
-    """Whatever carries out edits: the entity services, or the UI's undoable session."""
-
-    def create(self, kind: str, /, **values: Any) -> str: ...
-
-    def update(self, kind: str, item_id: str, /, **values: Any) -> Any: ...
-
-
-class _Direct:
-    def __init__(self, ws: Workspace) -> None:
-        self.create = functools.partial(entities.create, ws)
-        self.update = functools.partial(entities.update, ws)
-
-
 # -- the context: which cycle, which team -----------------------------------------------------
 
 
@@ -146,28 +131,31 @@ def ensure_cycle_and_company(
     ws: Workspace,
     organisation_name: str,
     today: date | None = None,
-    *,
-    writer: Writer | None = None,
 ) -> tuple[str, str]:
     """Make sure the session has a company and a cycle to plan in; return (cycle_id, team_id).
 
     The organisation's name is saved (it cannot be empty). A workspace without a company gets
     one (the root team, named after the organisation); without a cycle running today, the
     current calendar quarter is created (e.g. "2026-Q4"), unless a cycle of that name exists.
-    ``writer`` carries out the edits (default: the entity services, one transaction each).
+    One transaction.
     """
-    writer = writer or _Direct(ws)
-    today = today or date.today()
+    with ws.write("Set up the organisation"):
+        return _ensure_cycle_and_company(ws, organisation_name, today or date.today())
+
+
+def _ensure_cycle_and_company(
+    ws: Workspace, organisation_name: str, today: date
+) -> tuple[str, str]:
     name = (organisation_name or "").strip()
     if not name:
         raise ValidationError("The organisation's name cannot be empty", "name")
     info = ws.info()
     if name != info.name:
-        writer.update("workspace", info.id, name=name)
+        entities.update(ws, "workspace", info.id, name=name)
 
     team_id = company_id(ws)
     if team_id is None:
-        team_id = writer.create("team", name=name, kind="company")
+        team_id = entities.create(ws, "team", name=name, kind="company")
 
     quarter = quarter_of(today)
     with ws.read() as s:
@@ -179,7 +167,8 @@ def ensure_cycle_and_company(
     elif named:
         cycle_id = named[0].id
     else:
-        cycle_id = writer.create(
+        cycle_id = entities.create(
+            ws,
             "cycle",
             name=quarter.name,
             kind="quarter",
@@ -210,7 +199,7 @@ def save_progress(ws: Workspace, state: PlanningState) -> None:
     """Keep the step, cycle and team in the workspace settings (one transaction)."""
     if not 0 <= state.step < len(STEPS):
         raise ValidationError(f"no planning step number {state.step}", "step")
-    with ws.write(Change("workspace", (), "update")) as s:
+    with ws.write() as s:
         info = s.scalars(select(m.WorkspaceInfo)).one()
         settings = dict(info.settings or {})
         settings[SETTINGS_KEY] = {

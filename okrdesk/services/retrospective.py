@@ -24,7 +24,7 @@ from okrdesk.services import fields as f
 from okrdesk.services.facts import progress_of
 from okrdesk.services.lifecycle import ensure_editable
 from okrdesk.services.lookup import find_cycle, find_team
-from okrdesk.services.workspace import Change, Workspace
+from okrdesk.services.workspace import Workspace
 
 ANSWERS = ("achieved", "missed", "process", "keep_doing", "stop_doing", "start_doing")
 ALIASES = {"continue": "keep_doing", "stop": "stop_doing", "start": "start_doing"}
@@ -82,7 +82,6 @@ def save_retrospective(
             setattr(retro, name, text)
         s.flush()
         view = _view(s, the_team, the_cycle)
-    ws.notify(Change("retrospective", (view.id or "",), "update"))
     return view
 
 
@@ -126,7 +125,6 @@ def set_carry_decisions(
         s.flush()
         view = _view(s, the_team, the_cycle)
     # Decisions belong to the retrospective: its screen refreshes from one change.
-    ws.notify(Change("retrospective", (view.id or "",), "update"))
     return view
 
 

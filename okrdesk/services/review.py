@@ -39,7 +39,7 @@ from okrdesk.services import fields as f
 from okrdesk.services.facts import key_result_facts, progress_of
 from okrdesk.services.lifecycle import ensure_editable, suggested_grade_of
 from okrdesk.services.lookup import find_cycle, find_team
-from okrdesk.services.workspace import Change, Workspace
+from okrdesk.services.workspace import Workspace
 
 COMMENT = f.text("Comment", 20_000)
 
@@ -180,11 +180,7 @@ def grade_key_result(
         if comment is not None:
             grade.comment = COMMENT.coerce("comment", comment)
         s.flush()
-        grade_id, result = (
-            grade.id,
-            _kr_review(kr, grade, _bands(s), _pace_of(s, objective.cycle_id)),
-        )
-    ws.notify(Change("key_result_grade", (grade_id,), "update"))
+        result = _kr_review(kr, grade, _bands(s), _pace_of(s, objective.cycle_id))
     return result
 
 
@@ -209,9 +205,7 @@ def set_objective_grade(
         if comment is not None:
             row.comment = COMMENT.coerce("comment", comment)
         s.flush()
-        row_id = row.id
         result = _objective_reviews(s, [objective], _bands(s), _pace_of(s, objective.cycle_id))[0]
-    ws.notify(Change("objective_grade", (row_id,), "update"))
     return result
 
 

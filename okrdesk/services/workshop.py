@@ -23,8 +23,7 @@ from okrdesk.services import entities
 from okrdesk.services.lookup import find_cycle
 from okrdesk.services.planning import STEP_KEYS
 from okrdesk.services.specs import spec_for
-from okrdesk.services.workshop_edits import Edit, Recorder
-from okrdesk.services.workspace import Change, Workspace
+from okrdesk.services.workspace import Workspace, name_change
 
 
 @dataclass(frozen=True)
@@ -102,11 +101,10 @@ def start_session(
     cycle: str | None = None,
     agenda: tuple[PlannedStep, ...] = DEFAULT_AGENDA,
     dots: int = DEFAULT_DOTS,
-) -> Edit:
-    """Create a session with its agenda in one transaction.
+) -> str:
+    """Create a session with its agenda in one transaction; return the session's id.
 
     ``cycle`` is a cycle's name or id (None: the cycle running today, when there is one).
-    The new session's id is ``edit.created_ids("workshop_session")[0]``.
     """
     clean_title = _field("workshop_session", "title", title)
     clean_dots = _field("workshop_session", "dots_per_participant", dots)
@@ -115,21 +113,18 @@ def start_session(
         has_cycles = s.scalar(select(func.count()).select_from(m.Cycle))
         if cycle or has_cycles:
             cycle_id = find_cycle(s, cycle).id
-        rec = Recorder(s)
-        session = rec.add(
-            m.WorkshopSession(
-                title=clean_title,
-                cycle_id=cycle_id,
-                current_step=0,
-                dots_per_participant=clean_dots,
-            )
+        session = m.WorkshopSession(
+            title=clean_title,
+            cycle_id=cycle_id,
+            current_step=0,
+            dots_per_participant=clean_dots,
         )
+        s.add(session)
+        s.flush()
         for n, step in enumerate(agenda):
-            rec.add(_agenda_step(session.id, step.title, step.minutes, step.guided_step, n))
-        change = Change("workshop_session", (session.id,), "create")
-        edit = rec.edit(f"Start workshop “{clean_title}”", change)
-    ws.notify(edit.change)
-    return edit
+            s.add(_agenda_step(session.id, step.title, step.minutes, step.guided_step, n))
+        name_change(s, f"Start workshop “{clean_title}”")
+        return session.id
 
 
 def sessions(ws: Workspace) -> list[SessionInfo]:
@@ -188,18 +183,14 @@ def agenda(ws: Workspace, session_id: str) -> list[AgendaItem]:
 
 def add_default_agenda(
     ws: Workspace, session_id: str, agenda: tuple[PlannedStep, ...] = DEFAULT_AGENDA
-) -> Edit:
+) -> None:
     """Append the default two-hour agenda to a session (one transaction), e.g. to a session
     made without one."""
-    with ws.write() as s:
+    with ws.write("Add the default agenda") as s:
         _load(s, session_id)
-        rec = Recorder(s)
         start = _next_position(s, m.AgendaStep, m.AgendaStep.session_id == session_id)
         for n, step in enumerate(agenda):
-            rec.add(_agenda_step(session_id, step.title, step.minutes, step.guided_step, start + n))
-        edit = rec.edit("Add the default agenda", Change("agenda_step", (), "create"))
-    ws.notify(edit.change)
-    return edit
+            s.add(_agenda_step(session_id, step.title, step.minutes, step.guided_step, start + n))
 
 
 def planned_minutes(items: list[AgendaItem]) -> int:
@@ -245,7 +236,7 @@ def record_time(
     The clock calls this when it moves on, so a session reopened later shows the agenda
     as run. One transaction; not an edit worth undoing (like turning a page).
     """
-    with ws.write(Change("agenda_step", tuple(spent), "update")) as s:
+    with ws.write() as s:
         session = _load(s, session_id)
         for step_id, seconds in spent.items():
             step = s.get(m.AgendaStep, step_id)
@@ -291,27 +282,27 @@ def add_participant(ws: Workspace, session_id: str, name: str, role: str = "") -
     return entities.create(ws, "participant", session_id=session_id, name=name, role=role)
 
 
-def add_participants(ws: Workspace, session_id: str, text: str) -> Edit:
-    """Several people at once, one a line, "Name, role" or "Name – role" (one transaction)."""
+def add_participants(ws: Workspace, session_id: str, text: str) -> list[str]:
+    """Several people at once, one a line, "Name, role" or "Name – role" (one transaction);
+    return their ids."""
     people = [_name_and_role(line) for line in text.splitlines() if line.strip()]
     if not people:
         raise ValidationError("Type one name a line", "name")
-    with ws.write() as s:
+    with ws.write(f"Add {len(people)} participant(s)") as s:
         _load(s, session_id)
-        rec = Recorder(s)
         start = _next_position(s, m.Participant, m.Participant.session_id == session_id)
-        for n, (name, role) in enumerate(people):
-            rec.add(
-                m.Participant(
-                    session_id=session_id,
-                    name=_field("participant", "name", name),
-                    role=_field("participant", "role", role),
-                    position=start + n,
-                )
+        added = [
+            m.Participant(
+                session_id=session_id,
+                name=_field("participant", "name", name),
+                role=_field("participant", "role", role),
+                position=start + n,
             )
-        edit = rec.edit(f"Add {len(people)} participant(s)", Change("participant", (), "create"))
-    ws.notify(edit.change)
-    return edit
+            for n, (name, role) in enumerate(people)
+        ]
+        s.add_all(added)
+        s.flush()
+        return [p.id for p in added]
 
 
 def _name_and_role(line: str) -> tuple[str, str]:

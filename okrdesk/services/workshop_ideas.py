@@ -2,8 +2,7 @@
 candidates promoted to draft objectives (or key results) while the rest are parked.
 The dot vote between the two lives in :mod:`workshop_votes`.
 
-Each writing function is one transaction and returns an :class:`Edit` (see
-:mod:`workshop_edits`) so the UI can offer it as one undo step.
+Each writing function is one transaction (one undo step when run as an operation).
 """
 
 from __future__ import annotations
@@ -12,6 +11,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from sqlalchemy import func, select
@@ -20,8 +20,7 @@ from sqlalchemy.orm import Session
 from okrdesk.db import models as m
 from okrdesk.errors import NotFoundError, ValidationError
 from okrdesk.services.specs import spec_for
-from okrdesk.services.workshop_edits import Edit, Recorder
-from okrdesk.services.workspace import Change, Workspace
+from okrdesk.services.workspace import Workspace, name_change
 
 # -- capture -----------------------------------------------------------------------------------
 
@@ -50,8 +49,9 @@ def split_candidates(text: str) -> list[str]:
 
 def add_candidates(
     ws: Workspace, session_id: str, items: str | Sequence[str], kind: str = "objective"
-) -> Edit:
-    """Add candidates (a text to split, or the items) at the end of the session's list."""
+) -> list[str]:
+    """Add candidates (a text to split, or the items) at the end of the session's list;
+    return their ids."""
     texts = split_candidates(items) if isinstance(items, str) else [i.strip() for i in items]
     texts = [t for t in texts if t]
     if not texts:
@@ -64,26 +64,18 @@ def add_candidates(
         except ValidationError as exc:
             where = f"Item {n} (“{item[:40]}…”)" if len(texts) > 1 else "The candidate"
             raise ValidationError(f"{where}: {exc}", "text") from None
-    with ws.write() as s:
+    with ws.write(f"Add {len(texts)} candidate(s)") as s:
         load_session(s, session_id)
-        rec = Recorder(s)
         start = _next_position(s, session_id)
-        for n, item in enumerate(texts):
-            rec.add(
-                m.Candidate(
-                    session_id=session_id, text=item, kind=kind, status="open", position=start + n
-                )
+        added = [
+            m.Candidate(
+                session_id=session_id, text=item, kind=kind, status="open", position=start + n
             )
-        edit = rec.edit(
-            f"Add {len(texts)} candidate(s)",
-            Change("candidate", tuple(created_ids(rec, "candidate")), "create"),
-        )
-    ws.notify(edit.change)
-    return edit
-
-
-def created_ids(rec: Recorder, table: str) -> list[str]:
-    return [row["id"] for name, row in rec.created if name == table]
+            for n, item in enumerate(texts)
+        ]
+        s.add_all(added)
+        s.flush()
+        return [c.id for c in added]
 
 
 # -- duplicates --------------------------------------------------------------------------------
@@ -142,64 +134,64 @@ def _same(a: str, b: str) -> bool:
     return matcher.real_quick_ratio() >= SIMILAR and matcher.ratio() >= SIMILAR
 
 
-def group_duplicates(ws: Workspace, session_id: str) -> Edit:
-    """Group the open candidates that say the same thing under the earliest of them."""
-    with ws.write() as s:
+def group_duplicates(ws: Workspace, session_id: str) -> int:
+    """Group the open candidates that say the same thing under the earliest of them;
+    return how many went under another."""
+    with ws.write("Group duplicates") as s:
         load_session(s, session_id)
-        rec = Recorder(s)
         heads = [c for c in candidates_of(s, session_id) if c.status == "open" and not c.group_id]
+        moved = 0
         for kind in ("objective", "key_result"):
             of_kind = [c for c in heads if c.kind == kind]
             for group in find_duplicates([c.text for c in of_kind]):
-                _merge(s, rec, [of_kind[i] for i in group])
-        edit = rec.edit("Group duplicates", Change("candidate", (), "update"))
-    ws.notify(edit.change)
-    return edit
+                moved += _merge(s, [of_kind[i] for i in group])
+        return moved
 
 
-def group(ws: Workspace, candidate_ids: Sequence[str]) -> Edit:
+def group(ws: Workspace, candidate_ids: Sequence[str]) -> None:
     """Group candidates by hand under the first one named (or the group it belongs to)."""
-    with ws.write() as s:
+    with ws.write("Group candidates") as s:
         chosen = [load_candidate(s, cid) for cid in candidate_ids]
         if len(chosen) < 2:
             raise ValidationError("Choose two or more candidates to group")
         heads = [head_of(s, c) for c in chosen]
         if len({c.session_id for c in heads}) > 1 or len({c.kind for c in heads}) > 1:
             raise ValidationError("Only candidates of one kind in one session can be grouped")
-        rec = Recorder(s)
-        _merge(s, rec, list({c.id: c for c in heads}.values()))
-        edit = rec.edit("Group candidates", Change("candidate", tuple(candidate_ids), "update"))
-    ws.notify(edit.change)
-    return edit
+        _merge(s, list({c.id: c for c in heads}.values()))
 
 
-def ungroup(ws: Workspace, candidate_id: str) -> Edit:
+def ungroup(ws: Workspace, candidate_id: str) -> None:
     """Take a candidate out of its group (a representative: dissolve its group)."""
-    with ws.write() as s:
+    with ws.write("Ungroup") as s:
         candidate = load_candidate(s, candidate_id)
-        rec = Recorder(s)
         if candidate.group_id:
-            rec.set(candidate, group_id=None)
+            candidate.group_id = None
         else:
-            for member in s.scalars(
-                select(m.Candidate).where(m.Candidate.group_id == candidate.id)
-            ):
-                rec.set(member, group_id=None)
-        edit = rec.edit("Ungroup", Change("candidate", (candidate_id,), "update"))
-    ws.notify(edit.change)
-    return edit
+            for member in members_of(s, candidate.id):
+                member.group_id = None
 
 
-def _merge(s: Session, rec: Recorder, heads: list[m.Candidate]) -> None:
+def _merge(s: Session, heads: list[m.Candidate]) -> int:
+    """Put the others (and their members) under the first; return how many moved."""
     heads.sort(key=lambda c: c.position)
     head, others = heads[0], heads[1:]
+    moved = 0
     for other in others:
-        for member in s.scalars(select(m.Candidate).where(m.Candidate.group_id == other.id)):
-            rec.set(member, group_id=head.id)
-        rec.set(other, group_id=head.id)
+        for member in [*members_of(s, other.id), other]:
+            member.group_id = head.id
+            moved += 1
+    return moved
 
 
 # -- the decision ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Promotion:
+    """What a promotion made: the new objectives (or key results), and ideas parked."""
+
+    made: tuple[str, ...]
+    parked: int
 
 
 def promote(
@@ -209,12 +201,13 @@ def promote(
     team_id: str | None = None,
     cycle_id: str | None = None,
     objective_id: str | None = None,
-) -> Edit:
+) -> Promotion:
     """Make the chosen candidates draft objectives of a team in a cycle (key result
     candidates: key results of ``objective_id``), and park the rest, in one transaction.
 
     The rest — the session's other open candidates of the same kind — go to the parking
     lot, so that no idea of the room is lost. ``cycle_id`` defaults to the session's.
+    Returns what was made and how many ideas were parked.
     """
     with ws.write() as s:
         session = load_session(s, session_id)
@@ -232,7 +225,6 @@ def promote(
         if len(kinds) > 1:
             raise ValidationError("Promote objectives and key results separately")
         kind = kinds.pop()
-        rec = Recorder(s)
         if kind == "objective":
             targets = _objective_target(s, session, team_id, cycle_id)
             position = _next_objective_position(s, *targets)
@@ -242,39 +234,38 @@ def promote(
                 raise ValidationError("Choose the objective the key results belong to", "objective")
             position = _next_kr_position(s, parent.id)
         title = spec_for(kind).fields["title"]
+        made: list[m.Objective | m.KeyResult] = []
         for n, c in enumerate(sorted(chosen.values(), key=lambda c: c.position)):
             text = title.coerce("title", c.text)
             if kind == "objective":
-                made = rec.add(
-                    m.Objective(
-                        cycle_id=targets[0],
-                        team_id=targets[1],
-                        title=text,
-                        status="draft",
-                        why="",
-                        owner="",
-                        kind="committed",
-                        position=position + n,
-                    )
+                item: m.Objective | m.KeyResult = m.Objective(
+                    cycle_id=targets[0],
+                    team_id=targets[1],
+                    title=text,
+                    status="draft",
+                    why="",
+                    owner="",
+                    kind="committed",
+                    position=position + n,
                 )
-                objective = made.id
             else:
-                rec.add(m.KeyResult(objective_id=parent.id, title=text, position=position + n))
-                objective = parent.id
+                item = m.KeyResult(objective_id=parent.id, title=text, position=position + n)
+            s.add(item)
+            s.flush()
+            made.append(item)
+            objective = item.id if kind == "objective" else parent.id
             for member in [c, *members_of(s, c.id)]:
-                rec.set(member, status="promoted", promoted_objective_id=objective)
+                member.status, member.promoted_objective_id = "promoted", objective
+        parked = 0
         for c in candidates_of(s, session_id):
             if c.status == "open" and c.kind == kind and not c.group_id and c.id not in chosen:
-                rec.add(m.ParkingLotItem(text=c.text, session_id=session_id, resolved=False))
+                s.add(m.ParkingLotItem(text=c.text, session_id=session_id, resolved=False))
+                parked += 1
                 for member in [c, *members_of(s, c.id)]:
-                    rec.set(member, status="parked")
+                    member.status = "parked"
         noun = "objective" if kind == "objective" else "key result"
-        edit = rec.edit(
-            f"Promote {len(chosen)} candidate(s) to {noun}s",
-            Change(kind, tuple(created_ids(rec, spec_for(kind).model.__tablename__)), "create"),
-        )
-    ws.notify(edit.change)
-    return edit
+        name_change(s, f"Promote {len(chosen)} candidate(s) to {noun}s")
+        return Promotion(tuple(x.id for x in made), parked)
 
 
 def _objective_target(

@@ -10,7 +10,6 @@ from sqlalchemy import func, select
 
 from okrdesk.db import models as m
 from okrdesk.errors import NotFoundError, ValidationError
-from okrdesk.services.workshop_edits import Edit, Recorder
 from okrdesk.services.workshop_ideas import (
     candidates_of,
     head_of,
@@ -19,7 +18,7 @@ from okrdesk.services.workshop_ideas import (
     member_ids,
     short,
 )
-from okrdesk.services.workspace import Change, Workspace
+from okrdesk.services.workspace import Workspace, name_change
 
 
 @dataclass(frozen=True)
@@ -49,7 +48,7 @@ class Tally:
         return self.budget - self.used.get(participant_id, 0)
 
 
-def set_dots(ws: Workspace, candidate_id: str, participant_id: str | None, dots: int) -> Edit:
+def set_dots(ws: Workspace, candidate_id: str, participant_id: str | None, dots: int) -> None:
     """Set how many dots a participant (None: the room, as a total) gives a candidate.
 
     Dots on a grouped duplicate go to its group. A participant cannot give more than the
@@ -88,7 +87,6 @@ def set_dots(ws: Workspace, candidate_id: str, participant_id: str | None, dots:
                     f"at most {left} can go here, not {dots}",
                     "dots",
                 )
-        rec = Recorder(s)
         votes = s.scalars(
             select(m.Vote).where(
                 m.Vote.candidate_id.in_(group_ids),
@@ -100,18 +98,14 @@ def set_dots(ws: Workspace, candidate_id: str, participant_id: str | None, dots:
         mine = next((v for v in votes if v.candidate_id == head.id), None)
         for vote in votes:
             if vote is not mine:
-                rec.remove(vote)
+                s.delete(vote)
         if dots == 0 and mine is not None:
-            rec.remove(mine)
+            s.delete(mine)
         elif mine is not None:
-            rec.set(mine, dots=dots)
+            mine.dots = dots
         elif dots:
-            rec.add(m.Vote(candidate_id=head.id, participant_id=participant_id, dots=dots))
-        edit = rec.edit(
-            f"{who}: {dots} dot(s) on “{short(head.text)}”", Change("vote", (), "update")
-        )
-    ws.notify(edit.change)
-    return edit
+            s.add(m.Vote(candidate_id=head.id, participant_id=participant_id, dots=dots))
+        name_change(s, f"{who}: {dots} dot(s) on “{short(head.text)}”")
 
 
 def tally(ws: Workspace, session_id: str, kind: str | None = None) -> Tally:

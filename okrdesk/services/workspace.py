@@ -1,19 +1,33 @@
-"""Open, create, copy and close a workspace; the unit of work every service runs in."""
+"""Open, create, copy and close a workspace; the unit of work every service runs in.
+
+Every write runs in :meth:`Workspace.write`: the one road for changes. It takes the
+file's write lock at once (so what a service reads before writing stays true until it
+commits), records each row the transaction writes (:mod:`okrdesk.db.capture`), judges
+them by the rules every change obeys (:mod:`okrdesk.services.rules`), notes the change
+in the file's change log for other windows and processes, commits, and then tells the
+listeners what changed (:class:`~okrdesk.services.changes.Changes`).
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import secrets
+import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from okrdesk.db import migrate
-from okrdesk.db.base import new_id
+from okrdesk.db import capture, migrate
+from okrdesk.db.base import new_id, utc_now
+from okrdesk.db.capture import RowChange
 from okrdesk.db.models import WorkspaceInfo
 from okrdesk.db.workspace_file import (
     SCHEMA_VERSION,
@@ -33,17 +47,34 @@ from okrdesk.errors import (
     WorkspaceFileError,
     WorkspaceLockedError,
 )
+from okrdesk.services import rules
+from okrdesk.services.changes import Changes
 
-__all__ = ["Change", "OpenReport", "Workspace"]
+__all__ = ["Changes", "OpenReport", "Recording", "Workspace", "WorkspaceRecord"]
+
+# The change log keeps this many entries; a window that fell further behind reloads all.
+CHANGE_LOG_KEEP = 500
 
 
 @dataclass(frozen=True)
-class Change:
-    """What one committed service call changed, for views to refresh from."""
+class WorkspaceRecord:
+    """The workspace's own row: the organisation, its foundation and its settings."""
 
-    kind: str  # entity kind, e.g. "objective"; "*" for a wholesale change (import, undo of many)
-    ids: tuple[str, ...] = ()
-    action: str = "update"  # "create" | "update" | "delete" | "reorder" | "move"
+    id: str
+    name: str
+    mission: str
+    vision: str
+    strategy: str
+    settings: dict[str, Any]
+    created_at: datetime | None
+
+
+@dataclass
+class Recording:
+    """What the writes of one operation committed: their rows, and the first label given."""
+
+    rows: list[RowChange] = field(default_factory=list)
+    label: str = ""
 
 
 @dataclass
@@ -63,8 +94,15 @@ class Workspace:
         self.report = report or OpenReport()
         self._engine = make_engine(path)
         self._sessions = sessionmaker(self._engine, expire_on_commit=False)
-        self._listeners: list[Callable[[Change], None]] = []
+        self._listeners: list[Callable[[Changes], None]] = []
         self._closed = False
+        # Who wrote an entry of the change log: this open workspace, or someone else.
+        self.origin = secrets.token_hex(8)
+        self._local = threading.local()  # each thread's open recordings (see `recording`)
+        self._watcher: sqlite3.Connection | None = None
+        self._seen: tuple[int, int] = (0, 0)  # (data_version, last change-log entry) read
+        self._writes = 0  # commits made here, so the watcher knows its own
+        self._writes_seen = 0
 
     # -- life cycle ---------------------------------------------------------------------------
 
@@ -164,6 +202,7 @@ class Workspace:
         if self._closed:
             return
         self._closed = True
+        self._stop_watching()
         try:
             fold_back(self._engine)
         except DBAPIError as exc:
@@ -175,8 +214,13 @@ class Workspace:
                 ) from exc
         self._engine.dispose()
 
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
     def _let_go(self) -> None:
         self._closed = True
+        self._stop_watching()
         self._engine.dispose()
 
     def __enter__(self) -> Workspace:
@@ -201,13 +245,37 @@ class Workspace:
     # -- units of work (services only) --------------------------------------------------------
 
     @contextlib.contextmanager
-    def write(self, change: Change | None = None) -> Iterator[Session]:
-        """One service call = one transaction; listeners hear of it once it is committed."""
+    def write(self, label: str = "") -> Iterator[Session]:
+        """One service call = one transaction, recorded and judged by the rules; listeners
+        hear of it once it is committed. Raises OkrDeskError and writes nothing when refused.
+
+        A write inside a write (in the same thread) joins it: an operation made of several
+        service calls is still one transaction, all or nothing, and one change. The first
+        label given names the change; a service may name it once it knows what it did
+        (:func:`name_change`).
+        """
         self._require_open()
+        joined = getattr(self._local, "session", None)
+        if joined is not None:
+            if label:
+                name_change(joined, label)
+            yield joined
+            return
         session = self._sessions()
+        self._local.session = session
         try:
             with session.begin():
+                con = session.connection()
+                capture.begin(con)
+                if label:
+                    name_change(session, label)
                 yield session
+                session.flush()
+                rows = capture.collect(con)
+                rules.check(con, rows)
+                label = session.info.get("label", "")
+                if rows:
+                    self._log(con, label, Changes.of_rows(rows))
         except IntegrityError as exc:
             raise ValidationError(_integrity_message(exc)) from exc
         except DBAPIError as exc:
@@ -217,13 +285,55 @@ class Workspace:
                 f"{self.path}: the change could not be saved ({sqlite_reason(exc)})"
             ) from exc
         finally:
+            self._local.session = None
             session.close()
-        if change is not None:
-            self.notify(change)
+        if rows:
+            self._committed(rows, label)
+
+    def _log(self, con: Connection, label: str, changes: Changes) -> None:
+        entry = con.exec_driver_sql(
+            "INSERT INTO change_log (origin, made_at, label, changes) VALUES (?, ?, ?, ?)",
+            (self.origin, utc_now().isoformat(sep=" "), label[:200], changes.to_json()),
+        )
+        con.exec_driver_sql(
+            "DELETE FROM change_log WHERE seq <= ?", (entry.lastrowid - CHANGE_LOG_KEEP,)
+        )
+
+    def _committed(self, rows: list[RowChange], label: str) -> None:
+        self._writes += 1
+        for recording in self._recordings():
+            recording.rows.extend(rows)
+            recording.label = recording.label or label
+        self.notify(Changes.of_rows(rows))
+
+    # -- recordings (what an operation wrote, for its undo step) ------------------------------
+
+    @contextlib.contextmanager
+    def recording(self) -> Iterator[Recording]:
+        """Collect the rows (and the first label) of every write this thread commits until
+        the block ends."""
+        recording = Recording()
+        stack = self._recordings()
+        stack.append(recording)
+        try:
+            yield recording
+        finally:
+            stack.remove(recording)
+
+    def _recordings(self) -> list[Recording]:
+        if not hasattr(self._local, "recordings"):
+            self._local.recordings = []
+        return self._local.recordings
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
+        """A session to read with; inside a write (same thread), the write's own, so that
+        what it has written so far is seen."""
         self._require_open()
+        joined = getattr(self._local, "session", None)
+        if joined is not None:
+            yield joined
+            return
         session = self._sessions()
         try:
             yield session
@@ -241,26 +351,94 @@ class Workspace:
 
     # -- change notifications -----------------------------------------------------------------
 
-    def subscribe(self, listener: Callable[[Change], None]) -> Callable[[], None]:
+    def subscribe(self, listener: Callable[[Changes], None]) -> Callable[[], None]:
         self._listeners.append(listener)
         return lambda: self._listeners.remove(listener)
 
-    def notify(self, change: Change) -> None:
+    def notify(self, changes: Changes) -> None:
         for listener in list(self._listeners):
-            listener(change)
+            listener(changes)
+
+    def poll_changes(self) -> Changes | None:
+        """What other windows and processes committed since the last poll, told to the
+        listeners too; None when nothing new. Cheap enough to call a few times a second:
+        SQLite's data_version says whether anyone else committed at all."""
+        if self._closed:
+            return None
+        try:
+            found = self._read_log()
+        except sqlite3.Error:
+            return None  # locked or busy for a moment: the next poll sees it
+        if found is not None:
+            self.notify(found)
+        return found
+
+    def _read_log(self) -> Changes | None:
+        if self._watcher is None:
+            self._watcher = self._start_watching()
+            return None
+        version = self._watcher.execute("PRAGMA data_version").fetchone()[0]
+        last_version, last_seq = self._seen
+        if version == last_version:
+            return None
+        entries = self._watcher.execute(
+            "SELECT seq, origin, changes FROM change_log WHERE seq > ? ORDER BY seq", (last_seq,)
+        ).fetchall()
+        self._seen = (version, entries[-1][0] if entries else last_seq)
+        own_writes = self._writes != self._writes_seen
+        self._writes_seen = self._writes
+        if entries and entries[0][0] > last_seq + 1:  # fell behind the pruned log
+            return Changes.all(local=False)
+        foreign = [Changes.from_json(c, local=False) for _s, o, c in entries if o != self.origin]
+        if not entries and not own_writes:  # written by a program that keeps no log
+            return Changes.all(local=False)
+        if not foreign:
+            return None
+        merged = foreign[0]
+        for more in foreign[1:]:
+            merged = merged.merged(more)
+        return merged
+
+    def _start_watching(self) -> sqlite3.Connection:
+        # A connection of its own: data_version counts the commits of every other one.
+        watcher = sqlite3.connect(self.path, check_same_thread=False)
+        watcher.execute("PRAGMA query_only = ON")
+        version = watcher.execute("PRAGMA data_version").fetchone()[0]
+        last = watcher.execute("SELECT coalesce(max(seq), 0) FROM change_log").fetchone()[0]
+        self._seen = (version, last)
+        self._writes_seen = self._writes
+        return watcher
+
+    def _stop_watching(self) -> None:
+        if self._watcher is not None:
+            self._watcher.close()
+            self._watcher = None
 
     # -- the foundation -----------------------------------------------------------------------
 
-    def info(self) -> WorkspaceInfo:
+    def info(self) -> WorkspaceRecord:
         with self.read() as s:
             info = s.scalars(select(WorkspaceInfo)).first()
             if info is None:
                 raise WorkspaceFileError(f"{self.path}: the workspace record is missing")
-            return info
+            return WorkspaceRecord(
+                info.id,
+                info.name,
+                info.mission,
+                info.vision,
+                info.strategy,
+                dict(info.settings or {}),
+                info.created_at,
+            )
 
     def _require_open(self) -> None:
         if self._closed:
             raise OkrDeskError("the workspace is closed")
+
+
+def name_change(session: Session, label: str) -> None:
+    """Name the change a write makes, for the Edit menu and the change log (first one wins)."""
+    session.info.setdefault("label", label)
 
 
 def _remove_quietly(path: Path) -> None:

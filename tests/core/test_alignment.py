@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 from sqlalchemy import event
 
@@ -24,11 +21,8 @@ GRINDER = "Prototype a grinder that carries our name"
 
 
 @pytest.fixture
-def demo(demo_file: Path, tmp_path: Path):
-    path = tmp_path / "demo.okrdesk"
-    shutil.copy(demo_file, path)
-    with Workspace.open(path) as ws:
-        yield ws
+def demo(demo_ws: Workspace) -> Workspace:
+    return demo_ws
 
 
 def by_title(amap, title: str):

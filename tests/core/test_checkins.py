@@ -7,9 +7,11 @@ from datetime import date, timedelta
 import pytest
 
 from okrdesk.errors import NotFoundError, ValidationError
-from okrdesk.services import checkin_views, checkins, entities, lifecycle
+from okrdesk.services import checkin_views, checkins, entities, lifecycle, operations
+from okrdesk.services.changes import Changes
+from okrdesk.services.checkin_views import last_check_in
 from okrdesk.services.checkins import CheckInEntry
-from okrdesk.services.workspace import Change, Workspace
+from okrdesk.services.workspace import Workspace
 
 
 def kr_state(ws: Workspace, kr_id: str) -> tuple:
@@ -67,17 +69,15 @@ def test_delete_then_restore_puts_back_the_same_check_in(
     kr = planned["kr2"]
     checkins.record_check_in(ws, kr, 80, "on track", on="2026-10-09")
     latest = checkins.record_check_in(ws, kr, 83, "at risk", "survey", on="2026-10-16").check_in
-    heard: list[Change] = []
+    heard: list[Changes] = []
     ws.subscribe(heard.append)
-    snapshot = checkins.delete_check_in(ws, latest.id)
+    done = operations.run(ws, "Delete", checkins.delete_check_in, latest.id)
     assert kr_state(ws, kr)[:2] == (80.0, "on_track")
-    restored = checkins.restore_check_in(ws, snapshot)
-    assert restored == latest
+    operations.undo(ws, done.edit)
+    assert last_check_in(ws, kr) == latest
     assert kr_state(ws, kr)[:2] == (83.0, "at_risk")
-    assert heard == [
-        Change("check_in", (latest.id,), "delete"),
-        Change("check_in", (latest.id,), "create"),
-    ]
+    assert [c.ids("check_in", "deleted") for c in heard] == [{latest.id}, frozenset()]
+    assert heard[1].ids("check_in", "created") == {latest.id}
 
 
 def test_same_day_replaces_and_the_replaced_values_undo_it(
@@ -86,11 +86,12 @@ def test_same_day_replaces_and_the_replaced_values_undo_it(
     kr = planned["kr2"]
     first = checkins.record_check_in(ws, kr, 80, "on track", "first", on="2026-10-09")
     assert first.replaced is None
-    second = checkins.record_check_in(ws, kr, 81, "at risk", on="2026-10-09")
+    done = operations.run(ws, "", checkins.record_check_in, kr, 81, "at risk", on="2026-10-09")
+    second = done.value
     assert second.check_in.id == first.check_in.id
     assert second.replaced is not None and second.replaced["value"] == 80.0
     assert len(entities.list_items(ws, "check_in", key_result_id=kr)) == 1
-    checkins.restore_check_in(ws, second.replaced)  # undo of the second recording
+    operations.undo(ws, done.edit)  # the first recording's values come back
     assert checkin_views.last_check_in(ws, kr) == first.check_in
     assert kr_state(ws, kr)[:2] == (80.0, "on_track")
 
@@ -236,7 +237,7 @@ def test_changes_since_last_check_in(ws: Workspace, planned: dict[str, str]) -> 
 
 
 def test_record_many_is_one_transaction(ws: Workspace, planned: dict[str, str]) -> None:
-    heard: list[Change] = []
+    heard: list[Changes] = []
     ws.subscribe(heard.append)
     with pytest.raises(ValidationError, match=r"^Raise CSAT from 78% to 90%: Value must be a num"):
         checkins.record_many(
@@ -256,7 +257,7 @@ def test_record_many_is_one_transaction(ws: Workspace, planned: dict[str, str]) 
         ],
     )
     assert [kr_state(ws, planned[k])[0] for k in ("kr1", "kr2")] == [17.0, 81.0]
-    assert heard == [Change("check_in", tuple(r.check_in.id for r in done), "create")]
+    assert [c.ids("check_in", "created") for c in heard] == [{r.check_in.id for r in done}]
 
 
 def test_find_key_result_by_id_title_or_prefix(ws: Workspace, planned: dict[str, str]) -> None:
@@ -313,10 +314,10 @@ def test_a_closed_cycle_takes_no_check_ins(ws: Workspace, planned: dict[str, str
         checkins.delete_check_in(ws, kept.id)
     assert checkin_views.last_check_in(ws, planned["kr1"]) == kept
     lifecycle.set_state(ws, "2026-Q4", "review")  # reopened
-    snapshot = checkins.delete_check_in(ws, kept.id)
+    deleted = operations.run(ws, "", checkins.delete_check_in, kept.id)
     lifecycle.set_state(ws, "2026-Q4", "closed")
     with pytest.raises(ValidationError, match=message):
-        checkins.restore_check_in(ws, snapshot)
+        operations.undo(ws, deleted.edit)
     assert checkin_views.last_check_in(ws, planned["kr1"]) is None
 
 

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
 
 import pytest
 
 from okrdesk.errors import NotFoundError, ValidationError
-from okrdesk.interchange.json_format import export_json
-from okrdesk.services import entities, lifecycle
+from okrdesk.services import entities
+from okrdesk.services.changes import Changes
 from okrdesk.services.specs import SPECS
-from okrdesk.services.workspace import Change, Workspace
+from okrdesk.services.workspace import Workspace
 
 
 def titles(ws: Workspace, kind: str, **where: str) -> list[str]:
@@ -24,11 +23,11 @@ def test_every_entity_gets_a_uuid(ws: Workspace, planned: dict[str, str]) -> Non
 
 
 def test_edit_is_saved_and_announced(ws: Workspace, planned: dict[str, str]) -> None:
-    heard: list[Change] = []
+    heard: list[Changes] = []
     ws.subscribe(heard.append)
     stored = entities.update(ws, "key_result", planned["kr2"], target="92", owner="  Ana ")
     assert stored["target"] == 92.0 and stored["owner"] == "Ana"
-    assert heard == [Change("key_result", (planned["kr2"],), "update")]
+    assert heard == [Changes(updated={"key_result": frozenset({planned["kr2"]})})]
 
 
 @pytest.mark.parametrize(
@@ -294,78 +293,6 @@ def test_every_kind_can_be_created_and_deleted(ws: Workspace, planned: dict[str,
             entities.get(ws, kind, item_id)
     with pytest.raises(ValidationError, match="Grade must be between 0 and 1"):
         entities.create(ws, "key_result_grade", key_result_id=planned["kr2"], score=1.5)
-
-
-# -- a closed cycle is read-only -------------------------------------------------------------
-
-CLOSED = "cycle 2026-Q4 is closed and read-only; reopen it for review to change it"
-
-
-@pytest.fixture
-def closed(ws: Workspace, planned: dict[str, str]) -> dict[str, str]:
-    """The planned OKRs (with an initiative) in a closed 2026-Q4, and an open 2027-Q1."""
-    ids = dict(planned)
-    ids["initiative"] = entities.create(
-        ws, "initiative", objective_id=planned["objective"], title="Staff a weekend rota"
-    )
-    ids["open_cycle"] = entities.create(
-        ws, "cycle", name="2027-Q1", start_date="2027-01-01", end_date="2027-03-31"
-    )
-    ids["open_objective"] = entities.create(
-        ws, "objective", cycle_id=ids["open_cycle"], team_id=planned["team"], title="Be there"
-    )
-    ids["open_kr"] = entities.create(
-        ws, "key_result", objective_id=ids["open_objective"], title="Answer 9 of 10", target=90
-    )
-    for step in ("active", "review", "closed"):
-        lifecycle.set_state(ws, "2026-Q4", step)
-    return ids
-
-
-EDITS: dict[str, Callable[[Workspace, dict[str, str]], object]] = {
-    "edit an objective": lambda ws, i: entities.update(ws, "objective", i["objective"], why="x"),
-    "edit a key result": lambda ws, i: entities.update(ws, "key_result", i["kr1"], target=3),
-    "add a key result": lambda ws, i: entities.create(
-        ws, "key_result", objective_id=i["objective"], title="Close 9 of 10 tickets in a day"
-    ),
-    "add a theme": lambda ws, i: entities.create(ws, "theme", cycle_id=i["cycle"], name="Care"),
-    "add a check-in": lambda ws, i: entities.create(
-        ws, "check_in", key_result_id=i["kr1"], date="2026-12-01", value=9
-    ),
-    "delete a key result": lambda ws, i: entities.delete(ws, "key_result", i["kr2"]),
-    "delete an objective": lambda ws, i: entities.delete(ws, "objective", i["objective"]),
-    "reorder key results": lambda ws, i: entities.reorder(ws, "key_result", [i["kr2"], i["kr1"]]),
-    "move a key result out": lambda ws, i: entities.move(
-        ws, "key_result", i["kr1"], i["open_objective"]
-    ),
-    "move a key result in": lambda ws, i: entities.move(
-        ws, "key_result", i["open_kr"], i["objective"]
-    ),
-    "move an objective in": lambda ws, i: entities.update(
-        ws, "objective", i["open_objective"], cycle_id=i["cycle"]
-    ),
-    "link key results": lambda ws, i: entities.link_key_results(ws, i["initiative"], [i["kr1"]]),
-}
-
-
-@pytest.mark.parametrize("edit", EDITS.values(), ids=EDITS.keys())
-def test_closed_cycle_content_is_read_only_until_reopened(
-    ws: Workspace, closed: dict[str, str], edit: Callable[[Workspace, dict[str, str]], object]
-) -> None:
-    before = export_json(ws)
-    with pytest.raises(ValidationError) as refused:
-        edit(ws, closed)
-    assert str(refused.value) == CLOSED  # one line: which cycle, and how to get it back
-    assert export_json(ws) == before
-    lifecycle.set_state(ws, "2026-Q4", "review")
-    edit(ws, closed)
-    assert export_json(ws) != before
-
-
-def test_a_closed_cycle_itself_can_be_renamed(ws: Workspace, closed: dict[str, str]) -> None:
-    entities.update(ws, "cycle", closed["cycle"], name="2026-Q4 (archived)")
-    assert entities.get(ws, "cycle", closed["cycle"])["state"] == "closed"
-    entities.update(ws, "objective", closed["open_objective"], title="Be there, always")
 
 
 def test_a_cycle_state_changes_only_by_the_rules(ws: Workspace, planned: dict[str, str]) -> None:

@@ -65,6 +65,16 @@ def active_objective(ws: Workspace) -> dict[str, Any]:
     return entities.list_items(ws, "objective", cycle_id=active)[0]
 
 
+def open_check_in(path: Path) -> dict[str, Any]:
+    """A check-in of the demo's active quarter, as the export writes it."""
+    with Workspace.open(path) as ws:
+        key_results = {
+            k["id"]
+            for k in entities.list_items(ws, "key_result", objective_id=active_objective(ws)["id"])
+        }
+    return next(c for c in document_of(path)["check_in"] if c["key_result_id"] in key_results)
+
+
 @pytest.fixture(scope="module")
 def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("json-demo") / "demo.okrdesk"
@@ -292,7 +302,7 @@ def test_refused_merge_leaves_the_workspace_as_it_was(
 def test_merge_refuses_a_reference_to_something_in_neither_place(
     demo: Path, demo_document: Document, tmp_path: Path
 ) -> None:
-    document = {"format": "okrdesk", "version": 1, "check_in": [dict(demo_document["check_in"][0])]}
+    document = {"format": "okrdesk", "version": 1, "check_in": [dict(open_check_in(demo))]}
     document["check_in"][0]["id"] = str(uuid.uuid4())
     source = write_document(tmp_path / "partial.json", document)
     # Referring to a key result the workspace has is fine ...
@@ -308,6 +318,21 @@ def test_merge_refuses_a_reference_to_something_in_neither_place(
     assert "check_in[0]" in str(refused.value)
     assert "'key_result_id'" in str(refused.value)
     assert missing in str(refused.value)
+    assert export_of(demo) == before
+
+
+def test_a_merge_cannot_change_a_closed_cycle(demo: Path, tmp_path: Path) -> None:
+    document = document_of(demo)
+    with Workspace.open(demo) as ws:
+        closed = next(c for c in entities.list_items(ws, "cycle") if c["state"] == "closed")
+    objective = next(o for o in document["objective"] if o["cycle_id"] == closed["id"])
+    objective["title"] = "Rewritten after the quarter closed"
+    cycle = next(c for c in document["cycle"] if c["id"] == closed["id"])
+    cycle["state"] = "planning"
+    before = export_of(demo)
+    with Workspace.open(demo) as ws, pytest.raises(InterchangeError) as refused:
+        json_format.import_into(write_document(tmp_path / "late.json", document), ws)
+    assert f"cycle {closed['name']} is closed and read-only" in str(refused.value)
     assert export_of(demo) == before
 
 

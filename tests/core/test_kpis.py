@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -16,11 +14,8 @@ TODAY = date(2026, 11, 23)  # the day the demo fixture was built for
 
 
 @pytest.fixture
-def demo(tmp_path: Path, demo_file: Path):
-    copy = tmp_path / "demo.okrdesk"
-    shutil.copy(demo_file, copy)
-    with Workspace.open(copy) as ws:
-        yield ws
+def demo(demo_ws: Workspace) -> Workspace:
+    return demo_ws
 
 
 def test_demo_kpis_show_latest_value_and_health(demo: Workspace) -> None:

@@ -7,7 +7,8 @@ import pytest
 from okrdesk.db import models as m
 from okrdesk.errors import ValidationError
 from okrdesk.services import checkins, entities, lifecycle
-from okrdesk.services.workspace import Change, Workspace
+from okrdesk.services.changes import Changes
+from okrdesk.services.workspace import Workspace
 
 
 def state(ws: Workspace, cycle_id: str) -> str:
@@ -23,14 +24,14 @@ def test_the_whole_life_and_back(ws: Workspace, planned: dict[str, str]) -> None
     assert state(ws, cycle) == "planning"
     assert lifecycle.allowed_states(ws, "2026-Q4") == ("active",)
     steps = ["active", "planning", "active", "review", "active", "review", "closed", "review"]
-    heard: list[Change] = []
+    heard: list[Changes] = []
     ws.subscribe(heard.append)
     for step in steps:
         before = state(ws, cycle)
         done = lifecycle.set_state(ws, "2026-Q4", step)
         assert (done.old_state, done.new_state) == (before, step)
         assert state(ws, cycle) == step
-    assert Change("cycle", (cycle,), "update") in heard
+    assert all(c.ids("cycle", "updated") == {cycle} for c in heard) and len(heard) == len(steps)
 
 
 @pytest.mark.parametrize(

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from okrdesk.errors import ValidationError
-from okrdesk.services import coaching, entities, lifecycle, planning
+from okrdesk.services import coaching, entities, lifecycle, operations, planning
+from okrdesk.services.changes import Changes
 from okrdesk.services.planning import PlanningState
-from okrdesk.services.workspace import Change, Workspace
+from okrdesk.services.workspace import Workspace
 
 TODAY = date(2026, 11, 23)  # the demo workspace's "today" (tests/conftest.py)
 
@@ -47,7 +48,7 @@ def test_an_empty_workspace_starts_at_the_foundation(ws: Workspace) -> None:
 
 
 def test_ensure_creates_the_company_and_the_current_quarter_once(ws: Workspace) -> None:
-    heard: list[Change] = []
+    heard: list[Changes] = []
     ws.subscribe(heard.append)
     cycle_id, team_id = planning.ensure_cycle_and_company(ws, "  Bergblick Bakery ", TODAY)
     cycle = entities.get(ws, "cycle", cycle_id)
@@ -60,7 +61,7 @@ def test_ensure_creates_the_company_and_the_current_quarter_once(ws: Workspace) 
     )
     assert (team["name"], team["kind"], team["parent_id"]) == ("Bergblick Bakery", "company", None)
     assert ws.info().name == "Bergblick Bakery"
-    assert {c.kind for c in heard} == {"workspace", "team", "cycle"}
+    assert set().union(*(c.kinds() for c in heard)) == {"workspace", "team", "cycle"}
     # A second time it finds what is there and creates nothing.
     assert planning.ensure_cycle_and_company(ws, "Bergblick Bakery", TODAY) == (cycle_id, team_id)
     assert len(entities.list_items(ws, "team")) == 1
@@ -94,20 +95,15 @@ def test_ensure_keeps_a_running_cycle_and_adds_the_quarter_after_a_closed_one(
     assert entities.get(ws, "cycle", later)["name"] == "2027-Q1"
 
 
-def test_ensure_uses_the_sessions_writer(ws: Workspace) -> None:
-    calls: list[tuple[str, str]] = []
-
-    class Recorder:
-        def create(self, kind: str, /, **values):
-            calls.append(("create", kind))
-            return entities.create(ws, kind, **values)
-
-        def update(self, kind: str, item_id: str, /, **values):
-            calls.append(("update", kind))
-            return entities.update(ws, kind, item_id, **values)
-
-    planning.ensure_cycle_and_company(ws, "Bergblick Bakery", TODAY, writer=Recorder())
-    assert calls == [("update", "workspace"), ("create", "team"), ("create", "cycle")]
+def test_ensure_is_one_transaction_and_one_undo_step(ws: Workspace) -> None:
+    heard: list[Changes] = []
+    ws.subscribe(heard.append)
+    done = operations.run(ws, "", planning.ensure_cycle_and_company, "Bergblick Bakery", TODAY)
+    assert len(heard) == 1 and heard[0].kinds() == {"workspace", "team", "cycle"}
+    assert done.edit.label == "Set up the organisation"
+    operations.undo(ws, done.edit)
+    assert entities.list_items(ws, "team") == entities.list_items(ws, "cycle") == []
+    assert ws.info().name != "Bergblick Bakery"
 
 
 def test_progress_is_saved_in_the_settings_and_survives_reopening(tmp_path: Path) -> None:
@@ -115,10 +111,10 @@ def test_progress_is_saved_in_the_settings_and_survives_reopening(tmp_path: Path
     with Workspace.create(path, "Test Co") as ws:
         coaching.set_rule_enabled(ws, "key-result-no-baseline", False)
         cycle_id, team_id = planning.ensure_cycle_and_company(ws, "Test Co", TODAY)
-        heard: list[Change] = []
+        heard: list[Changes] = []
         ws.subscribe(heard.append)
         planning.save_progress(ws, PlanningState(3, cycle_id, team_id))
-        assert heard == [Change("workspace", (), "update")]
+        assert [c.kinds() for c in heard] == [{"workspace"}]
     with Workspace.open(path) as ws:
         state = planning.progress(ws, TODAY)
         assert state == PlanningState(3, cycle_id, team_id)

@@ -10,11 +10,12 @@ from okrdesk.services import (
     checkins,
     entities,
     lifecycle,
+    operations,
     retrospective,
     review,
-    snapshots,
 )
-from okrdesk.services.workspace import Change, Workspace
+from okrdesk.services.changes import Changes
+from okrdesk.services.workspace import Workspace
 
 
 def close(ws: Workspace, cycle: str = "2026-Q4") -> None:
@@ -315,29 +316,27 @@ def test_a_second_run_is_refused_until_the_drafts_are_gone(
 def test_undoing_a_carry_into_an_existing_cycle_takes_the_carried_state_back(
     ws: Workspace, rich: dict[str, str]
 ) -> None:
-    """Undo of "Carry forward" (ui.review.commands.CarryForward.revert) deletes the drafts
-    it made, with their contents, and the themes it added; redo restores the same rows."""
+    """Undo of "Carry forward" deletes the drafts it made, with their contents, and the
+    themes it added; redo restores the same rows."""
     entities.create(ws, "cycle", name="2027-Q1", start_date="2027-01-01", end_date="2027-03-31")
     retrospective.set_carry_decisions(ws, "Support", "2026-Q4", {rich["objective"]: "carry"})
     themes_before = {t["id"] for t in entities.list_items(ws, "theme")}
-    result = carry_forward.apply_carry_forward(ws, "Support", "2026-Q4")
+    done = operations.run(ws, "", carry_forward.apply_carry_forward, "Support", "2026-Q4")
+    result = done.value
     assert result.created_cycle is False  # into the existing cycle: it stays after the undo
     assert retrospective.load_retrospective(ws, "Support", "2026-Q4").carried_into == "2027-Q1"
+    new_themes = {t["id"] for t in entities.list_items(ws, "theme")} - themes_before
+    assert new_themes and set(done.edit.created_ids("theme")) == new_themes
 
-    made = [("objective", i) for i in result.objectives] + [
-        ("theme", t["id"]) for t in entities.list_items(ws, "theme") if t["id"] not in themes_before
-    ]
-    saved = []
-    for kind, item_id in made:  # undo
-        saved.append(snapshots.take(ws, kind, item_id))
-        entities.delete(ws, kind, item_id, with_contents=True)
+    operations.undo(ws, done.edit)
     assert carried(ws) == []
+    assert {t["id"] for t in entities.list_items(ws, "theme")} == themes_before
 
     view = retrospective.load_retrospective(ws, "Support", "2026-Q4")
     assert view.carried_into is None  # no longer says "Carried forward into 2027-Q1"
 
-    for snapshot in reversed(saved):  # redo
-        snapshots.restore(ws, snapshot)
+    operations.redo(ws, done.edit)
+    assert set(result.objectives) <= {o["id"] for o in entities.list_items(ws, "objective")}
     assert retrospective.load_retrospective(ws, "Support", "2026-Q4").carried_into == "2027-Q1"
 
 
@@ -416,7 +415,7 @@ def test_into_a_closed_cycle_is_refused_and_writes_nothing(
 
 
 def test_every_call_is_one_change(ws: Workspace, measured: dict[str, str]) -> None:
-    heard: list[Change] = []
+    heard: list[Changes] = []
     ws.subscribe(heard.append)
     review.grade_key_result(ws, measured["kr1"], 0.5)
     review.set_objective_grade(ws, measured["objective"], None, "fine")
@@ -424,14 +423,14 @@ def test_every_call_is_one_change(ws: Workspace, measured: dict[str, str]) -> No
     retrospective.set_carry_decisions(ws, "Support", "2026-Q4", {measured["objective"]: "carry"})
     carry_forward.apply_carry_forward(ws, "Support", "2026-Q4")
     lifecycle.set_state(ws, "2026-Q4", "active")
-    assert [c.kind for c in heard] == [
-        "key_result_grade",
-        "objective_grade",
-        "retrospective",
-        "retrospective",
-        "*",
-        "cycle",
-    ]
+    assert len(heard) == 6
+    assert heard[0].kinds() == {"key_result_grade"}
+    assert heard[1].kinds() == {"objective_grade"}
+    assert heard[2].kinds() == {"retrospective"}
+    assert heard[3].kinds() == {"carry_decision"}
+    assert {"objective", "key_result", "cycle", "workspace"} <= heard[4].kinds()
+    assert heard[5].kinds() == {"cycle"}
     (grade,) = entities.list_items(ws, "key_result_grade")
     (retro,) = entities.list_items(ws, "retrospective")
-    assert heard[0].ids == (grade["id"],) and heard[2].ids == (retro["id"],)
+    assert heard[0].ids("key_result_grade", "created") == {grade["id"]}
+    assert heard[2].ids("retrospective", "created") == {retro["id"]}

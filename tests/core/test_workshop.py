@@ -5,10 +5,9 @@ from __future__ import annotations
 import pytest
 
 from okrdesk.errors import NotFoundError, ValidationError
-from okrdesk.services import entities, snapshots, workshop
+from okrdesk.services import entities, operations, workshop
 from okrdesk.services.workshop import DEFAULT_AGENDA, PlannedStep
 from okrdesk.services.workshop_clock import SKIP_SECONDS, Clock, ClockStep, duration
-from okrdesk.services.workshop_edits import reapply, revert
 from okrdesk.services.workshop_summary import session_summary
 from okrdesk.services.workspace import Workspace
 
@@ -27,8 +26,7 @@ class FakeTime:
 
 
 def new_session(ws: Workspace, planned: dict[str, str], **kw) -> str:
-    edit = workshop.start_session(ws, "Q4 planning", planned["cycle"], **kw)
-    return edit.created_ids("workshop_session")[0]
+    return workshop.start_session(ws, "Q4 planning", planned["cycle"], **kw)
 
 
 # -- the agenda ----------------------------------------------------------------------------------
@@ -84,11 +82,12 @@ def test_start_session_refuses_a_bad_title_or_cycle_and_writes_nothing(ws, plann
 
 
 def test_starting_a_session_is_one_edit_that_can_be_taken_back(ws, planned):
-    edit = workshop.start_session(ws, "Q4 planning", planned["cycle"])
-    revert(ws, edit)
+    done = operations.run(ws, "", workshop.start_session, "Q4 planning", planned["cycle"])
+    assert done.edit.label == "Start workshop “Q4 planning”"
+    operations.undo(ws, done.edit)
     assert workshop.sessions(ws) == []
-    reapply(ws, edit)
-    session_id = edit.created_ids("workshop_session")[0]
+    operations.redo(ws, done.edit)
+    session_id = done.value
     assert len(workshop.agenda(ws, session_id)) == len(DEFAULT_AGENDA)
 
 
@@ -130,15 +129,14 @@ def test_the_parking_lot_survives_deleting_its_session(ws, planned):
     assert [i.text for i in workshop.parking_lot(ws, session_id, include_resolved=False)] == [
         "Rethink the loyalty card"
     ]
-    snapshot = snapshots.take(ws, "workshop_session", session_id)  # what undo keeps
-    workshop.delete_session(ws, session_id)
+    deleted = operations.run(ws, "", workshop.delete_session, session_id)
     items = workshop.parking_lot(ws)
     assert [(i.id, i.session_id, i.session_title) for i in items] == [
         (kept, None, None),
         (done, None, None),
     ]
     assert entities.list_items(ws, "agenda_step") == []
-    snapshots.restore(ws, snapshot)  # undoing the delete links the items again
+    operations.undo(ws, deleted.edit)  # links the items again
     assert {i.session_title for i in workshop.parking_lot(ws)} == {"Q4 planning"}
 
 
@@ -317,11 +315,9 @@ def test_durations_read_as_a_clock():
 
 
 def test_a_session_without_agenda_can_take_the_default_one(ws):
-    session_id = workshop.start_session(ws, "Kick-off", agenda=()).created_ids("workshop_session")[
-        0
-    ]
+    session_id = workshop.start_session(ws, "Kick-off", agenda=())
     assert workshop.agenda(ws, session_id) == []
-    edit = workshop.add_default_agenda(ws, session_id)
+    edit = operations.run(ws, "", workshop.add_default_agenda, session_id).edit
     assert workshop.planned_minutes(workshop.agenda(ws, session_id)) == 120
-    revert(ws, edit)
+    operations.undo(ws, edit)
     assert workshop.agenda(ws, session_id) == []

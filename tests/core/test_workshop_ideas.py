@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 
 from okrdesk.errors import NotFoundError, ValidationError
-from okrdesk.services import entities, workshop
+from okrdesk.services import entities, operations, workshop
 from okrdesk.services.views import okr_tree
-from okrdesk.services.workshop_edits import reapply, revert
 from okrdesk.services.workshop_ideas import (
     add_candidates,
     find_duplicates,
@@ -31,8 +30,7 @@ Become the first call for cafe owners; Cut the waste of coffee
 
 @pytest.fixture
 def session_id(ws, planned) -> str:
-    edit = workshop.start_session(ws, "Q4 planning", planned["cycle"])
-    return edit.created_ids("workshop_session")[0]
+    return workshop.start_session(ws, "Q4 planning", planned["cycle"])
 
 
 def texts(ws, session_id: str) -> list[str]:
@@ -65,7 +63,7 @@ def test_duplicates_ignore_case_spacing_punctuation_small_words_and_typos():
 
 def test_grouping_puts_duplicates_under_the_first_and_can_be_undone(ws, session_id):
     add_candidates(ws, session_id, PASTED)
-    edit = group_duplicates(ws, session_id)
+    edit = operations.run(ws, "", group_duplicates, session_id).edit
     ranked = ranking(ws, session_id)
     assert [(r.text, r.members) for r in ranked] == [
         ("Delight our regulars", ("delight OUR regular",)),
@@ -74,10 +72,10 @@ def test_grouping_puts_duplicates_under_the_first_and_can_be_undone(ws, session_
         ("Become the first call for cafe owners", ()),
         ("Cut the waste of coffee", ()),
     ]
-    assert group_duplicates(ws, session_id).empty  # nothing left to group
-    revert(ws, edit)
+    assert operations.run(ws, "", group_duplicates, session_id).edit.empty  # nothing to group
+    operations.undo(ws, edit)
     assert len(ranking(ws, session_id)) == 7
-    reapply(ws, edit)
+    operations.redo(ws, edit)
     assert len(ranking(ws, session_id)) == 5
 
 
@@ -136,7 +134,7 @@ def test_dots_per_participant_within_the_budget(ws, session_id):
 def test_room_totals_and_taking_dots_back(ws, session_id):
     (regulars, online, repairs, _dup), (paula, *_rest) = vote_setup(ws, session_id)
     set_dots(ws, repairs, None, 7)
-    edit = set_dots(ws, repairs, None, 5)
+    edit = operations.run(ws, "", set_dots, repairs, None, 5).edit
     set_dots(ws, online, paula, 2)
     set_dots(ws, online, paula, 0)
     assert [(r.text, r.dots) for r in ranking(ws, session_id)] == [
@@ -144,7 +142,7 @@ def test_room_totals_and_taking_dots_back(ws, session_id):
         ("Delight our regulars", 0),
         ("Grow online", 0),
     ]
-    revert(ws, edit)
+    operations.undo(ws, edit)
     assert ranking(ws, session_id)[0].dots == 7
     with pytest.raises(ValidationError, match="whole number"):
         set_dots(ws, regulars, None, -1)
@@ -152,7 +150,7 @@ def test_room_totals_and_taking_dots_back(ws, session_id):
 
 def test_votes_refuse_strangers_and_closed_candidates(ws, session_id, planned):
     (regulars, *_c), _people = vote_setup(ws, session_id)
-    other = workshop.start_session(ws, "Other", planned["cycle"]).created_ids("workshop_session")[0]
+    other = workshop.start_session(ws, "Other", planned["cycle"])
     stranger = workshop.add_participant(ws, other, "Stranger")
     with pytest.raises(NotFoundError, match="not in this session"):
         set_dots(ws, regulars, stranger, 1)
@@ -165,7 +163,7 @@ def test_promotion_makes_draft_objectives_and_parks_the_rest_in_one_step(ws, ses
     (_regulars, online, repairs, online_dup), (paula, *_r) = vote_setup(ws, session_id)
     set_dots(ws, online, paula, 3)
     before = okr_tree(ws, planned["cycle"], planned["team"]).teams[0].objectives
-    edit = promote(ws, session_id, [online_dup, repairs], planned["team"])
+    edit = operations.run(ws, "", promote, session_id, [online_dup, repairs], planned["team"]).edit
     objectives = okr_tree(ws, planned["cycle"], planned["team"]).teams[0].objectives
     made = objectives[len(before) :]
     assert [(o.title, o.status) for o in made] == [
@@ -180,11 +178,11 @@ def test_promotion_makes_draft_objectives_and_parks_the_rest_in_one_step(ws, ses
         "Same-day repairs": "promoted",
     }
     assert [i.text for i in workshop.parking_lot(ws, session_id)] == ["Delight our regulars"]
-    revert(ws, edit)
+    operations.undo(ws, edit)
     assert len(okr_tree(ws, planned["cycle"], planned["team"]).teams[0].objectives) == len(before)
     assert workshop.parking_lot(ws) == []
     assert {c["status"] for c in entities.list_items(ws, "candidate")} == {"open"}
-    reapply(ws, edit)
+    operations.redo(ws, edit)
     assert len(okr_tree(ws, planned["cycle"], planned["team"]).teams[0].objectives) == 3
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,20 +10,6 @@ from report_helpers import NAMES, Builder, statement
 
 from okrdesk.services import entities
 from okrdesk.services.workspace import Workspace
-
-
-@pytest.fixture
-def demo_copy(demo_file: Path, tmp_path: Path) -> Path:
-    path = tmp_path / "demo.okrdesk"
-    shutil.copy(demo_file, path)
-    return path
-
-
-@pytest.fixture
-def demo_ws(demo_copy: Path) -> Iterator[Workspace]:
-    ws = Workspace.open(demo_copy)
-    yield ws
-    ws.close()
 
 
 @pytest.fixture

@@ -30,8 +30,7 @@ def ran(tmp_path: Path):
     company = entities.create(ws, "team", name="Kolbenwerk", kind="company")
     team = entities.create(ws, "team", name="Café Sales", parent_id=company)
     entities.create(ws, "team", name="Online Shop", parent_id=company)
-    session = workshop.start_session(ws, "Café Sales Q4 <planning>", cycle)
-    session_id = session.created_ids("workshop_session")[0]
+    session_id = workshop.start_session(ws, "Café Sales Q4 <planning>", cycle)
     steps = workshop.agenda(ws, session_id)
     workshop.record_time(ws, session_id, {steps[0].id: 780, steps[1].id: 540}, current_step=2)
     workshop.set_notes(ws, steps[0].id, "Goal: three objectives & a <draft> by noon.")
@@ -105,7 +104,7 @@ def test_finish_writes_the_summary_and_the_sheets_of_the_teams_worked_on(ran, tm
 
 def test_finish_without_teams_writes_only_the_summary(tmp_path):
     with Workspace.create(tmp_path / "empty.okrdesk") as ws:
-        session_id = workshop.start_session(ws, "Kick-off").created_ids("workshop_session")[0]
+        session_id = workshop.start_session(ws, "Kick-off")
         done = finish(ws, session_id, tmp_path, today=TODAY)
         assert [p.name for p in done.paths] == ["Kick-off - summary.pdf"]
         assert any("no OKR sheets" in n for n in done.notices)

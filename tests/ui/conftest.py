@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -53,10 +52,3 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
 
     monkeypatch.setattr(dialogs, "choose_one", choose_one)
     return given
-
-
-@pytest.fixture
-def demo_copy(demo_file: Path, tmp_path: Path) -> Path:
-    path = tmp_path / "demo.okrdesk"
-    shutil.copy(demo_file, path)
-    return path

@@ -39,6 +39,11 @@ def session(demo_copy: Path):
     s.close()
 
 
+def carried(qtbot, retro) -> None:
+    """Carrying forward runs off the UI thread: wait until it has said how it went."""
+    qtbot.waitUntil(lambda: "Carrying" not in retro.result.text(), timeout=10000)
+
+
 def ids(ws: Workspace, kind: str) -> dict[str, str]:
     return {x.get("name") or x["title"]: x["id"] for x in entities.list_items(ws, kind)}
 
@@ -274,6 +279,7 @@ def test_a_retrospective_with_carry_forward_makes_the_next_cycles_drafts(
     assert "2027-Q1" not in ids(ws, "cycle")
     answers.confirm = True
     retro.carry_button.click()
+    carried(qtbot, retro)
     assert "Carried into 2027-Q1 (new cycle): 1 objective, 2 key results, 1 draft to reword" in (
         retro.result.text()
     )
@@ -310,6 +316,7 @@ def test_a_retrospective_with_carry_forward_makes_the_next_cycles_drafts(
 
     # Once per retrospective.
     retro.carry_button.click()
+    carried(qtbot, retro)
     assert "already carried forward into 2027-Q1" in retro.result.text()
 
 
@@ -450,6 +457,7 @@ def test_carrying_into_an_existing_cycle_undoes_cleanly(
 
     themes_before = q4_themes()
     retro.carry_button.click()
+    carried(qtbot, retro)
     assert "Carried into 2026-Q4: 1 objective, 2 key results" in retro.result.text()
     (draft,) = [o for o in q4("Workshop") if o.status == "draft"]
     assert q4_themes() - themes_before  # its theme came along
@@ -467,6 +475,7 @@ def test_carrying_into_an_existing_cycle_undoes_cleanly(
     decide(w, supported[company_goal]["title"], "Carry")  # the company carries it after all
     company_before = {o.id for o in q4("Kolbenwerk Espresso")}
     retro.carry_button.click()
+    carried(qtbot, retro)
     assert "Carried into 2026-Q4: 3 objectives" in retro.result.text()
     company_new = {o.id for o in q4("Kolbenwerk Espresso")} - company_before
     repointed = links_of(draft.id)
@@ -497,9 +506,7 @@ def test_mounted_in_the_window_it_follows_the_navigator_and_leads_to_the_okrs(
     qtbot.addWidget(window)
     window.show_view("review")
     page = window.review_page.content
-    qtbot.waitUntil(
-        lambda: page.review.heading.text() == "Kolbenwerk Espresso · review of 2026-Q4"
-    )
+    qtbot.waitUntil(lambda: page.review.heading.text() == "Kolbenwerk Espresso · review of 2026-Q4")
 
     ws = window.session.ws
     window.navigator.select(ids(ws, "cycle")["2026-Q3"], ids(ws, "team")["Online Shop"])

@@ -35,6 +35,7 @@ from ui.checkins.changes_panel import ChangesPanel
 from ui.checkins.format import CLOSED_STYLE, DONE, ERROR_STYLE, INFO_STYLE, day_text
 from ui.checkins.grid import CONFIDENCE, VALUE, CheckInGrid, GridRow
 from ui.checkins.history_panel import HistoryPanel
+from ui.refresh import OKRS, Refresher
 from ui.session import WorkspaceSession
 
 
@@ -53,7 +54,6 @@ class CheckInPage(QWidget):
         self.tree: OkrTree | None = None
         self.scale = "levels"
         self.read_only = False
-        self._dirty = True
         self._date_cycle: str | None = None  # the cycle the date field was set up for
         self._notice: tuple[str, str] | None = None  # (text, style) of the last action
         self._sized_for: tuple[str, str] | None = None  # the team the splitter was sized for
@@ -122,7 +122,17 @@ class CheckInPage(QWidget):
         self.grid.key_result_selected.connect(lambda _id: self._show_history())
         self.changes.key_result_activated.connect(self.grid.select_key_result)
         self.date_edit.dateChanged.connect(lambda _d: self._date_changed())
-        session.changed.connect(self._changed)
+        # After a change the page refreshes on the next turn (one refresh for an undo of
+        # many), never under the person's fingers while a cell is being edited.
+        self.refresher = Refresher(
+            self,
+            session,
+            OKRS,
+            lambda _changes: self.refresh(),
+            delay_ms=0,
+            busy=lambda: self.grid.state() == self.grid.State.EditingState,
+        )
+        self.refresher.stale()
 
     # -- context and refreshing ---------------------------------------------------------------
 
@@ -130,14 +140,14 @@ class CheckInPage(QWidget):
         if (cycle_id or None, team_id or None) != (self.cycle_id, self.team_id):
             self._notice = None
         self.cycle_id, self.team_id = cycle_id or None, team_id or None
-        self._dirty = True
-        if self.isVisible():
-            self.refresh()
+        self.refresher.stale()
+        self.refresher.flush()
+
+    def commit_pending(self) -> bool:
+        return True  # a check-in is saved with Ctrl+S, as a whole grid, or not at all
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._dirty:
-            self.refresh()
         QTimer.singleShot(0, self._focus_grid)
 
     def _focus_grid(self) -> None:
@@ -149,19 +159,7 @@ class CheckInPage(QWidget):
             self.grid.setCurrentCell(row, VALUE)
         self.grid.setFocus()
 
-    def _changed(self, _change: object) -> None:
-        self._dirty = True
-        if self.isVisible():  # one refresh for a burst of changes (an undo of many)
-            QTimer.singleShot(0, self._refresh_if_dirty)
-
-    def _refresh_if_dirty(self) -> None:
-        if self.grid.state() == self.grid.State.EditingState:  # not under the person's fingers
-            QTimer.singleShot(300, self._refresh_if_dirty)
-        elif self._dirty and self.isVisible():
-            self.refresh()
-
     def refresh(self) -> None:
-        self._dirty = False
         ws = self.session.ws
         self.tree, error = None, ""
         if self.cycle_id and self.team_id:

@@ -24,7 +24,6 @@ from okrdesk.errors import OkrDeskError
 from okrdesk.services import workshop
 from okrdesk.services.planning import STEPS
 from okrdesk.services.workshop_clock import duration
-from ui.facilitation import undo
 from ui.facilitation.context import WorkshopContext
 
 SHOWS = [("", "Agenda"), *((s.key, s.title) for s in STEPS)]
@@ -189,7 +188,7 @@ class AgendaPanel(QWidget):
         if self.ctx.session_id is None:
             return
         try:
-            undo.apply(self.ctx.session, workshop.add_default_agenda, self.ctx.session_id)
+            self.ctx.session.run("", workshop.add_default_agenda, self.ctx.session_id)
         except OkrDeskError as exc:
             self.message.setText(str(exc))
 

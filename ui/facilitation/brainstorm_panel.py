@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 from okrdesk.errors import OkrDeskError
 from okrdesk.services.workshop_ideas import add_candidates, group, group_duplicates, ungroup
 from okrdesk.services.workshop_votes import tally
-from ui.facilitation import undo
 from ui.facilitation.context import WorkshopContext
 
 KINDS = [("objective", "Candidate objectives"), ("key_result", "Candidate key results")]
@@ -135,7 +134,7 @@ class BrainstormPanel(QWidget):
         text = self.capture.toPlainText()
         if self._run(add_candidates, self.ctx.session_id, text, self.kind):
             self.capture.clear()
-            added = len(self._last.created)
+            added = len(self._last)
             self.message.setText(f"Added {added} idea{'s' if added != 1 else ''}.")
         self.capture.setFocus()
 
@@ -143,7 +142,7 @@ class BrainstormPanel(QWidget):
         if self.ctx.session_id is None:
             return
         if self._run(group_duplicates, self.ctx.session_id):
-            moved = len(self._last.updated)
+            moved = self._last
             self.message.setText(
                 f"Grouped {moved} duplicate{'s' if moved != 1 else ''}."
                 if moved
@@ -172,7 +171,7 @@ class BrainstormPanel(QWidget):
     def _run(self, action, *args) -> bool:
         self.message.clear()
         try:
-            self._last = undo.apply(self.ctx.session, action, *args)
+            self._last = self.ctx.session.run("", action, *args)
         except OkrDeskError as exc:
             self.message.setText(str(exc))
             return False

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
 
 from okrdesk.errors import OkrDeskError
 from okrdesk.services import workshop
-from ui.facilitation import undo
 from ui.facilitation.context import WorkshopContext
 from ui.facilitation.list_panel import ListPanel
 
@@ -63,7 +62,7 @@ class PeoplePanel(ListPanel):
         if not text.strip() or self.ctx.session_id is None:
             return False
         try:
-            undo.apply(self.ctx.session, workshop.add_participants, self.ctx.session_id, text)
+            self.ctx.session.run("", workshop.add_participants, self.ctx.session_id, text)
         except OkrDeskError as exc:
             self.message.setText(str(exc))
             return False

@@ -37,6 +37,7 @@ from ui.facilitation import slide_html
 from ui.facilitation.context import WorkshopContext
 from ui.facilitation.slide_html import COLOURS
 from ui.facilitation.slides import Slide, slide_for
+from ui.refresh import OKRS, WORKSHOP, Refresher
 
 FONT_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
 BACKGROUND = "#0f1216"
@@ -144,9 +145,9 @@ class PresentationWindow(QWidget):
         ctx.clock.ticked.connect(self.show_clock)
         ctx.clock.step_changed.connect(self._step_changed)
         ctx.clock.time_up.connect(self.flash)
-        ctx.session.changed.connect(self._changed)
-        self._refresh_soon = QTimer(self, singleShot=True, interval=0)
-        self._refresh_soon.timeout.connect(self.refresh)
+        self.refresher = Refresher(
+            self, ctx.session, WORKSHOP | OKRS, lambda _changes: self.refresh(), delay_ms=0
+        )
         self._apply_sizes()
 
     def _label(self, name: str) -> QLabel:
@@ -175,7 +176,7 @@ class PresentationWindow(QWidget):
 
     def refresh(self) -> None:
         """Show the current step and its content as the database has it now."""
-        self._refresh_soon.stop()
+        self.refresher.caught_up()
         reading = self.ctx.clock.reading()
         steps = self.ctx.agenda()
         step = steps[reading.step] if 0 <= reading.step < len(steps) else None
@@ -216,10 +217,6 @@ class PresentationWindow(QWidget):
         self.clock_frame.setStyleSheet(
             f"#clockFrame {{ border: 6px solid {border}; border-radius: 18px; }}"
         )
-
-    def _changed(self, _change: object) -> None:
-        if self.isVisible():
-            self._refresh_soon.start()
 
     def _step_changed(self, _index: int) -> None:
         self._flashing = False

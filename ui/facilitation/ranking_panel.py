@@ -21,7 +21,7 @@ from okrdesk.errors import OkrDeskError
 from okrdesk.services import entities
 from okrdesk.services.workshop_ideas import promote
 from okrdesk.services.workshop_votes import Ranked, tally
-from ui.facilitation import prompts, undo
+from ui.facilitation import prompts
 from ui.facilitation.context import WorkshopContext
 
 STATUS = {"open": "", "promoted": "✓ promoted", "parked": "parked"}
@@ -128,8 +128,8 @@ class RankingPanel(QWidget):
             self.message.setText("Choose the team in the navigator first.")
             return False
         try:
-            edit = undo.apply(
-                self.ctx.session,
+            promotion = self.ctx.session.run(
+                "",
                 promote,
                 self.ctx.session_id,
                 chosen,
@@ -140,8 +140,7 @@ class RankingPanel(QWidget):
         except OkrDeskError as exc:
             self.message.setText(str(exc))
             return False
-        made = len(edit.created_ids("objective")) + len(edit.created_ids("key_result"))
-        parked = len(edit.created_ids("parking_lot_item"))
+        made, parked = len(promotion.made), promotion.parked
         noun = "draft objective" if self.kind == "objective" else "key result"
         self.message.setText(
             f"{made} {noun}{'s' if made != 1 else ''} added; {parked} idea"

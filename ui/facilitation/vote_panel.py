@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 from okrdesk.errors import OkrDeskError
 from okrdesk.services import workshop
 from okrdesk.services.workshop_votes import set_dots, tally
-from ui.facilitation import undo
 from ui.facilitation.context import WorkshopContext
 
 ROOM = "Room total"
@@ -109,7 +108,7 @@ class VotePanel(QWidget):
         """Enter dots as the grid does (for the vote grid and tests); False when refused."""
         self.message.clear()
         try:
-            undo.apply(self.ctx.session, set_dots, candidate_id, participant_id, dots)
+            self.ctx.session.run("", set_dots, candidate_id, participant_id, dots)
         except OkrDeskError as exc:
             self.message.setText(str(exc))
             self.refresh()

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 
 from okrdesk.errors import OkrDeskError
 from okrdesk.services import entities, workshop
-from okrdesk.services.workspace import Change
-from ui.facilitation import prompts, undo
+from okrdesk.services.changes import Changes
+from ui.facilitation import prompts
 from ui.facilitation.agenda_panel import AgendaPanel
 from ui.facilitation.brainstorm_panel import BrainstormPanel
 from ui.facilitation.clock_panel import ClockPanel
@@ -40,6 +40,7 @@ from ui.facilitation.people_panel import PeoplePanel
 from ui.facilitation.presentation import PresentationWindow, projector_screen
 from ui.facilitation.ranking_panel import RankingPanel
 from ui.facilitation.vote_panel import VotePanel
+from ui.refresh import OKRS, WORKSHOP, Refresher
 from ui.session import WorkspaceSession
 
 if TYPE_CHECKING:
@@ -62,8 +63,6 @@ class FacilitationWidget(QWidget):
         self.session = session
         self.ctx = WorkshopContext(session, now, self)
         self.presentation: PresentationWindow | None = None
-        self._refresh_timer = QTimer(self, singleShot=True, interval=0)
-        self._refresh_timer.timeout.connect(self._refresh_later)
 
         self.sessions = QComboBox()
         self.sessions.setObjectName("workshopSessions")
@@ -160,7 +159,8 @@ class FacilitationWidget(QWidget):
         shortcut = QShortcut(QKeySequence("F5"), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.toggle_presentation)
-        session.changed.connect(self._changed)
+        # The room's decisions land as objectives and key results: those matter here too.
+        self.refresher = Refresher(self, session, WORKSHOP | OKRS, self._refresh_later, delay_ms=0)
         self.ctx.session_changed.connect(self.refresh)
         self.ctx.clock.save_failed.connect(self.message.setText)
         self.ctx.clock.step_changed.connect(lambda _i: self.message.clear())
@@ -193,10 +193,10 @@ class FacilitationWidget(QWidget):
 
     @property
     def refresh_pending(self) -> bool:
-        return self._refresh_timer.isActive()
+        return self.refresher.pending
 
     def refresh(self) -> None:
-        self._refresh_timer.stop()
+        self.refresher.caught_up()
         chosen = self.ctx.session_id
         all_sessions = workshop.sessions(self.session.ws)
         if chosen is not None and chosen not in {s.id for s in all_sessions}:
@@ -241,10 +241,7 @@ class FacilitationWidget(QWidget):
             return ""
         return item.get("name") or ""
 
-    def _changed(self, _change: Change) -> None:
-        self._refresh_timer.start()
-
-    def _refresh_later(self) -> None:
+    def _refresh_later(self, _changes: Changes) -> None:
         try:
             self.refresh()
         except OkrDeskError as exc:  # e.g. the workspace closed meanwhile
@@ -261,11 +258,10 @@ class FacilitationWidget(QWidget):
         if title is None:
             return None
         try:
-            edit = undo.apply(self.session, workshop.start_session, title, self.ctx.cycle_id)
+            session_id = self.session.run("", workshop.start_session, title, self.ctx.cycle_id)
         except OkrDeskError as exc:
             self.message.setText(str(exc))
             return None
-        session_id = edit.created_ids("workshop_session")[0]
         self.ctx.choose(session_id)
         self.message.setText("A two-hour agenda is ready: edit it, then press Start.")
         return session_id

@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 from okrdesk.errors import NotFoundError, OkrDeskError
 from okrdesk.services import entities
 from okrdesk.services.specs import spec_for
+from okrdesk.services.workspace import Workspace
 from ui.coach_panel import CoachPanel
 from ui.guided.context import PlanningContext
 from ui.guided.fields import Binding, ErrorLabel, TextArea, error_field
-from ui.guided.undo import one_step
 
 
 class ItemEditor(QWidget):
@@ -173,8 +173,9 @@ class ItemEditor(QWidget):
     def loaded(self, item: dict[str, Any] | None, force: bool) -> None:
         """After loading an item (None: a new one): fill what is not a plain field."""
 
-    def after_create(self, item_id: str) -> None:
-        """Right after a new item was saved, inside the same undo step (links, ...)."""
+    def after_create(self, ws: Workspace, item_id: str) -> None:
+        """Right after a new item was made, in the same operation (links, ...): call the
+        core services with `ws`, so that it stays one transaction and one undo step."""
 
     def headline(self, item: dict[str, Any] | None) -> tuple[str, str]:
         if item is None:
@@ -309,9 +310,13 @@ class ItemEditor(QWidget):
 
     def create(self, extra: dict[str, Any] | None = None) -> str:
         values = {**self.values_for_new(), **(extra or {})}
-        with one_step(self.ctx.session, f"Add {self.noun}"):
-            item_id = self.ctx.session.create(self.kind, **values)
-            self.after_create(item_id)
+
+        def make(ws: Workspace) -> str:
+            item_id = entities.create(ws, self.kind, **values)
+            self.after_create(ws, item_id)
+            return item_id
+
+        item_id = self.ctx.session.run(f"Add {self.noun}", make)
         self.item_id = item_id
         # The typed text is now stored: load it as such, so nothing counts as unsaved.
         self.load_item(item_id, force=True)

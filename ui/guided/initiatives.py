@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 from okrdesk.errors import OkrDeskError
 from okrdesk.services import entities
 from okrdesk.services.views import okr_tree
+from okrdesk.services.workspace import Workspace
 from ui.guided.context import PlanningContext
 from ui.guided.editor import ItemEditor
 from ui.guided.fields import ErrorLabel
@@ -85,10 +86,10 @@ class InitiativeEditor(ItemEditor):
     def linked_ids(self) -> list[str]:
         return [kr for kr, box in self.checks.items() if box.isChecked()]
 
-    def after_create(self, item_id: str) -> None:
+    def after_create(self, ws: Workspace, item_id: str) -> None:
         links = self.linked_ids()
         if links:
-            self.ctx.session.link_key_results(item_id, links)
+            entities.link_key_results(ws, item_id, links)
 
     def _links_changed(self) -> None:
         if self.item_id is None:

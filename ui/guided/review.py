@@ -18,13 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from okrdesk.errors import OkrDeskError
+from okrdesk.services import entities
 from okrdesk.services.coaching import WorkspaceFinding, check_workspace
 from okrdesk.services.views import okr_tree
+from okrdesk.services.workspace import Workspace
 from ui.coach_panel import findings_html
 from ui.guided.context import PlanningContext
 from ui.guided.fields import ErrorLabel
 from ui.guided.page import StepPage
-from ui.guided.undo import one_step
 
 SERIOUS = ("error", "warning")
 
@@ -140,10 +141,13 @@ class ReviewPage(StepPage):
     def mark_all_final(self) -> None:
         """Every draft objective of the team becomes final: one undo step."""
         drafts = [oid for oid, box in self.final_checks.items() if not box.isChecked()]
+
+        def mark(ws: Workspace) -> None:
+            for objective_id in drafts:
+                entities.update(ws, "objective", objective_id, status="final")
+
         try:
-            with one_step(self.ctx.session, "Mark all objectives final"):
-                for objective_id in drafts:
-                    self.ctx.session.update("objective", objective_id, status="final")
+            self.ctx.session.run("Mark all objectives final", mark)
         except OkrDeskError as exc:
             self.error.show_error(str(exc))
             return

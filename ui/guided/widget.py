@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from okrdesk.errors import OkrDeskError
 from okrdesk.services import planning
+from okrdesk.services.changes import Changes
 from okrdesk.services.planning import STEPS, PlanningState
-from okrdesk.services.workspace import Change
 from ui.guided.alignment import AlignmentPage
 from ui.guided.context import PlanningContext
 from ui.guided.contextbar import ContextBar
@@ -36,7 +36,7 @@ from ui.guided.page import StepPage
 from ui.guided.review import ReviewPage
 from ui.guided.steps import StepList
 from ui.guided.themes import ThemesPage
-from ui.guided.undo import one_step
+from ui.refresh import OKRS, Refresher
 from ui.session import WorkspaceSession
 
 PAGES: tuple[type[StepPage], ...] = (
@@ -63,8 +63,6 @@ class GuidedSessionWidget(QWidget):
         self.ctx = PlanningContext(session, state.cycle_id, state.team_id)
         self.step = state.step
         self._stale: set[int] = set(range(len(STEPS)))
-        self._refresh_timer = QTimer(self, singleShot=True, interval=0)
-        self._refresh_timer.timeout.connect(self._refresh_later)
 
         self.bar = ContextBar(self.ctx)
         self.bar.team_chosen.connect(lambda team_id: self.switch(team_id=team_id))
@@ -135,7 +133,7 @@ class GuidedSessionWidget(QWidget):
         layout.addWidget(line)
         layout.addLayout(body, 1)
 
-        session.changed.connect(self._changed)
+        self.refresher = Refresher(self, session, OKRS, self._refresh_later, delay_ms=0)
         if not self.ctx.ready:
             self.step = 0
         self.refresh()
@@ -178,7 +176,7 @@ class GuidedSessionWidget(QWidget):
     @property
     def refresh_pending(self) -> bool:
         """A change was heard and the view will catch up once the event loop runs."""
-        return self._refresh_timer.isActive()
+        return self.refresher.pending
 
     def commit_pending(self) -> bool:
         """Save what is being typed on the current page (call before closing the workspace)."""
@@ -211,7 +209,7 @@ class GuidedSessionWidget(QWidget):
 
     def refresh(self) -> None:
         """Show the database as it is now: bar, step list, and the current page."""
-        self._refresh_timer.stop()
+        self.refresher.caught_up()
         if not self._context_exists():
             self.ctx.cycle_id = planning.default_cycle_id(self.ctx.ws)
             self.ctx.team_id = planning.company_id(self.ctx.ws)
@@ -223,10 +221,7 @@ class GuidedSessionWidget(QWidget):
 
     # -- internals ---------------------------------------------------------------------------
 
-    def _changed(self, _change: Change) -> None:
-        self._refresh_timer.start()
-
-    def _refresh_later(self) -> None:
+    def _refresh_later(self, _changes: Changes) -> None:
         try:
             self.refresh()
         except OkrDeskError as exc:  # e.g. the workspace was closed meanwhile: say so, no trace
@@ -242,13 +237,12 @@ class GuidedSessionWidget(QWidget):
         foundation = self.pages[0]
         assert isinstance(foundation, FoundationPage)
         try:
-            with one_step(self.session, "Set up the organisation"):
-                cycle_id, team_id = planning.ensure_cycle_and_company(
-                    self.ctx.ws,
-                    foundation.organisation_name(),
-                    date.today(),
-                    writer=self.session,
-                )
+            cycle_id, team_id = self.session.run(
+                "",
+                planning.ensure_cycle_and_company,
+                foundation.organisation_name(),
+                date.today(),
+            )
         except OkrDeskError as exc:
             foundation.bindings["name"].error.show_error(str(exc))
             return False

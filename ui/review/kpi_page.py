@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
 
 from okrdesk.errors import OkrDeskError
 from okrdesk.services import entities
-from okrdesk.services.kpis import KpiView, list_kpis
+from okrdesk.services.entities import label_of
+from okrdesk.services.kpis import KpiView, add_value, list_kpis, start_objective_from_kpi
 from okrdesk.services.views import team_nodes
 from ui import dialogs
 from ui.guided.fields import ErrorLabel
 from ui.review import prompts
-from ui.review.commands import AddKpiValue, StartObjective
 from ui.review.kpi_table import KpiTable, health_text, range_text
 from ui.review.looks import HEADING_STYLE, MUTED, RESULT_STYLE, plural
 from ui.review.refresh import Refreshing
@@ -149,8 +149,9 @@ class KpiPage(Refreshing):
         if k is None:
             return
         day = self.date.date().toPython()
+        label = f"Add a value to “{label_of({'name': k.name})}”"
         try:
-            self.session.push(AddKpiValue(self.session.ws, k.id, k.name, self.value.text(), day))
+            self.session.run(label, add_value, k.id, self.value.text(), day)
         except OkrDeskError as exc:
             self.error.show_error(str(exc))
             return
@@ -163,13 +164,11 @@ class KpiPage(Refreshing):
         if k is None:
             return
         try:
-            command = StartObjective(self.session.ws, k.id)
+            s = self.session.run("", start_objective_from_kpi, k.id)
         except OkrDeskError as exc:
             self.error.show_error(str(exc))
             return
-        self.session.push(command)
         self.error.clear_error()
-        s = command.seeded
         self._say(
             f"Draft objective “{s.title}” added for {s.team} in {s.cycle}, with the key "
             f"result “{s.key_result_title}”.",

@@ -1,13 +1,13 @@
 """The common ground of the end-of-cycle pages: which cycle and team they show, and a
-refresh from the database after every committed change (deferred while hidden)."""
+refresh from the database after every change that concerns them (see :mod:`ui.refresh`)."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from okrdesk.errors import OkrDeskError
 from okrdesk.services import entities
+from ui.refresh import REVIEW, Refresher
 from ui.review.looks import READ_ONLY_STYLE
 from ui.session import WorkspaceSession
 
@@ -20,13 +20,13 @@ class Refreshing(QWidget):
         self.session = session
         self.cycle_id: str | None = None
         self.team_id: str | None = None
-        self._stale = True
         self.setStyleSheet(READ_ONLY_STYLE)
-        session.changed.connect(self._changed)
+        self.refresher = Refresher(self, session, REVIEW, lambda _changes: self.refresh())
+        self.refresher.stale()
 
     def set_context(self, cycle_id: str | None, team_id: str | None) -> None:
         self.cycle_id, self.team_id = cycle_id or None, team_id or None
-        self._changed()
+        self.refresher.stale()
 
     def refresh(self) -> None:
         raise NotImplementedError
@@ -36,16 +36,3 @@ class Refreshing(QWidget):
             return str(entities.get(self.session.ws, "team", self.team_id or "")["name"])
         except OkrDeskError:
             return "No team"
-
-    def _changed(self, _change: object = None) -> None:
-        if self.isVisible():
-            self._stale = False
-            self.refresh()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self._stale = False
-            self.refresh()

@@ -19,11 +19,18 @@ from PySide6.QtWidgets import (
 
 from okrdesk.errors import OkrDeskError
 from okrdesk.services import entities
-from okrdesk.services.retrospective import CarryItem, RetrospectiveView, load_retrospective
+from okrdesk.services.carry_forward import CarryResult, apply_carry_forward
+from okrdesk.services.entities import label_of
+from okrdesk.services.retrospective import (
+    CarryItem,
+    RetrospectiveView,
+    load_retrospective,
+    save_retrospective,
+    set_carry_decisions,
+)
 from ui import dialogs
 from ui.guided.fields import ErrorLabel, TextArea
 from ui.review.carry_table import CarryTable, next_cycle_name, preview
-from ui.review.commands import CarryForward, DecideCarry, SaveAnswer
 from ui.review.fields import SavedField
 from ui.review.looks import (
     BANNER_STYLE,
@@ -195,19 +202,14 @@ class RetrospectivePage(Refreshing):
 
     def save_answer(self, name: str, text: str) -> None:
         assert self.view is not None and self.team_id and self.cycle_id
-        old = self.view.answers.get(name, "")
-        label = QUESTIONS[name][0]
-        self.session.push(
-            SaveAnswer(self.session.ws, self.team_id, self.cycle_id, name, label, old, text)
-        )
+        label = f"Edit the retrospective: {QUESTIONS[name][0].lower()}"
+        self.session.run(label, save_retrospective, self.team_id, self.cycle_id, **{name: text})
 
     def decide(self, item: CarryItem, decision: str | None, note: str) -> None:
         assert self.team_id and self.cycle_id
-        old = (item.decision, item.note) if item.decision else None
         new = (decision, note) if decision else None
-        self.session.push(
-            DecideCarry(self.session.ws, self.team_id, self.cycle_id, item.id, item.title, old, new)
-        )
+        label = f"Decide what to carry: “{label_of({'title': item.title})}”"
+        self.session.run(label, set_carry_decisions, self.team_id, self.cycle_id, {item.id: new})
 
     def carry_forward(self) -> None:
         view = self.view
@@ -229,13 +231,22 @@ class RetrospectivePage(Refreshing):
         )
         if not dialogs.confirm(self, "Carry forward", question):
             return
-        try:
-            command = CarryForward(self.session.ws, self.team_id, self.cycle_id, view.team)
-        except OkrDeskError as exc:
-            self._say(f"Not carried: {exc}", error=True)
-            return
-        self.session.push(command)
-        r = command.result
+        self.carry_button.setEnabled(False)
+        self._say(f"Carrying {view.team}'s OKRs into {name}…")
+        self.session.run_in_background(
+            f"Carry {view.team} forward into {name}",
+            apply_carry_forward,
+            self.team_id,
+            self.cycle_id,
+            done=self._carried,
+            refused=self._not_carried,
+        )
+
+    def _not_carried(self, reason: str) -> None:
+        self.refresh()  # nothing changed: the page as it was, the button back
+        self._say(f"Not carried: {reason}", error=True)
+
+    def _carried(self, r: CarryResult) -> None:
         first = r.objectives[0] if r.objectives else ""
         text = (
             f"Carried into {r.next_cycle}{' (new cycle)' if r.created_cycle else ''}: "

@@ -8,8 +8,15 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from okrdesk.errors import OkrDeskError
-from okrdesk.services.review import ObjectiveReview, ReviewView, TeamReview, review
-from ui.review.commands import GradeKeyResult, GradeObjective
+from okrdesk.services.entities import label_of
+from okrdesk.services.review import (
+    ObjectiveReview,
+    ReviewView,
+    TeamReview,
+    grade_key_result,
+    review,
+    set_objective_grade,
+)
 from ui.review.grade_rows import ObjectiveCard
 from ui.review.looks import (
     BANNER_STYLE,
@@ -209,8 +216,8 @@ class ReviewPage(Refreshing):
         self._grade(kr, kr.grade, text)
 
     def _grade(self, kr, score: object, comment: str) -> None:
-        old = (kr.grade, kr.comment) if kr.grade is not None else None
-        self.session.push(GradeKeyResult(self.session.ws, kr.id, kr.title, old, score, comment))
+        label = f"Grade “{label_of({'title': kr.title})}”"
+        self.session.run(label, grade_key_result, kr.id, score, comment)
 
     def save_objective_score(self, objective_id: str, text: str) -> None:
         o = self.cards[objective_id].objective
@@ -221,8 +228,8 @@ class ReviewPage(Refreshing):
         self._objective(o, o.override, text)
 
     def _objective(self, o: ObjectiveReview, score: object, comment: str) -> None:
-        old = (o.override, o.comment)
-        self.session.push(GradeObjective(self.session.ws, o.id, o.title, old, score, comment))
+        label = f"Score “{label_of({'title': o.title})}”"
+        self.session.run(label, set_objective_grade, o.id, score, comment)
 
 
 def _ids(objectives: tuple[ObjectiveReview, ...]) -> tuple:

@@ -141,7 +141,7 @@ class CycleStateBar(QWidget):
         if not dialogs.confirm(self, title, what_it_does(whole, new)):
             return
         try:
-            done = set_state(self.session.ws, view.cycle_id, new)
+            done = self.session.run(title, set_state, view.cycle_id, new)
         except OkrDeskError as exc:
             self._say(f"Not done: {exc}", error=True)
             return

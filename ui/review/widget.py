@@ -38,6 +38,10 @@ class CycleReviewWidget(QWidget):
         self.retrospective.set_context(cycle_id, team_id)
         self.kpis.set_context(cycle_id, team_id)
 
+    def commit_pending(self) -> bool:
+        """Save the retrospective answer still being typed."""
+        return all([field.commit() for field in self.retrospective.answers.values()])
+
     def show_part(self, name: str) -> None:
         """Open on "review", "retrospective" or "kpis"."""
         pages = {"review": self.review, "retrospective": self.retrospective, "kpis": self.kpis}

@@ -1,6 +1,7 @@
 """The domain model: every entity of the glossary in DESIGN.md."""
 
 from okrdesk.db.base import Base
+from okrdesk.db.models.changelog import ChangeLogEntry
 from okrdesk.db.models.okrs import (
     AlignmentLink,
     Initiative,
@@ -33,6 +34,7 @@ __all__ = [
     "Base",
     "Candidate",
     "CarryDecision",
+    "ChangeLogEntry",
     "CheckIn",
     "Cycle",
     "Initiative",

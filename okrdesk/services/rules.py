@@ -1,0 +1,164 @@
+"""The rules every write obeys, judged on the rows it changed, whoever made it.
+
+A service checks what it can early, with a message in its own words; these checks run
+again at the end of every transaction on what was really written, so no door is left
+open: a service that forgot, a workshop promotion, an import merged into a file, an undo
+or a redo of any of them.
+
+- **A closed cycle is read-only.** No row that lives in a closed cycle (themes,
+  objectives, key results, initiatives and their links, alignment links, check-ins,
+  grades, retrospectives, carry decisions) is created, changed or deleted, neither where
+  it was nor where it lands. The cycle's own row is not content: its state moves by the
+  lifecycle below, and a whole cycle or a whole team may be deleted or come back (their
+  content with them).
+- **A cycle's state moves only along the lifecycle** (:data:`TRANSITIONS`), and back to
+  planning only while it holds no check-in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import Connection
+
+from okrdesk.db.capture import RowChange
+from okrdesk.errors import RuleError
+
+TRANSITIONS: dict[str, tuple[str, ...]] = {
+    "planning": ("active",),
+    "active": ("review", "planning"),
+    "review": ("closed", "active"),
+    "closed": ("review",),
+}
+
+# How a row of each table finds its cycle: it holds the cycle's id itself (these tables),
+# or it points at a parent row (table, column) whose cycle it shares.
+_IN_A_CYCLE = ("theme", "objective", "retrospective")
+_PARENT = {
+    "key_result": ("objective", "objective_id"),
+    "initiative": ("objective", "objective_id"),
+    "alignment_link": ("objective", "objective_id"),
+    "objective_grade": ("objective", "objective_id"),
+    "check_in": ("key_result", "key_result_id"),
+    "key_result_grade": ("key_result", "key_result_id"),
+    "carry_decision": ("retrospective", "retrospective_id"),
+    "initiative_key_result": ("initiative", "initiative_id"),
+}
+
+
+def closed_message(cycle_name: str) -> str:
+    return f"cycle {cycle_name} is closed and read-only; reopen it for review to change it"
+
+
+def check(con: Connection, rows: Sequence[RowChange]) -> None:
+    """Raise RuleError when the rows a transaction wrote break a rule."""
+    if not rows:
+        return
+    places = _Places(con, rows)
+    _check_closed_cycles(rows, places)
+    _check_cycle_states(con, rows)
+
+
+def cycle_of(con: Connection, table: str, image: Mapping[str, Any]) -> str | None:
+    """The cycle a row (of `table`, as `image`) lives in; None for rows outside cycles."""
+    return _Places(con, ()).cycle_of(table, image)
+
+
+class _Places:
+    """Finds rows' cycles, looking at the database as it is now and at rows just deleted."""
+
+    def __init__(self, con: Connection, rows: Sequence[RowChange]) -> None:
+        self.con = con
+        self.gone = {(r.table, r.key): r.before for r in rows if r.after is None and r.before}
+        self.cycles_before = {r.key: r.before for r in rows if r.table == "cycle" and r.before}
+        self._memo: dict[tuple[str, str], Mapping[str, Any] | None] = {}
+
+    def cycle_of(self, table: str, image: Mapping[str, Any]) -> str | None:
+        anchor = self.anchor(table, image)
+        return None if anchor is None else anchor.get("cycle_id")
+
+    def anchor(self, table: str, image: Mapping[str, Any]) -> Mapping[str, Any] | None:
+        """The theme, objective or retrospective a row hangs from (itself, if it is one)."""
+        for _ in range(4):  # check_in → key_result → objective at most
+            if table in _IN_A_CYCLE:
+                return image
+            if table not in _PARENT:
+                return None
+            parent_table, column = _PARENT[table]
+            parent = self._row(parent_table, image.get(column))
+            if parent is None:
+                return None
+            table, image = parent_table, parent
+        return None
+
+    def _row(self, table: str, key: Any) -> Mapping[str, Any] | None:
+        if key is None:
+            return None
+        memo_key = (table, key)
+        if memo_key not in self._memo:
+            found = (
+                self.con.exec_driver_sql(f'SELECT * FROM main."{table}" WHERE id = ?', (key,))
+                .mappings()
+                .first()
+            )
+            self._memo[memo_key] = dict(found) if found else self.gone.get(memo_key)
+        return self._memo[memo_key]
+
+    def closed_name(self, cycle_id: str) -> str | None:
+        """The cycle's name if it is closed now or was closed before this change."""
+        now = self._row("cycle", cycle_id)
+        before = self.cycles_before.get(cycle_id)
+        for image in (now, before):
+            if image is not None and image.get("state") == "closed":
+                return str(image.get("name"))
+        return None
+
+
+def _check_closed_cycles(rows: Sequence[RowChange], places: _Places) -> None:
+    # A cycle or team made or removed whole by this change brings or takes its content.
+    whole = {(r.table, r.key) for r in rows if r.before is None or r.after is None}
+    for row in rows:
+        if row.table == "cycle":
+            continue
+        for image in (row.before, row.after):
+            anchor = None if image is None else places.anchor(row.table, image)
+            if anchor is None:
+                continue
+            cycle_id = anchor.get("cycle_id")
+            if ("cycle", cycle_id) in whole or ("team", anchor.get("team_id")) in whole:
+                continue
+            name = places.closed_name(cycle_id)
+            if name is not None:
+                raise RuleError(closed_message(name))
+
+
+def _check_cycle_states(con: Connection, rows: Sequence[RowChange]) -> None:
+    for row in rows:
+        if row.table != "cycle" or row.before is None or row.after is None:
+            continue
+        old, new = row.before.get("state"), row.after.get("state")
+        if old == new:
+            continue
+        name = row.after.get("name")
+        if new not in TRANSITIONS.get(str(old), ()):
+            allowed = " or ".join(TRANSITIONS.get(str(old), ())) or "nothing"
+            raise RuleError(
+                f"cycle {name} is {old}; it can only move to {allowed} (not {new})", "state"
+            )
+        if old == "active" and new == "planning":
+            count = check_in_count(con, row.key)
+            if count:
+                raise RuleError(
+                    f"cycle {name} already has {count} check-in(s); it cannot go back to planning"
+                )
+
+
+def check_in_count(con: Connection, cycle_id: str) -> int:
+    return int(
+        con.exec_driver_sql(
+            "SELECT count(*) FROM check_in c JOIN key_result k ON k.id = c.key_result_id "
+            "JOIN objective o ON o.id = k.objective_id WHERE o.cycle_id = ?",
+            (cycle_id,),
+        ).scalar_one()
+    )
