@@ -287,15 +287,6 @@ def alignment_map(
     )
 
 
-def candidate_parents(ws: Workspace, objective_id: str) -> tuple[CandidateParent, ...]:
-    """What `objective_id` could support, for the link editor (see :func:`candidates_in`)."""
-    with ws.read() as s:
-        cycle_id = s.scalar(select(m.Objective.cycle_id).where(m.Objective.id == objective_id))
-    if cycle_id is None:
-        raise NotFoundError(f"no objective with id {objective_id}")
-    return candidates_in(alignment_map(ws, cycle_id), objective_id)
-
-
 def candidates_in(amap: AlignmentMap, objective_id: str) -> tuple[CandidateParent, ...]:
     """The objectives and key results of the cycle that `objective_id` could support.
 

@@ -17,10 +17,6 @@ Carry-forward decisions (one per objective or key result, set with
 the drafts it made still exist. What it made (old id → new id) is kept in the
 workspace settings under ``"carried_forward"``; alignment links to an objective or key
 result carried later (or in the same run) are pointed at the new one.
-
-:func:`carry_open_items` is the same carrying without a retrospective (``copy_open_okrs``):
-every key result not yet achieved is decided "carry", everything else stays undecided, and
-the copies are drafts.
 """
 
 from __future__ import annotations
@@ -28,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any, Protocol
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -49,25 +45,6 @@ from okrdesk.services.retrospective import (
 from okrdesk.services.workspace import Workspace
 
 CARRIED = ("carry", "modify")
-
-
-class Decided(Protocol):
-    """A carry-forward decision: a stored :class:`CarryDecision`, or one made on the spot."""
-
-    @property
-    def decision(self) -> str: ...
-
-    @property
-    def note(self) -> str: ...
-
-
-@dataclass(frozen=True)
-class Decision:
-    decision: str
-    note: str = ""
-
-
-CARRY = Decision("carry")
 
 
 @dataclass(frozen=True)
@@ -129,30 +106,8 @@ def apply_carry_forward(
     return result
 
 
-def is_open(kr: m.KeyResult) -> bool:
-    """Not yet achieved: a milestone not done, a metric short of its target, or no data."""
-    return not _reached(kr)
-
-
 def _reached(kr: m.KeyResult) -> bool:
     return (progress_of(kr) or 0.0) >= 1.0
-
-
-def carry_open_items(s: Session, source: m.Cycle, target: m.Cycle) -> list[str]:
-    """Carry every objective of `source` with a key result not yet achieved into `target`,
-    as a draft with those key results only (each decided "carry"). Returns the new
-    objectives' ids. Runs in the caller's transaction."""
-    if source.id == target.id:
-        raise ValidationError("choose a different cycle to copy into")
-    ensure_editable(s, target.id)
-    carrier = _Carrier(s, target, known={}, drafts=True)
-    for o in s.scalars(
-        select(m.Objective).where(m.Objective.cycle_id == source.id).order_by(m.Objective.position)
-    ):
-        krs = s.scalars(select(m.KeyResult).filter_by(objective_id=o.id))
-        carrier.objective(o, {kr.id: CARRY for kr in krs if is_open(kr)})
-    carrier.repoint_links()
-    return carrier.new_objectives
 
 
 # -- carrying ----------------------------------------------------------------------------------
@@ -161,18 +116,15 @@ def carry_open_items(s: Session, source: m.Cycle, target: m.Cycle) -> list[str]:
 class _Carrier:
     """Copies objectives into the target cycle, remembering old id → new id."""
 
-    def __init__(
-        self, s: Session, target: m.Cycle, known: dict[str, str], drafts: bool = False
-    ) -> None:
+    def __init__(self, s: Session, target: m.Cycle, known: dict[str, str]) -> None:
         self.s, self.target = s, target
         self.known = known  # from earlier runs, still existing
-        self.drafts = drafts  # every copy a draft, whatever the original's status
         self.made: dict[str, str] = {}
         self.new_objectives: list[str] = []
         self.new_key_results: list[str] = []
         self.to_reword: list[str] = []
 
-    def objective(self, o: m.Objective, decisions: Mapping[str, Decided]) -> None:
+    def objective(self, o: m.Objective, decisions: Mapping[str, m.CarryDecision]) -> None:
         own = decisions.get(o.id)
         if own is not None and own.decision not in CARRIED:
             return
@@ -203,7 +155,7 @@ class _Carrier:
             why=why,
             owner=o.owner,
             kind=o.kind,
-            status="draft" if reword or self.drafts else o.status,
+            status="draft" if reword else o.status,
             position=self._next_position(o.team_id),
         )
         self.s.add(new)
@@ -359,4 +311,4 @@ def _known_map(s: Session, records: Mapping[str, Any]) -> dict[str, str]:
     return {old: new for old, new in pairs.items() if new in alive}
 
 
-__all__ = ["CarryResult", "apply_carry_forward", "carry_open_items", "is_open"]
+__all__ = ["CarryResult", "apply_carry_forward"]

@@ -62,11 +62,6 @@ def list_kpis(ws: Workspace, team: str | None = None) -> list[KpiView]:
         return [_view(s, kpi) for kpi in s.scalars(query)]
 
 
-def get_kpi(ws: Workspace, kpi_id: str) -> KpiView:
-    with ws.read() as s:
-        return _view(s, _load(s, kpi_id))
-
-
 def add_value(ws: Workspace, kpi_id: str, value: Any, on: date | str | None = None) -> KpiView:
     """Record a KPI reading (default today); a reading for the same day is replaced."""
     with ws.write() as s:

@@ -145,11 +145,6 @@ def session_info(ws: Workspace, session_id: str) -> SessionInfo:
         return _session_info(session, cycle.name if cycle else None)
 
 
-def delete_session(ws: Workspace, session_id: str) -> None:
-    """Delete a session with its agenda, people, candidates and votes; its parking lot stays."""
-    entities.delete(ws, "workshop_session", session_id)
-
-
 def _session_info(session: m.WorkshopSession, cycle_name: str | None) -> SessionInfo:
     return SessionInfo(
         session.id,
@@ -212,22 +207,6 @@ def add_step(
     )
 
 
-def set_minutes(ws: Workspace, step_id: str, minutes: int) -> None:
-    entities.update(ws, "agenda_step", step_id, planned_minutes=minutes)
-
-
-def remove_step(ws: Workspace, step_id: str) -> None:
-    entities.delete(ws, "agenda_step", step_id)
-
-
-def reorder_steps(ws: Workspace, step_ids: list[str]) -> None:
-    entities.reorder(ws, "agenda_step", step_ids)
-
-
-def set_notes(ws: Workspace, step_id: str, notes: str) -> None:
-    entities.update(ws, "agenda_step", step_id, notes=notes)
-
-
 def record_time(
     ws: Workspace, session_id: str, spent: dict[str, int], current_step: int | None = None
 ) -> None:
@@ -278,10 +257,6 @@ def participants(ws: Workspace, session_id: str) -> list[ParticipantInfo]:
     ]
 
 
-def add_participant(ws: Workspace, session_id: str, name: str, role: str = "") -> str:
-    return entities.create(ws, "participant", session_id=session_id, name=name, role=role)
-
-
 def add_participants(ws: Workspace, session_id: str, text: str) -> list[str]:
     """Several people at once, one a line, "Name, role" or "Name – role" (one transaction);
     return their ids."""
@@ -314,19 +289,6 @@ def _name_and_role(line: str) -> tuple[str, str]:
 
 
 # -- the parking lot ---------------------------------------------------------------------------
-
-
-def park(ws: Workspace, text: str, session_id: str | None = None) -> str:
-    """Put an idea on the parking lot; return its id."""
-    return entities.create(ws, "parking_lot_item", text=text, session_id=session_id)
-
-
-def resolve(ws: Workspace, item_id: str, resolved: bool = True) -> None:
-    entities.update(ws, "parking_lot_item", item_id, resolved=resolved)
-
-
-def unpark(ws: Workspace, item_id: str) -> None:
-    entities.delete(ws, "parking_lot_item", item_id)
 
 
 def parking_lot(

@@ -7,7 +7,7 @@ from sqlalchemy import event
 
 from okrdesk.errors import NotFoundError, ValidationError
 from okrdesk.services import entities
-from okrdesk.services.alignment import alignment_map, candidate_parents
+from okrdesk.services.alignment import alignment_map, candidates_in
 from okrdesk.services.views import okr_tree
 from okrdesk.services.workspace import Workspace
 
@@ -18,6 +18,12 @@ CALLOUT = "Send every callout the right technician with the right parts"
 LOERRACH = "Open the Lörrach base without weakening Freiburg"
 FIRST_VISIT = "Fix it on the first visit"
 GRINDER = "Prototype a grinder that carries our name"
+
+
+def candidates_of(ws: Workspace, objective_id: str):
+    """What an objective could support, as the link dialog lists it."""
+    cycle_id = entities.get(ws, "objective", objective_id)["cycle_id"]
+    return candidates_in(alignment_map(ws, cycle_id), objective_id)
 
 
 @pytest.fixture
@@ -130,7 +136,7 @@ def test_the_map_takes_a_handful_of_queries_whatever_the_size(demo):
 def test_candidates_suggest_the_teams_above_first_nearest_first(demo):
     amap = alignment_map(demo, "2026-Q4")
     grinder = by_title(amap, GRINDER)
-    candidates = candidate_parents(demo, grinder.id)
+    candidates = candidates_of(demo, grinder.id)
     suggested = [c for c in candidates if c.suggested]
     assert candidates[: len(suggested)] == tuple(suggested)  # suggestions come first
     teams = list(dict.fromkeys(c.team_name for c in suggested))
@@ -147,7 +153,7 @@ def test_candidates_suggest_the_teams_above_first_nearest_first(demo):
 def test_candidates_leave_out_supporters_and_existing_links(demo):
     amap = alignment_map(demo, "2026-Q4")
     rescue = by_title(amap, RESCUE)
-    ids = {c.objective_id for c in candidate_parents(demo, rescue.id)}
+    ids = {c.objective_id for c in candidates_of(demo, rescue.id)}
     # Everything that supports it, directly or through others, would make a loop.
     below = {by_title(amap, t).id for t in (CALLOUT, FIRST_VISIT, LOERRACH)}
     assert not ids & (below | {rescue.id})
@@ -155,7 +161,7 @@ def test_candidates_leave_out_supporters_and_existing_links(demo):
     # Fix it on the first visit already supports the callout objective, not yet its KRs.
     first_visit = by_title(amap, FIRST_VISIT)
     callout = by_title(amap, CALLOUT)
-    targets = {(c.objective_id, c.key_result_id) for c in candidate_parents(demo, first_visit.id)}
+    targets = {(c.objective_id, c.key_result_id) for c in candidates_of(demo, first_visit.id)}
     assert (callout.id, None) not in targets
     assert any(objective == callout.id and kr for objective, kr in targets)
 
@@ -163,7 +169,7 @@ def test_candidates_leave_out_supporters_and_existing_links(demo):
 def test_every_candidate_can_really_be_linked(demo):
     amap = alignment_map(demo, "2026-Q4")
     callout = by_title(amap, CALLOUT)
-    candidates = candidate_parents(demo, callout.id)
+    candidates = candidates_of(demo, callout.id)
     assert candidates
     for c in candidates:
         target = (
@@ -183,4 +189,4 @@ def test_every_candidate_can_really_be_linked(demo):
 
 def test_candidates_for_an_unknown_objective(demo):
     with pytest.raises(NotFoundError):
-        candidate_parents(demo, "nope")
+        candidates_of(demo, "nope")

@@ -35,7 +35,8 @@ def test_demo_kpis_show_latest_value_and_health(demo: Workspace) -> None:
 
 def test_readings_are_dated_and_one_per_day(ws: Workspace) -> None:
     kpi = entities.create(ws, "kpi", name="Open tickets", healthy_low=5, healthy_high=25)
-    assert kpis.get_kpi(ws, kpi).out_of_range is False  # nothing measured yet
+    (view,) = kpis.list_kpis(ws)
+    assert view.out_of_range is False  # nothing measured yet
     kpis.add_value(ws, kpi, 12, on="2020-03-02")
     view = kpis.add_value(ws, kpi, "31", on="2020-03-09")
     assert (view.latest, view.side) == (31.0, "above")

@@ -56,9 +56,9 @@ def test_the_agenda_can_be_edited(ws, planned):
     session_id = new_session(ws, planned, agenda=DEFAULT_AGENDA[:3])
     steps = workshop.agenda(ws, session_id)
     extra = workshop.add_step(ws, session_id, "Energiser", 5)
-    workshop.set_minutes(ws, steps[0].id, 7)
-    workshop.remove_step(ws, steps[1].id)
-    workshop.reorder_steps(ws, [extra, steps[0].id, steps[2].id])
+    entities.update(ws, "agenda_step", steps[0].id, planned_minutes=7)
+    entities.delete(ws, "agenda_step", steps[1].id)
+    entities.reorder(ws, "agenda_step", [extra, steps[0].id, steps[2].id])
     after = workshop.agenda(ws, session_id)
     assert [(s.title, s.planned_minutes) for s in after] == [
         ("Energiser", 5),
@@ -66,7 +66,7 @@ def test_the_agenda_can_be_edited(ws, planned):
         (DEFAULT_AGENDA[2].title, 10),
     ]
     with pytest.raises(ValidationError, match="Planned minutes"):
-        workshop.set_minutes(ws, extra, 0)
+        entities.update(ws, "agenda_step", extra, planned_minutes=0)
     with pytest.raises(ValidationError, match="no planning step"):
         workshop.add_step(ws, session_id, "Dance", 5, guided_step="dancing")
 
@@ -94,7 +94,7 @@ def test_starting_a_session_is_one_edit_that_can_be_taken_back(ws, planned):
 def test_notes_and_time_per_step_are_kept(ws, planned):
     session_id = new_session(ws, planned)
     first, second = workshop.agenda(ws, session_id)[:2]
-    workshop.set_notes(ws, first.id, "Mission read aloud; nobody objected.")
+    entities.update(ws, "agenda_step", first.id, notes="Mission read aloud; nobody objected.")
     workshop.record_time(ws, session_id, {first.id: 722.4}, current_step=1)
     again = workshop.agenda(ws, session_id)
     assert again[0].notes == "Mission read aloud; nobody objected."
@@ -110,7 +110,7 @@ def test_notes_and_time_per_step_are_kept(ws, planned):
 
 def test_participants_with_names_and_roles(ws, planned):
     session_id = new_session(ws, planned)
-    workshop.add_participant(ws, session_id, "Paula", "Workshop lead")
+    entities.create(ws, "participant", session_id=session_id, name="Paula", role="Workshop lead")
     workshop.add_participants(ws, session_id, "Jonas, barista trainer\nMira – online shop\nEmil\n")
     people = [(p.name, p.role) for p in workshop.participants(ws, session_id)]
     assert people == [
@@ -123,13 +123,17 @@ def test_participants_with_names_and_roles(ws, planned):
 
 def test_the_parking_lot_survives_deleting_its_session(ws, planned):
     session_id = new_session(ws, planned)
-    kept = workshop.park(ws, "Rethink the loyalty card", session_id)
-    done = workshop.park(ws, "Ask finance about leasing rates", session_id)
-    workshop.resolve(ws, done)
+    kept = entities.create(
+        ws, "parking_lot_item", text="Rethink the loyalty card", session_id=session_id
+    )
+    done = entities.create(
+        ws, "parking_lot_item", text="Ask finance about leasing rates", session_id=session_id
+    )
+    entities.update(ws, "parking_lot_item", done, resolved=True)
     assert [i.text for i in workshop.parking_lot(ws, session_id, include_resolved=False)] == [
         "Rethink the loyalty card"
     ]
-    deleted = operations.run(ws, "", workshop.delete_session, session_id)
+    deleted = operations.run(ws, "", entities.delete, "workshop_session", session_id)
     items = workshop.parking_lot(ws)
     assert [(i.id, i.session_id, i.session_title) for i in items] == [
         (kept, None, None),

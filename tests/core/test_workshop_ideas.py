@@ -151,7 +151,7 @@ def test_room_totals_and_taking_dots_back(ws, session_id):
 def test_votes_refuse_strangers_and_closed_candidates(ws, session_id, planned):
     (regulars, *_c), _people = vote_setup(ws, session_id)
     other = workshop.start_session(ws, "Other", planned["cycle"])
-    stranger = workshop.add_participant(ws, other, "Stranger")
+    stranger = entities.create(ws, "participant", session_id=other, name="Stranger")
     with pytest.raises(NotFoundError, match="not in this session"):
         set_dots(ws, regulars, stranger, 1)
     promote(ws, session_id, [regulars], planned["team"])

@@ -33,7 +33,9 @@ def ran(tmp_path: Path):
     session_id = workshop.start_session(ws, "Café Sales Q4 <planning>", cycle)
     steps = workshop.agenda(ws, session_id)
     workshop.record_time(ws, session_id, {steps[0].id: 780, steps[1].id: 540}, current_step=2)
-    workshop.set_notes(ws, steps[0].id, "Goal: three objectives & a <draft> by noon.")
+    entities.update(
+        ws, "agenda_step", steps[0].id, notes="Goal: three objectives & a <draft> by noon."
+    )
     workshop.add_participants(ws, session_id, "Paula, facilitator\nJonas, sales\nMira")
     add_candidates(ws, session_id, "Win back lapsed cafés\nBecome the first call\nSell beans")
     win, first, _beans = [c["id"] for c in entities.list_items(ws, "candidate")]
@@ -41,7 +43,9 @@ def ran(tmp_path: Path):
     set_dots(ws, first, paula, 3)
     set_dots(ws, win, None, 4)
     promote(ws, session_id, [win, first], team)
-    workshop.park(ws, "Ask finance about leasing rates", session_id)
+    entities.create(
+        ws, "parking_lot_item", text="Ask finance about leasing rates", session_id=session_id
+    )
     yield ws, session_id, team
     ws.close()
 
@@ -75,9 +79,14 @@ def test_a_crowded_session_still_fits_one_page(ran, tmp_path):
     ids = [c["id"] for c in entities.list_items(ws, "candidate", status="open")]
     promote(ws, session_id, ids[:25], team)
     for n in range(40):
-        workshop.park(ws, f"Parked idea {n} that needs a longer sentence to describe", session_id)
+        entities.create(
+            ws,
+            "parking_lot_item",
+            text=f"Parked idea {n} that needs a longer sentence to describe",
+            session_id=session_id,
+        )
     for step in workshop.agenda(ws, session_id):
-        workshop.set_notes(ws, step.id, "A long note that goes on. " * 40)
+        entities.update(ws, "agenda_step", step.id, notes="A long note that goes on. " * 40)
     out = tmp_path / "crowded.pdf"
     result = write_session_summary(session_summary(ws, session_id), out, printed_on=TODAY)
     assert result.pages == 1

@@ -72,9 +72,7 @@ def test_a_killed_process_leaves_no_report_behind(tmp_path: Path) -> None:
     time.sleep(0.05)
     assert not target.exists()
     # Only a hidden temporary file remains, which nobody mistakes for the report.
-    assert all(
-        p.name.startswith(".report.pdf.") and p.suffix == ".tmp" for p in tmp_path.iterdir()
-    )
+    assert all(p.name.startswith(".report.pdf.") and p.suffix == ".tmp" for p in tmp_path.iterdir())
 
 
 def test_progress_is_reported_and_cancel_leaves_nothing(tmp_path: Path, demo_ws) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from okrdesk.services import entities, workshop
+from okrdesk.services import entities
 from okrdesk.services.views import current_cycle_id, team_nodes
 from okrdesk.services.workshop_ideas import add_candidates, group_duplicates
 from okrdesk.services.workshop_votes import set_dots
@@ -55,7 +55,9 @@ def presenting(qtbot, demo_copy: Path, monkeypatch: pytest.MonkeyPatch, tmp_path
     ids = [r["id"] for r in _candidates(ws, session_id)]
     set_dots(ws, ids[1], None, 5)
     set_dots(ws, ids[0], None, 3)
-    workshop.park(ws, "Ask finance about leasing rates", session_id)
+    entities.create(
+        ws, "parking_lot_item", text="Ask finance about leasing rates", session_id=session_id
+    )
     window = widget.toggle_presentation()
     assert isinstance(window, PresentationWindow)
     qtbot.addWidget(window)
