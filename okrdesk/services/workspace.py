@@ -12,12 +12,13 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from okrdesk.atomic import copy_file as atomic_copy_file
+from okrdesk.atomic import remove_database_quietly as _remove_quietly
 from okrdesk.db import migrate
 from okrdesk.db.base import new_id
 from okrdesk.db.models import WorkspaceInfo
 from okrdesk.db.workspace_file import (
     SCHEMA_VERSION,
-    atomic_copy_file,
     backup_path_for,
     check_openable,
     copy_database,
@@ -261,12 +262,6 @@ class Workspace:
     def _require_open(self) -> None:
         if self._closed:
             raise OkrDeskError("the workspace is closed")
-
-
-def _remove_quietly(path: Path) -> None:
-    for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
-        with contextlib.suppress(OSError):  # e.g. EROFS, even for a file that is not there
-            p.unlink()
 
 
 def _integrity_message(exc: IntegrityError) -> str:
