@@ -18,6 +18,7 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check okrdesk ui tests
+	$(BIN)/lint-imports --no-logo
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 # Benchmarks (not part of `make test`): medians against floors, written to docs/PERFORMANCE.md.
@@ -27,9 +28,10 @@ bench: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check okrdesk ui tests
 	$(BIN)/ruff format --check okrdesk ui tests
+	$(BIN)/lint-imports --no-logo
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .import_linter_cache
 
 # The self-contained application folder (PyInstaller): dist/okrdesk/okrdesk on Linux,
 # see packaging/README.md for Windows and macOS. PyInstaller goes into .venv only here.

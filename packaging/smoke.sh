@@ -4,7 +4,8 @@
 # headless with a throwaway HOME and XDG folders:
 #
 #   okrdesk --version                         prints the version
-#   okrdesk demo / show / check / sheet       the headless CLI, from the bundle
+#   okrdesk demo / show / lint / score / sheet  the headless CLI, from the bundle: each module
+#                                             of okrdesk/cli/ (imported by name) is bundled
 #   okrdesk FILE --screenshot PNG             the window on a workspace: exit 0, PNG > 10 kB
 #   okrdesk --screenshot PNG                  no file: builds the demo in the user data folder
 #   okrdesk show OLD                          a schema-1 file: backed up, then migrated by
@@ -95,6 +96,8 @@ elif [[ $? -ne 1 ]]; then
     fail "okrdesk lint"
 fi
 echo "smoke: ok  okrdesk lint (exit 1, as documented)"
+check "okrdesk score" run score kolbenwerk.okrdesk --team Workshop
+grep -q "Workshop" <<<"$LAST_OUTPUT" || fail "score printed no Workshop team"
 
 # The PDF embeds the report fonts from the bundle's resources/fonts.
 check "okrdesk sheet (PDF)" run sheet kolbenwerk.okrdesk --team Workshop -o sheet.pdf

@@ -9,8 +9,6 @@ may be opened reads the header bytes only, so a refused file is never touched.
 from __future__ import annotations
 
 import contextlib
-import os
-import secrets
 import shutil
 import sqlite3
 import tempfile
@@ -19,6 +17,7 @@ from pathlib import Path
 from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
 
+from okrdesk.atomic import replacing
 from okrdesk.errors import WorkspaceFileError, WorkspaceLockedError
 
 APPLICATION_ID = 0x4F4B5244  # "OKRD"
@@ -197,19 +196,6 @@ def fold_back(engine: Engine) -> None:
     engine.dispose()
 
 
-def create_temp_beside(destination: Path) -> tuple[int, str]:
-    """Open a new temporary file next to `destination`, to be renamed over it when complete.
-
-    Not tempfile.mkstemp: its files are private (0600); what we save gets the usual
-    permissions (0666 less the umask), like any file the user saves.
-    """
-    while True:
-        tmp = destination.with_name(f".{destination.name}.{secrets.token_hex(4)}.tmp")
-        with contextlib.suppress(FileExistsError):
-            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-            return os.open(tmp, flags, 0o666), str(tmp)
-
-
 def copy_database(engine: Engine, destination: Path) -> None:
     """Write a consistent copy with SQLite's backup API, atomically (temp file + rename).
 
@@ -217,24 +203,10 @@ def copy_database(engine: Engine, destination: Path) -> None:
     way no file appears at `destination` and nothing is left beside it.
     """
     destination = destination.resolve()
-    fd, tmp_name = create_temp_beside(destination)
-    os.close(fd)
-    tmp = Path(tmp_name)
     try:
-        raw = engine.raw_connection()
-        try:
-            target = sqlite3.connect(tmp)
-            try:
-                raw.driver_connection.backup(target)  # type: ignore[union-attr]
-                target.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                target.close()
-        finally:
-            raw.close()
-        _fsync(tmp)
-        os.replace(tmp, destination)
+        with replacing(destination, sqlite=True) as tmp:
+            _backup(engine, tmp)
     except (sqlite3.Error, DBAPIError) as exc:
-        _remove_with_journal(tmp)
         if is_locked(exc):
             raise WorkspaceFileError(
                 f"{destination}: the copy could not be written (the workspace is locked by "
@@ -243,34 +215,16 @@ def copy_database(engine: Engine, destination: Path) -> None:
         raise WorkspaceFileError(
             f"{destination}: the copy could not be written ({sqlite_reason(exc)})"
         ) from exc
-    except BaseException:
-        _remove_with_journal(tmp)
-        raise
 
 
-def _remove_with_journal(path: Path) -> None:
-    for p in (path, Path(f"{path}-journal")):
-        with contextlib.suppress(OSError):
-            p.unlink()
-
-
-def atomic_copy_file(source: Path, destination: Path) -> None:
-    """Copy a closed file byte for byte, atomically."""
-    fd, tmp_name = create_temp_beside(destination)
-    os.close(fd)
+def _backup(engine: Engine, target_path: Path) -> None:
+    raw = engine.raw_connection()
     try:
-        shutil.copyfile(source, tmp_name)
-        _fsync(Path(tmp_name))
-        os.replace(tmp_name, destination)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
+        target = sqlite3.connect(target_path)
+        try:
+            raw.driver_connection.backup(target)  # type: ignore[union-attr]
+            target.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            target.close()
     finally:
-        os.close(fd)
+        raw.close()

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import NoReturn
 
-from okrdesk.db.workspace_file import create_temp_beside, sqlite_reason
+from okrdesk import atomic
+from okrdesk.db.workspace_file import sqlite_reason
 from okrdesk.errors import InterchangeError, OkrDeskError, WorkspaceFileError
 from okrdesk.services.workspace import Workspace
 
@@ -25,21 +26,9 @@ def write_atomically(destination: Path, data: bytes) -> None:
     """Write to a temporary file beside `destination`, flush it to disk, then rename."""
     destination = Path(destination)
     try:
-        fd, tmp = create_temp_beside(destination)
+        atomic.write_bytes(destination, data)
     except OSError as exc:
         raise InterchangeError(f"{destination}: cannot be written ({exc.strerror})") from exc
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, destination)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        if isinstance(exc, OSError):
-            raise InterchangeError(f"{destination}: cannot be written ({exc.strerror})") from exc
-        raise
 
 
 @contextlib.contextmanager
@@ -51,7 +40,7 @@ def new_workspace_file(destination: Path, name: str) -> Iterator[Workspace]:
             f"{destination}: a file already exists there (use --into to merge into it)"
         )
     tmp = destination.with_name(f".{destination.name}.importing")
-    _remove(tmp)
+    atomic.remove_database_quietly(tmp)
     try:
         ws = Workspace.create(tmp, name)
     except OkrDeskError as exc:
@@ -68,7 +57,7 @@ def new_workspace_file(destination: Path, name: str) -> Iterator[Workspace]:
         os.replace(tmp, destination)
     except BaseException as exc:
         ws.close()
-        _remove(tmp)
+        atomic.remove_database_quietly(tmp)
         if isinstance(exc, OSError):
             raise WorkspaceFileError(
                 f"{destination}: cannot be written ({exc.strerror or exc})"
@@ -84,14 +73,6 @@ def _raise_about(destination: Path, tmp: Path, exc: OkrDeskError) -> NoReturn:
     if not text.startswith(f"{tmp}: "):
         raise exc
     raise WorkspaceFileError(f"{destination}: {text.removeprefix(f'{tmp}: ')}") from exc
-
-
-def _remove(path: Path) -> None:
-    for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
-        # Not only "not found": on a read-only disk even a missing file fails with EROFS;
-        # what cannot be removed here will fail clearly when the file is written.
-        with contextlib.suppress(OSError):
-            p.unlink()
 
 
 def read_input(path: Path) -> bytes:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -14,8 +12,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
-from okrdesk import __version__
-from okrdesk.db.workspace_file import create_temp_beside
+from okrdesk import __version__, atomic
 from okrdesk.errors import OkrDeskError
 from okrdesk.reports import fonts, styles
 from okrdesk.reports.data import PrintInfo
@@ -232,27 +229,10 @@ def write_atomically(path: Path, build: Callable[[object], None]) -> None:
     if not folder.is_dir():
         raise ReportError(f"{path}: the folder {folder} does not exist")
     try:
-        handle, tmp_name = create_temp_beside(path)
-    except OSError as exc:
-        raise ReportError(f"{path}: cannot be written ({exc.strerror})") from exc
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(handle, "wb") as out:
+        with atomic.writing(path) as out:
             build(out)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
     except OSError as exc:
-        _remove(tmp)
         raise ReportError(f"{path}: cannot be written ({exc.strerror or exc})") from exc
-    except BaseException:
-        _remove(tmp)
-        raise
-
-
-def _remove(path: Path) -> None:
-    with contextlib.suppress(OSError):
-        path.unlink()
 
 
 def build_pdf(

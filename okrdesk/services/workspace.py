@@ -25,13 +25,14 @@ from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from okrdesk.atomic import copy_file as atomic_copy_file
+from okrdesk.atomic import remove_database_quietly as _remove_quietly
 from okrdesk.db import capture, migrate
 from okrdesk.db.base import new_id, utc_now
 from okrdesk.db.capture import RowChange
 from okrdesk.db.models import WorkspaceInfo
 from okrdesk.db.workspace_file import (
     SCHEMA_VERSION,
-    atomic_copy_file,
     backup_path_for,
     check_openable,
     copy_database,
@@ -439,12 +440,6 @@ class Workspace:
 def name_change(session: Session, label: str) -> None:
     """Name the change a write makes, for the Edit menu and the change log (first one wins)."""
     session.info.setdefault("label", label)
-
-
-def _remove_quietly(path: Path) -> None:
-    for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
-        with contextlib.suppress(OSError):  # e.g. EROFS, even for a file that is not there
-            p.unlink()
 
 
 def _integrity_message(exc: IntegrityError) -> str:

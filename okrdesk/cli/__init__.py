@@ -23,10 +23,10 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 # status. They are imported only when one of their commands runs, so the desktop app
 # does not wait for the data layer before its window appears (tests keep the names true).
 SUBCOMMANDS = {
-    "okrdesk.cli_workspace": ("new", "demo", "show", "export", "import"),
-    "okrdesk.cli_coach": ("lint", "check", "rules"),
-    "okrdesk.cli_reports": ("sheet", "booklet", "retro"),
-    "okrdesk.cli_cycle": ("checkin", "score"),
+    "okrdesk.cli.workspace": ("new", "demo", "show", "export", "import"),
+    "okrdesk.cli.coach": ("lint", "check", "rules"),
+    "okrdesk.cli.reports": ("sheet", "booklet", "retro"),
+    "okrdesk.cli.cycle": ("checkin", "score"),
 }
 
 
@@ -102,7 +102,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The database failed in a way no service turned into a reason.
         print(f"okrdesk: the workspace could not be used ({exc.orig})", file=sys.stderr)
         return EXIT_USAGE
-
-
-if __name__ == "__main__":
-    sys.exit(main())
