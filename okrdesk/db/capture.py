@@ -12,6 +12,7 @@ putting a row back gives the very same bytes, and comparing rows is exact.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -137,8 +138,8 @@ def begin(con: Connection) -> None:
             con.exec_driver_sql(statement)
         info["okr_capture_installed"] = True
     con.exec_driver_sql("BEGIN IMMEDIATE")
-    _clear(con)
-    con.exec_driver_sql("INSERT INTO temp.okr_cap_on VALUES (1)")
+    # The notes are empty here: the last transaction cleared them (collect), or rolled back.
+    _raw(con).execute("INSERT INTO temp.okr_cap_on VALUES (1)")
 
 
 def collect(con: Connection, *, stop: bool = True) -> list[RowChange]:
@@ -146,8 +147,9 @@ def collect(con: Connection, *, stop: bool = True) -> list[RowChange]:
 
     ``stop=False`` looks without ending the recording (to check a replay before commit).
     """
+    raw = _raw(con)  # a dozen small statements a write: without SQLAlchemy's overhead
     touched: dict[str, list[tuple[str, str]]] = {}
-    for tbl, key, first_op in con.exec_driver_sql(
+    for tbl, key, first_op in raw.execute(
         "SELECT tbl, key, first_op FROM temp.okr_cap_touched ORDER BY seq"
     ):
         touched.setdefault(tbl, []).append((key, first_op))
@@ -155,19 +157,26 @@ def collect(con: Connection, *, stop: bool = True) -> list[RowChange]:
     changes: list[RowChange] = []
     for name, keys in touched.items():
         table = by_table[name]
-        before = _rows(con, table, f"temp.okr_cap_before_{name}", all_rows=True)
-        after = _rows(con, table, f'main."{name}"', all_rows=False)
+        before = _rows(raw, table, f"temp.okr_cap_before_{name}", all_rows=True)
+        after = _rows(raw, table, f'main."{name}"', all_rows=False)
         for key, first_op in keys:
             old = None if first_op == "i" else before.get(key)
             new = after.get(key)
             if old != new:
                 changes.append(RowChange(name, key, old, new))
     if stop:
-        _clear(con)
+        raw.execute("DELETE FROM temp.okr_cap_on")
+        for name in touched:
+            raw.execute(f"DELETE FROM temp.okr_cap_before_{name}")
+        raw.execute("DELETE FROM temp.okr_cap_touched")
     return changes
 
 
-def _rows(con: Connection, table: Table, source: str, *, all_rows: bool) -> dict[str, Row]:
+def _raw(con: Connection) -> sqlite3.Connection:
+    return con.connection.driver_connection  # type: ignore[return-value]
+
+
+def _rows(raw: sqlite3.Connection, table: Table, source: str, *, all_rows: bool) -> dict[str, Row]:
     cols = _columns(table)
     quoted = ", ".join(f'r."{c}"' for c in cols)
     query = f"SELECT {_key_sql(table, 'r')}, {quoted} FROM {source} AS r"
@@ -176,16 +185,7 @@ def _rows(con: Connection, table: Table, source: str, *, all_rows: bool) -> dict
             f" WHERE {_key_sql(table, 'r')} IN "
             f"(SELECT key FROM temp.okr_cap_touched WHERE tbl = '{table.name}')"
         )
-    return {row[0]: dict(zip(cols, row[1:], strict=True)) for row in con.exec_driver_sql(query)}
-
-
-def _clear(con: Connection) -> None:
-    if not con.connection.info.get("okr_capture_installed"):
-        return
-    con.exec_driver_sql("DELETE FROM temp.okr_cap_on")
-    for (tbl,) in list(con.exec_driver_sql("SELECT DISTINCT tbl FROM temp.okr_cap_touched")):
-        con.exec_driver_sql(f"DELETE FROM temp.okr_cap_before_{tbl}")
-    con.exec_driver_sql("DELETE FROM temp.okr_cap_touched")
+    return {row[0]: dict(zip(cols, row[1:], strict=True)) for row in raw.execute(query)}
 
 
 # -- putting rows back ---------------------------------------------------------------------------

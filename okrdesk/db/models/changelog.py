@@ -18,10 +18,10 @@ class ChangeLogEntry(Base):
     """
 
     __tablename__ = "change_log"
-    # AUTOINCREMENT: a number is never given twice, even after pruning.
-    __table_args__ = {"sqlite_autoincrement": True}  # noqa: RUF012
 
-    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    # A rowid: the next is the highest + 1. Pruning removes only the oldest, so a number
+    # is never given twice (no AUTOINCREMENT: it would write one more page every time).
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
     origin: Mapped[str] = mapped_column(String(32))
     made_at: Mapped[datetime] = mapped_column(DateTime, default=utc_now)
     label: Mapped[str] = mapped_column(String(200), default="")

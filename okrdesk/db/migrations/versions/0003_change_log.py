@@ -16,13 +16,12 @@ depends_on = None
 def upgrade() -> None:
     op.create_table(
         "change_log",
-        sa.Column("seq", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("seq", sa.Integer(), nullable=False),
         sa.Column("origin", sa.String(length=32), nullable=False),
         sa.Column("made_at", sa.DateTime(), nullable=False),
         sa.Column("label", sa.String(length=200), nullable=False),
         sa.Column("changes", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("seq", name=op.f("pk_change_log")),
-        sqlite_autoincrement=True,
     )
 
 
