@@ -371,6 +371,8 @@ class MainWindow(QMainWindow):
         self.okr_view.select("objective", objective_id)
 
     def _after_change(self, changes: Changes) -> None:
+        if not changes.local:
+            self.statusBar().showMessage("Updated with changes made elsewhere", 5000)
         if changes.touches(("workspace",)):
             self._update_title()
         if self.editor.current and changes.touches((self.editor.current[0],)):

@@ -185,6 +185,7 @@ def test_a_change_from_another_process_shows_within_a_second(qtbot, demo_copy: P
     )
     subprocess.run([sys.executable, "-c", other, str(demo_copy), objective.id], check=True)
     qtbot.waitUntil(lambda: "Renamed elsewhere" in titles(window), timeout=1000)
+    assert window.statusBar().currentMessage() == "Updated with changes made elsewhere"
     # Nothing was lost, and no undo step claims the other program's change.
     assert window.session.undo_stack.count() == 0
     assert objective.title not in titles(window)
