@@ -47,15 +47,14 @@ from okrdesk.services.retrospective import (
     team_objectives,
 )
 from okrdesk.services.workspace import Change, Workspace
-
-CARRIED = ("carry", "modify")
+from okrdesk.vocabulary import CARRIED, CarryDecision
 
 
 class Decided(Protocol):
     """A carry-forward decision: a stored :class:`CarryDecision`, or one made on the spot."""
 
     @property
-    def decision(self) -> str: ...
+    def decision(self) -> CarryDecision: ...
 
     @property
     def note(self) -> str: ...
@@ -63,7 +62,7 @@ class Decided(Protocol):
 
 @dataclass(frozen=True)
 class Decision:
-    decision: str
+    decision: CarryDecision
     note: str = ""
 
 

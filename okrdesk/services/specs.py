@@ -7,19 +7,21 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from okrdesk.db import models as m
-from okrdesk.db.models.okrs import (
+from okrdesk.errors import ValidationError
+from okrdesk.services import fields as f
+from okrdesk.vocabulary import (
+    CANDIDATE_KINDS,
+    CANDIDATE_STATUSES,
+    CARRY_DECISIONS,
     CONFIDENCES,
+    CYCLE_KINDS,
     DIRECTIONS,
     INITIATIVE_STATUSES,
     KEY_RESULT_KINDS,
     OBJECTIVE_KINDS,
     OBJECTIVE_STATUSES,
+    TEAM_KINDS,
 )
-from okrdesk.db.models.organisation import CYCLE_KINDS, TEAM_KINDS
-from okrdesk.db.models.tracking import CARRY_DECISIONS
-from okrdesk.db.models.workshop import CANDIDATE_KINDS, CANDIDATE_STATUSES
-from okrdesk.errors import ValidationError
-from okrdesk.services import fields as f
 
 TITLE = 300
 NAME = 120

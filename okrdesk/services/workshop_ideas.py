@@ -22,6 +22,7 @@ from okrdesk.errors import NotFoundError, ValidationError
 from okrdesk.services.specs import spec_for
 from okrdesk.services.workshop_edits import Edit, Recorder
 from okrdesk.services.workspace import Change, Workspace
+from okrdesk.vocabulary import CANDIDATE_KINDS
 
 # -- capture -----------------------------------------------------------------------------------
 
@@ -148,7 +149,7 @@ def group_duplicates(ws: Workspace, session_id: str) -> Edit:
         load_session(s, session_id)
         rec = Recorder(s)
         heads = [c for c in candidates_of(s, session_id) if c.status == "open" and not c.group_id]
-        for kind in ("objective", "key_result"):
+        for kind in CANDIDATE_KINDS:
             of_kind = [c for c in heads if c.kind == kind]
             for group in find_duplicates([c.text for c in of_kind]):
                 _merge(s, rec, [of_kind[i] for i in group])
