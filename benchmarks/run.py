@@ -247,7 +247,6 @@ def reports(path: Path, folder: Path) -> list[Figure]:
     from okrdesk.reports.keyresults import now_text
     from okrdesk.reports.sheet import KIND_WORDS, STATUS_WORDS
     from okrdesk.reports.styles import MARGINS
-    from okrdesk.scoring import rollup
     from okrdesk.services.workspace import Workspace
     from okrdesk.textview import CONFIDENCE_WORDS, number
 
@@ -293,13 +292,12 @@ def reports(path: Path, folder: Path) -> list[Figure]:
     ]
     contents: Rows = [["Contents"], ["Alignment overview", str(starts[2])]]
     for n, s in enumerate(sheets.teams):
-        score = rollup([o.score for o in s.team.objectives])
         count = len(s.team.objectives)
         contents.append(
             [
                 s.team.name,
                 f"{count} objective{'' if count == 1 else 's'}",
-                percent(score) if score is not None else "",
+                percent(s.team.score) if s.team.score is not None else "",
                 str(starts[3 + n]),
             ]
         )
@@ -324,14 +322,13 @@ def reports(path: Path, folder: Path) -> list[Figure]:
 
     def sheet_rows(s: SheetTeam) -> Rows:
         team = s.team
-        score = rollup([o.score for o in team.objectives])
         rows = [
             [
                 " › ".join((info.organisation, *s.path[1:])) if s.path else info.organisation,
                 f"{cycle.name} · {cycle.state}",
             ],
             [team.name, date_span(cycle.start_date, cycle.end_date)],
-            [f"Team progress {percent(score)}" if score is not None else ""],
+            [f"Team progress {percent(team.score)}" if team.score is not None else ""],
             ["Themes: " + " · ".join(cycle.themes) if cycle.themes else ""],
             ["Objective · key result", "Start → target", "Progress, now", "Confidence, owner"],
         ]

@@ -13,7 +13,6 @@ from okrdesk.reports.cells import Cell, Row, text
 from okrdesk.reports.flowables import Para, ProgressBar
 from okrdesk.reports.fonts import FontBook
 from okrdesk.reports.styles import Styles
-from okrdesk.scoring import band
 from okrdesk.services.views import KeyResultView, ObjectiveView
 from okrdesk.textview import CONFIDENCE_WORDS, number
 
@@ -87,7 +86,7 @@ def key_result_rows(
     for k, kr in enumerate(krs, 1):
         title = text(f"{n}.{k}\u00a0\u00a0{kr.title}", st.body, book)
         span, now = target_text(kr, book), now_text(kr)
-        bar = ProgressBar(kr.progress, bar_width, st.regular, st.size(0.92), band(kr.progress))
+        bar = ProgressBar(kr.progress, bar_width, st.regular, st.size(0.92), kr.band)
         confidence = _confidence(kr, st, book)
         owner = text(kr.owner, st.small, book)
         if cols.wide:

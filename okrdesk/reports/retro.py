@@ -18,7 +18,7 @@ from okrdesk.reports.document import PageSetup, date_span, short_date
 from okrdesk.reports.flowables import PageTracker, Para, ProgressBar, SectionMark, para, percent
 from okrdesk.reports.fonts import FontBook
 from okrdesk.reports.styles import Styles
-from okrdesk.scoring import band, interpret, rollup
+from okrdesk.scoring import interpret
 
 QUESTIONS = (
     ("achieved", "What we achieved, and why"),
@@ -61,12 +61,11 @@ def cycle_summary(
         [Para(h, st.column) for h in ("Team", "Objectives", "Score", "Retrospective")]
     ]
     for t in data.teams:
-        score = rollup([o.score for o in t.objectives])
         rows.append(
             [
                 para("    " * t.team.team.depth + t.team.team.name, st.body, book),
                 Para(str(len(t.objectives)), st.body),
-                ProgressBar(score, 88, st.regular, st.size(0.92), band(score)),
+                ProgressBar(t.score, 88, st.regular, st.size(0.92), t.band),
                 Para("answered" if t.answers else "—", st.small),
             ]
         )
@@ -146,7 +145,7 @@ def scores_table(
                     Para(f"<b>O{n}&nbsp;&nbsp;{book.markup(o.title)}</b>", st.body),
                     Para(reading, st.meta),
                 ],
-                ProgressBar(o.score, bar, st.bold, st.size(0.92), band(o.score)),
+                ProgressBar(o.score, bar, st.bold, st.size(0.92), o.band),
                 Para(f"<b>{_grade(r.grade)}</b>", st.number),
                 para(r.comment, st.small, book),
             ]
@@ -157,7 +156,7 @@ def scores_table(
             rows.append(
                 [
                     Para(title, st.small),
-                    ProgressBar(kr.progress, bar, st.regular, st.size(0.92), band(kr.progress)),
+                    ProgressBar(kr.progress, bar, st.regular, st.size(0.92), kr.band),
                     Para(_grade(kr_review.grade), st.number),
                     para(kr_review.comment, st.small, book),
                 ]

@@ -25,7 +25,6 @@ from okrdesk.reports.flowables import Para, ProgressBar, para, percent
 from okrdesk.reports.fonts import FontBook
 from okrdesk.reports.keyresults import Columns, columns, key_result_rows
 from okrdesk.reports.styles import Scale, Styles
-from okrdesk.scoring import band, rollup
 from okrdesk.services.views import CycleView, InitiativeView, ObjectiveView
 
 STATUS_WORDS = {
@@ -153,14 +152,13 @@ def header(
     """Organisation and team on the left; cycle, its dates and the team's progress on the right."""
     team = sheet.team
     above = " › ".join((organisation, *sheet.path[1:])) if sheet.path else organisation
-    score = rollup([o.score for o in team.objectives])
     right_style = styles.right_aligned(st.cycle)
     right = [
         para(f"{cycle.name} · {cycle.state}", right_style, book, bold=True),
         Para(date_span(cycle.start_date, cycle.end_date), right_style),
     ]
-    if score is not None:
-        right.append(Para(f"Team progress {percent(score)}", right_style))
+    if team.score is not None:
+        right.append(Para(f"Team progress {percent(team.score)}", right_style))
     left = [para(above, st.organisation, book), para(team.name, st.team, book)]
     right_width = min(width * 0.34, 200)
     table = Table(
@@ -219,7 +217,7 @@ def objective_block(
         title = text(f"O{n}\u00a0\u00a0{o.title}", st.objective, book)
     pad = st.scale.pad
     bar_width = cols.widths[cols.progress] - 2 * (pad + 1)
-    bar = ProgressBar(o.score, bar_width, st.bold, st.size(0.92), band(o.score))
+    bar = ProgressBar(o.score, bar_width, st.bold, st.size(0.92), o.band)
     kind = text(KIND_WORDS.get(o.kind, o.kind), st.small, book)
     owner = text(o.owner, st.small, book)
     # The title spans the columns left of the progress bars, which line up below it.
