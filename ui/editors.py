@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from okrdesk.coach import ParsedMetric
 from okrdesk.errors import OkrDeskError, ValidationError
 from okrdesk.services import entities
 from okrdesk.services.coaching import disabled_rules
@@ -260,13 +261,11 @@ class KeyResultEditor(_ItemEditor):
         for name, shown in visible.items():
             self.form.setRowVisible(self.fields[name], shown)
 
-    def fill_metric(self, metric: Any) -> None:
-        """Fill start, target and unit from what the coach read in the sentence."""
-        values: dict[str, Any] = {"target": metric.target}
-        if metric.start is not None:
-            values["start"] = metric.start
-        if metric.unit:
-            values["unit"] = metric.unit
+    def fill_metric(self, metric: ParsedMetric | None) -> None:
+        """Fill start, target, unit (or direction) from what the coach read in the sentence."""
+        values = metric.key_result_values() if metric is not None else {}
+        if not values:
+            return
         try:
             self.session.update("key_result", self.item["id"], **values)
         except OkrDeskError as exc:

@@ -264,3 +264,21 @@ def test_an_undo_the_file_no_longer_allows_is_reported(qtbot, demo_copy: Path, a
     assert "is closed and read-only" in window.statusBar().currentMessage()
     assert window.session.undo_stack.count() == 0  # the stack stays true to the file
     assert objective.title not in titles(window)
+
+
+def test_use_these_numbers_without_a_start_takes_the_direction_from_the_words(
+    qtbot, demo_copy: Path, answers
+) -> None:
+    """The detail editor fills a key result as the planning session's editor does."""
+    window = open_window(qtbot, demo_copy)
+    pick_team(window, "Workshop")
+    window.okr_view.select("objective", window.okr_view.tree.teams[0].objectives[0].id)
+    window.add_kr_action.trigger()
+    editor = window.editor.editors["key_result"]
+    qtbot.keyClicks(editor.title, "Cut repeat visits to 5%")
+    qtbot.waitUntil(lambda: editor.coach.fill_button.isVisible(), timeout=3000)
+    qtbot.keyClick(editor.title, Qt.Key.Key_Tab)
+    qtbot.mouseClick(editor.coach.fill_button, Qt.MouseButton.LeftButton)
+    kr = entities.get(window.session.ws, "key_result", editor.item["id"])
+    assert (kr["start"], kr["target"], kr["unit"], kr["direction"]) == (None, 5, "%", "decrease")
+    assert editor.fields["target"].text() == "5"

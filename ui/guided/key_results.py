@@ -97,16 +97,10 @@ class KeyResultEditor(ItemEditor):
                 return
 
     def use_numbers(self, metric: ParsedMetric | None) -> None:
-        """Fill start, target and unit from what the key result's sentence says."""
-        if metric is None or metric.target is None:
+        """Fill start, target, unit (or direction) from what the key result's sentence says."""
+        values: dict[str, Any] = metric.key_result_values() if metric is not None else {}
+        if not values:
             return
-        values: dict[str, Any] = {"target": metric.target}
-        if metric.start is not None:
-            values["start"] = metric.start
-        elif metric.direction:
-            values["direction"] = metric.direction
-        if metric.unit:
-            values["unit"] = metric.unit
         title = self.bindings["title"]
         if self.item_id is not None and title.dirty():
             values["title"] = title.value()
