@@ -29,9 +29,16 @@ from PySide6.QtWidgets import (
 )
 
 from okrdesk.errors import OkrDeskError
+from okrdesk.numbers import key_result_numbers, percent
 from okrdesk.services.views import OkrTree, okr_tree
-from okrdesk.textview import CONFIDENCE_WORDS, key_result_numbers
-from okrdesk.vocabulary import BAND_WORDS, Band
+from okrdesk.vocabulary import (
+    BAND_WORDS,
+    CONFIDENCE_WORDS,
+    INITIATIVE_STATUS_WORDS,
+    OBJECTIVE_KIND_WORDS,
+    OBJECTIVE_STATUS_WORDS,
+    Band,
+)
 from ui.session import WorkspaceSession
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -71,7 +78,7 @@ class ProgressDelegate(QStyledItemDelegate):
         painter.drawText(
             text_box,
             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-            f"{round(value * 100)}%",
+            percent(value),
         )
         painter.restore()
 
@@ -122,19 +129,20 @@ class OkrView(QTreeView):
                 self.error = str(exc)
         if self.tree is not None and self.tree.teams:
             for objective in self.tree.teams[0].objectives:
+                kind = OBJECTIVE_KIND_WORDS[objective.kind]
                 row = self._row(
                     "objective",
                     objective.id,
                     f"◎  {objective.title}",
                     (objective.score, objective.band),
                     objective.owner,
-                    f"{objective.kind}, {objective.status}",
+                    f"{kind}, {OBJECTIVE_STATUS_WORDS[objective.status]}",
                     bold=True,
                 )
                 for kr in objective.key_results:
                     numbers = key_result_numbers(kr)
                     label = f"{kr.title}   [{numbers}]" if numbers else kr.title
-                    confidence = CONFIDENCE_WORDS.get(kr.confidence or "", "")
+                    confidence = CONFIDENCE_WORDS[kr.confidence] if kr.confidence else ""
                     row[0].appendRow(
                         self._row(
                             "key_result", kr.id, label, (kr.progress, kr.band), kr.owner, confidence
@@ -148,7 +156,7 @@ class OkrView(QTreeView):
                             f"•  {initiative.title}",
                             (None, None),
                             initiative.owner,
-                            initiative.status.replace("_", " "),
+                            INITIATIVE_STATUS_WORDS[initiative.status],
                         )
                     )
                 self.model_.appendRow(row)
@@ -191,7 +199,7 @@ class OkrView(QTreeView):
         cells[1].setData(band, BAND_ROLE)
         if value is not None:  # the band in words too: the colour is never the only cue
             words = f" — {BAND_WORDS[band]}" if band else ""
-            cells[1].setToolTip(f"{round(value * 100)}%{words}")
+            cells[1].setToolTip(f"{percent(value)}{words}")
         if bold:
             font = cells[0].font()
             font.setBold(True)

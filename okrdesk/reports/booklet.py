@@ -9,6 +9,7 @@ from reportlab.platypus import (
     Spacer,
 )
 
+from okrdesk.numbers import percent
 from okrdesk.reports import styles
 from okrdesk.reports.cells import Cell, Row, text
 from okrdesk.reports.data import AlignedObjective, Alignment, SheetsData, SheetTeam
@@ -20,10 +21,10 @@ from okrdesk.reports.flowables import (
     ProgressBar,
     SectionMark,
     para,
-    percent,
 )
 from okrdesk.reports.fonts import FontBook
 from okrdesk.services.views import ObjectiveView
+from okrdesk.vocabulary import CYCLE_STATE_WORDS
 
 ALIGNMENT_KEY = "alignment"
 
@@ -44,7 +45,10 @@ def cover(
         Spacer(1, setup.frame[1] * 0.28),
         para(info.organisation, st.cover_text, book),
         Para(f"OKRs {book.markup(cycle.name)}", st.cover_title),
-        Para(f"{date_span(cycle.start_date, cycle.end_date)} · {cycle.state}", st.cover_text),
+        Para(
+            f"{date_span(cycle.start_date, cycle.end_date)} · {CYCLE_STATE_WORDS[cycle.state]}",
+            st.cover_text,
+        ),
     ]
     if cycle.themes:
         story.append(Spacer(1, 8))

@@ -12,13 +12,16 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from okrdesk.numbers import percent, score_text
 from okrdesk.reports import charts, styles
 from okrdesk.reports.data import ObjectiveReview, RetroData, TeamRetro
 from okrdesk.reports.document import PageSetup, date_span, short_date
-from okrdesk.reports.flowables import PageTracker, Para, ProgressBar, SectionMark, para, percent
+from okrdesk.reports.flowables import PageTracker, Para, ProgressBar, SectionMark, para
 from okrdesk.reports.fonts import FontBook
 from okrdesk.reports.styles import Styles
 from okrdesk.scoring import interpret
+from okrdesk.services.views import CycleView
+from okrdesk.vocabulary import CARRY_DECISION_HINTS, CYCLE_STATE_WORDS, OBJECTIVE_KIND_WORDS
 
 QUESTIONS = (
     ("achieved", "What we achieved, and why"),
@@ -28,12 +31,6 @@ QUESTIONS = (
     ("stop_doing", "Stop"),
     ("start_doing", "Start"),
 )
-DECISIONS = {
-    "carry": "Carry over unchanged",
-    "modify": "Carry over, changed",
-    "drop": "Drop",
-    "done": "Done — close",
-}
 
 
 def retro_story(
@@ -73,7 +70,7 @@ def cycle_summary(
         SectionMark(tracker, "summary", "summary", f"Retrospective {cycle.name}", 0),
         para(data.info.organisation, st.organisation, book),
         para(f"Retrospective {cycle.name}", st.team, book),
-        Para(f"{date_span(cycle.start_date, cycle.end_date)} · {cycle.state}", st.cycle),
+        Para(_dates_and_state(cycle), st.cycle),
         Spacer(1, 10),
         Table(
             rows,
@@ -82,6 +79,11 @@ def cycle_summary(
             style=TableStyle(styles.table_style(st)),
         ),
     ]
+
+
+def _dates_and_state(cycle: CycleView) -> str:
+    """ "1 Oct – 31 Dec 2026 · in review"."""
+    return f"{date_span(cycle.start_date, cycle.end_date)} · {CYCLE_STATE_WORDS[cycle.state]}"
 
 
 def team_section(
@@ -100,7 +102,7 @@ def team_section(
         ),
         para(above, st.organisation, book),
         para(f"{team.name} — retrospective {cycle.name}", st.team, book),
-        Para(f"{date_span(cycle.start_date, cycle.end_date)} · {cycle.state}", st.cycle),
+        Para(_dates_and_state(cycle), st.cycle),
         Spacer(1, 6),
     ]
     if t.objectives:
@@ -137,8 +139,10 @@ def scores_table(
     commands = styles.table_style(st)
     for n, r in enumerate(reviews, 1):
         o = r.objective
-        outcome = interpret(r.score, o.kind) if o.kind in ("committed", "aspirational") else None
-        reading = o.kind.capitalize() + (f" · {outcome.label}" if outcome else "")
+        outcome = interpret(r.score, o.kind)
+        reading = OBJECTIVE_KIND_WORDS[o.kind].capitalize() + (
+            f" · {outcome.label}" if outcome else ""
+        )
         rows.append(
             [
                 [
@@ -146,7 +150,7 @@ def scores_table(
                     Para(reading, st.meta),
                 ],
                 ProgressBar(o.score, bar, st.bold, st.size(0.92), o.band),
-                Para(f"<b>{_grade(r.grade)}</b>", st.number),
+                Para(f"<b>{score_text(r.grade)}</b>", st.number),
                 para(r.comment, st.small, book),
             ]
         )
@@ -157,7 +161,7 @@ def scores_table(
                 [
                     Para(title, st.small),
                     ProgressBar(kr.progress, bar, st.regular, st.size(0.92), kr.band),
-                    Para(_grade(kr_review.grade), st.number),
+                    Para(score_text(kr_review.grade), st.number),
                     para(kr_review.comment, st.small, book),
                 ]
             )
@@ -167,13 +171,6 @@ def scores_table(
         repeatRows=1,
         style=TableStyle(commands),
     )
-
-
-def _grade(value: float | None) -> str:
-    """Grades are given in tenths (0.7); a weighted mean may need hundredths (0.72)."""
-    if value is None:
-        return "—"
-    return f"{value:.1f}" if abs(value * 10 - round(value * 10)) < 1e-9 else f"{value:.2f}"
 
 
 def chart_grid(
@@ -247,7 +244,7 @@ def carry_table(t: TeamRetro, book: FontBook, width: float, st: Styles) -> Flowa
         rows.append(
             [
                 Para(f"<b>{title}</b>" if item.kind == "objective" else title, st.small),
-                Para(DECISIONS.get(item.decision, item.decision), st.small),
+                Para(CARRY_DECISION_HINTS[item.decision].capitalize(), st.small),
                 para(item.note, st.small, book),
             ]
         )

@@ -17,23 +17,18 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, HRFlowable, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import _listWrapOn
 
+from okrdesk.numbers import percent
 from okrdesk.reports import styles
 from okrdesk.reports.cells import Cell, Row, TextBlock, text
 from okrdesk.reports.data import SheetTeam
 from okrdesk.reports.document import date_span, short_date
-from okrdesk.reports.flowables import Para, ProgressBar, para, percent
+from okrdesk.reports.flowables import Para, ProgressBar, para
 from okrdesk.reports.fonts import FontBook
 from okrdesk.reports.keyresults import Columns, columns, key_result_rows
 from okrdesk.reports.styles import Scale, Styles
 from okrdesk.services.views import CycleView, InitiativeView, ObjectiveView
+from okrdesk.vocabulary import CYCLE_STATE_WORDS, INITIATIVE_STATUS_WORDS, OBJECTIVE_KIND_WORDS
 
-STATUS_WORDS = {
-    "planned": "planned",
-    "in_progress": "in progress",
-    "done": "done",
-    "dropped": "dropped",
-}
-KIND_WORDS = {"committed": "Committed", "aspirational": "Aspirational"}
 GUTTER = 16.0
 LONG_WHY = 600  # characters
 TWO_COLUMNS_FROM = 620.0  # frame width (points) from which two columns are tried
@@ -154,7 +149,7 @@ def header(
     above = " › ".join((organisation, *sheet.path[1:])) if sheet.path else organisation
     right_style = styles.right_aligned(st.cycle)
     right = [
-        para(f"{cycle.name} · {cycle.state}", right_style, book, bold=True),
+        para(f"{cycle.name} · {CYCLE_STATE_WORDS[cycle.state]}", right_style, book, bold=True),
         Para(date_span(cycle.start_date, cycle.end_date), right_style),
     ]
     if team.score is not None:
@@ -218,7 +213,7 @@ def objective_block(
     pad = st.scale.pad
     bar_width = cols.widths[cols.progress] - 2 * (pad + 1)
     bar = ProgressBar(o.score, bar_width, st.bold, st.size(0.92), o.band)
-    kind = text(KIND_WORDS.get(o.kind, o.kind), st.small, book)
+    kind = text(OBJECTIVE_KIND_WORDS[o.kind].capitalize(), st.small, book)
     owner = text(o.owner, st.small, book)
     # The title spans the columns left of the progress bars, which line up below it.
     widths = (sum(cols.widths[: cols.progress]), *cols.widths[cols.progress :])
@@ -251,7 +246,7 @@ def initiatives_row(
     """All initiatives of an objective, wrapped in one cell after a bold label."""
     parts = []
     for i in items:
-        details = [STATUS_WORDS.get(i.status, i.status)]
+        details = [INITIATIVE_STATUS_WORDS[i.status]]
         if i.owner:
             details.append(i.owner)
         if i.due_date:

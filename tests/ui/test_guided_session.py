@@ -449,6 +449,38 @@ def _key_results_step(qtbot, tmp_path: Path, open_session, **kr_values: object):
     return session, w, page, objective, kr
 
 
+@pytest.mark.parametrize(
+    ("name", "values"),
+    [
+        ("start", {"start": 0.125, "target": 1}),
+        ("target", {"start": 0, "target": 0.125}),
+        ("commit_level", {"commit_level": 0.125, "target": 0.5, "stretch_level": 1}),
+        ("stretch_level", {"commit_level": 0, "target": 0.1, "stretch_level": 0.125}),
+    ],
+)
+def test_each_number_field_shows_and_keeps_exactly_what_is_stored(
+    qtbot, tmp_path: Path, open_session, name: str, values: dict
+) -> None:
+    session, w, page, _objective, kr = _key_results_step(
+        qtbot, tmp_path, open_session, kind="three_level", **{"start": 0, **values}
+    )
+    ws = session.ws
+    assert page.select_item(kr)
+    field = page.editor.bindings[name].widget
+    assert field.text() == "0.125"
+    field.setFocus()
+    enter(qtbot, field)
+    assert entities.get(ws, "key_result", kr)[name] == 0.125
+
+    type_text(qtbot, field, "0.5" if name != "stretch_level" else "0.25")
+    enter(qtbot, field)
+    type_text(qtbot, field, "0.125")
+    enter(qtbot, field)
+    settle(qtbot, w)
+    assert entities.get(ws, "key_result", kr)[name] == 0.125
+    assert field.text() == "0.125"
+
+
 def test_use_these_numbers_without_a_start_takes_the_direction_from_the_words(
     qtbot, tmp_path: Path, open_session
 ) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from okrdesk.errors import OkrDeskError
+from okrdesk.numbers import score_text
 from okrdesk.services.review import ObjectiveReview, ReviewView, TeamReview, review
 from ui.review.commands import GradeKeyResult, GradeObjective
 from ui.review.grade_rows import ObjectiveCard
@@ -17,7 +18,6 @@ from ui.review.looks import (
     MUTED,
     band_colours,
     chip,
-    score_text,
     set_band_chip,
 )
 from ui.review.refresh import Refreshing
