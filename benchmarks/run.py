@@ -240,16 +240,19 @@ def reports(path: Path, folder: Path) -> list[Figure]:
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
 
+    from okrdesk.numbers import number, percent
     from okrdesk.reports import booklet_data, sheets_data, write_booklet, write_sheets
     from okrdesk.reports.data import AlignedObjective, SheetTeam
     from okrdesk.reports.document import date_span, long_date, short_date
-    from okrdesk.reports.flowables import percent
     from okrdesk.reports.keyresults import now_text
-    from okrdesk.reports.sheet import KIND_WORDS, STATUS_WORDS
     from okrdesk.reports.styles import MARGINS
-    from okrdesk.scoring import rollup
     from okrdesk.services.workspace import Workspace
-    from okrdesk.textview import CONFIDENCE_WORDS, number
+    from okrdesk.vocabulary import (
+        CONFIDENCE_WORDS,
+        CYCLE_STATE_WORDS,
+        INITIATIVE_STATUS_WORDS,
+        OBJECTIVE_KIND_WORDS,
+    )
 
     with Workspace.open(path) as ws:
         one = sheets_data(ws, team="Team 001")
@@ -286,20 +289,19 @@ def reports(path: Path, folder: Path) -> list[Figure]:
     cover: Rows = [
         [info.organisation],
         [f"OKRs {cycle.name}"],
-        [f"{date_span(cycle.start_date, cycle.end_date)} · {cycle.state}"],
+        [f"{date_span(cycle.start_date, cycle.end_date)} · {CYCLE_STATE_WORDS[cycle.state]}"],
         *([["Themes"], *[[f"• {theme}"] for theme in cycle.themes]] if cycle.themes else []),
         [f"{len(sheets.teams)} teams · {len(objectives)} objectives · {key_results} key results"],
         [f"Printed {long_date(info.printed_on)} from {info.workspace}"],
     ]
     contents: Rows = [["Contents"], ["Alignment overview", str(starts[2])]]
     for n, s in enumerate(sheets.teams):
-        score = rollup([o.score for o in s.team.objectives])
         count = len(s.team.objectives)
         contents.append(
             [
                 s.team.name,
                 f"{count} objective{'' if count == 1 else 's'}",
-                percent(score) if score is not None else "",
+                percent(s.team.score) if s.team.score is not None else "",
                 str(starts[3 + n]),
             ]
         )
@@ -324,19 +326,18 @@ def reports(path: Path, folder: Path) -> list[Figure]:
 
     def sheet_rows(s: SheetTeam) -> Rows:
         team = s.team
-        score = rollup([o.score for o in team.objectives])
         rows = [
             [
                 " › ".join((info.organisation, *s.path[1:])) if s.path else info.organisation,
-                f"{cycle.name} · {cycle.state}",
+                f"{cycle.name} · {CYCLE_STATE_WORDS[cycle.state]}",
             ],
             [team.name, date_span(cycle.start_date, cycle.end_date)],
-            [f"Team progress {percent(score)}" if score is not None else ""],
+            [f"Team progress {percent(team.score)}" if team.score is not None else ""],
             ["Themes: " + " · ".join(cycle.themes) if cycle.themes else ""],
             ["Objective · key result", "Start → target", "Progress, now", "Confidence, owner"],
         ]
         for n, o in enumerate(team.objectives, 1):
-            kind = KIND_WORDS.get(o.kind, o.kind)
+            kind = OBJECTIVE_KIND_WORDS[o.kind].capitalize()
             rows.append([f"O{n}  {o.title}", percent(o.score), kind, o.owner])
             notes = [f"Theme: {o.theme}"] if o.theme else []
             notes += [f"Supports: {title}" for _id, title in o.supports]
@@ -359,13 +360,13 @@ def reports(path: Path, folder: Path) -> list[Figure]:
                     now = f"now {now}"
                 confidence = "—"
                 if kr.confidence:
-                    confidence = CONFIDENCE_WORDS.get(kr.confidence, kr.confidence)
+                    confidence = CONFIDENCE_WORDS[kr.confidence]
                 title = f"{n}.{k}  {kr.title}"
                 rows.append([title, span, percent(kr.progress), now, confidence, kr.owner])
             if o.initiatives:
                 parts = []
                 for i in o.initiatives:
-                    details = [STATUS_WORDS.get(i.status, i.status)]
+                    details = [INITIATIVE_STATUS_WORDS[i.status]]
                     details += [i.owner] if i.owner else []
                     if i.due_date:
                         details.append(f"due {short_date(i.due_date, year=False)}")

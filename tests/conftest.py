@@ -65,6 +65,14 @@ def planned(ws: Workspace) -> dict[str, str]:
     return ids
 
 
+@pytest.fixture
+def at_80(planned: dict[str, str], ws: Workspace) -> dict[str, str]:
+    """The small OKR set with both key results, so the objective and the team, at 80%."""
+    entities.update(ws, "key_result", planned["kr1"], current=7.2)  # 20 → 4 hours
+    entities.update(ws, "key_result", planned["kr2"], current=87.6)  # 78 → 90 %
+    return planned
+
+
 @pytest.fixture(scope="session")
 def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo workspace, built once per run; copy it before changing it."""

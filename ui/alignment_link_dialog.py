@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -21,7 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from okrdesk.errors import OkrDeskError
+from okrdesk.numbers import editable_number
 from okrdesk.services.alignment import AlignmentMap, CandidateParent, candidates_in
+from okrdesk.services.fields import parse_number
 
 ERROR_STYLE = "background:#fde7e9; color:#8a1020; border:1px solid #e8a3ab; padding:6px;"
 
@@ -61,11 +63,10 @@ class LinkDialog(QDialog):
         self.list.itemSelectionChanged.connect(self._update_ok)
         self.list.itemDoubleClicked.connect(lambda _item: self.accept())
         self.use_weight = QCheckBox("Contribution weight")
-        self.weight = QDoubleSpinBox()
-        self.weight.setRange(0.0, 100.0)
-        self.weight.setDecimals(2)
-        self.weight.setSingleStep(0.1)
-        self.weight.setValue(1.0)
+        # A typed number, saved as typed (a spin box would round 0.125 to its decimals).
+        self.weight = QLineEdit(editable_number(1.0))
+        self.weight.setMaximumWidth(90)
+        self.weight.setAccessibleName("Contribution weight")
         self.weight.setEnabled(False)
         self.use_weight.toggled.connect(self.weight.setEnabled)
         weight_row = QHBoxLayout()
@@ -162,8 +163,15 @@ class LinkDialog(QDialog):
         choice = self.choice()
         if choice is None:
             return
-        weight = self.weight.value() if self.use_weight.isChecked() else None
-        reason = self._apply(choice, weight, self.objective_id)
+        try:
+            weight = (
+                parse_number("Contribution weight", self.weight.text(), "weight")
+                if self.use_weight.isChecked()
+                else None
+            )
+            reason = self._apply(choice, weight, self.objective_id)
+        except OkrDeskError as exc:
+            reason = str(exc)
         if reason:
             self.error.setText("✖ " + reason)
             self.error.setVisible(True)

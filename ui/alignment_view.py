@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from okrdesk.errors import OkrDeskError
+from okrdesk.numbers import editable_number, percent  # a weight shows as it was typed
 from okrdesk.services.alignment import (
     AlignedObjective,
     AlignmentMap,
@@ -33,6 +34,7 @@ from okrdesk.services.alignment import (
     Link,
     alignment_map,
 )
+from okrdesk.vocabulary import TEAM_KIND_WORDS
 from ui.alignment_link_dialog import ERROR_STYLE, LinkDialog, sentence, short
 from ui.refresh import OKRS, Refresher
 from ui.session import WorkspaceSession
@@ -47,11 +49,9 @@ ORPHANS, ELSEWHERE = "group:orphans", "group:elsewhere"
 
 
 def team_label(o: AlignedObjective) -> str:
-    return o.team_name if o.team_kind == "team" else f"{o.team_name} ({o.team_kind})"
-
-
-def percent(score: float | None) -> str:
-    return "—" if score is None else f"{round(score * 100)}%"
+    if o.team_kind == "team":
+        return o.team_name
+    return f"{o.team_name} ({TEAM_KIND_WORDS[o.team_kind]})"
 
 
 class AlignmentView(QWidget):
@@ -256,7 +256,7 @@ class AlignmentView(QWidget):
             notes.append(f"also supports {names}")
         if not o.supports and not o.is_root:
             notes.append("supports nothing yet")
-        weight = "" if link is None or link.weight is None else f"{link.weight:g}"
+        weight = "" if link is None or link.weight is None else editable_number(link.weight)
         item = QTreeWidgetItem(
             ["◎ " + o.title, team_label(o), percent(o.score), weight, " · ".join(notes)]
         )
@@ -284,7 +284,7 @@ class AlignmentView(QWidget):
         lines = []
         for x in o.supports:
             via = f" through its key result “{x.key_result_title}”" if x.key_result_title else ""
-            weight = f" (weight {x.weight:g})" if x.weight is not None else ""
+            weight = f" (weight {editable_number(x.weight)})" if x.weight is not None else ""
             here = " ← shown here" if link is not None and x.id == link.id else ""
             lines.append(f"Supports “{x.parent_title}”{via}{weight}{here}")
         return lines or ["Supports nothing yet"]

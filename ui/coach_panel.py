@@ -16,6 +16,7 @@ from okrdesk.coach import (
     check_objective,
     parse_metric,
 )
+from okrdesk.numbers import span
 
 DEBOUNCE_MS = 300
 MARKS = {"error": "✖", "warning": "▲", "info": "●"}
@@ -104,9 +105,8 @@ class CoachPanel(QWidget):
         self.fill_button.setVisible(usable)
         self.metric_label.setVisible(usable)
         if usable and self.metric is not None:
-            start = "?" if self.metric.start is None else f"{self.metric.start:g}"
-            unit = f" {self.metric.unit}" if self.metric.unit else ""
-            self.metric_label.setText(f"Read: {start} → {self.metric.target:g}{unit}")
+            m = self.metric
+            self.metric_label.setText(f"Read: {span(m.start, m.target, m.unit)}")
 
     def clear(self) -> None:
         """Nothing to judge yet (a blank new item): no findings, a quiet invitation."""

@@ -25,38 +25,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from okrdesk.coach import ParsedMetric
 from okrdesk.errors import OkrDeskError, ValidationError
+from okrdesk.numbers import editable_number
 from okrdesk.services import entities
 from okrdesk.services.coaching import disabled_rules
 from okrdesk.services.fields import parse_number
-from okrdesk.textview import number
+from ui import choices
 from ui.coach_panel import CoachPanel
 from ui.session import WorkspaceSession
 
 ERROR_STYLE = "border: 2px solid #b00020;"
 CHOICES = {
-    "objective.kind": [
-        ("committed", "Committed (expected 100%)"),
-        ("aspirational", "Aspirational (70% is success)"),
-    ],
-    "objective.status": [("draft", "Draft"), ("final", "Final")],
-    "key_result.kind": [
-        ("metric", "Metric (start → target)"),
-        ("milestone", "Milestone"),
-        ("three_level", "Three levels (commit / target / stretch)"),
-    ],
-    "key_result.confidence": [
-        ("", "—"),
-        ("on_track", "On track"),
-        ("at_risk", "At risk"),
-        ("off_track", "Off track"),
-    ],
-    "initiative.status": [
-        ("planned", "Planned"),
-        ("in_progress", "In progress"),
-        ("done", "Done"),
-        ("dropped", "Dropped"),
-    ],
+    "objective.kind": choices.OBJECTIVE_KINDS,
+    "objective.status": choices.OBJECTIVE_STATUSES,
+    "key_result.kind": choices.KEY_RESULT_KINDS,
+    "key_result.confidence": [("", "—"), *choices.CONFIDENCES],
+    "initiative.status": choices.INITIATIVE_STATUSES,
 }
 NUMBER_FIELDS = {"start", "target", "current", "commit_level", "stretch_level", "weight"}
 
@@ -129,8 +114,8 @@ class _ItemEditor(QWidget):
             value = self.item.get(name)
             widget.blockSignals(True)
             if isinstance(widget, QLineEdit):
-                if name in NUMBER_FIELDS:
-                    widget.setText("" if value is None else number(value).replace(",", ""))
+                if name in NUMBER_FIELDS:  # as typed: what is shown is what Enter saves
+                    widget.setText(editable_number(value))
                 else:
                     widget.setText("" if value is None else str(value))
                 widget.setCursorPosition(0)  # show the start of a long title
@@ -248,25 +233,14 @@ class KeyResultEditor(_ItemEditor):
 
     def _show_kind_fields(self) -> None:
         kind = self.item.get("kind", "metric")
-        visible = {
-            "start": kind != "milestone",
-            "target": kind != "milestone",
-            "current": kind != "milestone",
-            "unit": kind != "milestone",
-            "commit_level": kind == "three_level",
-            "stretch_level": kind == "three_level",
-            "done": kind == "milestone",
-        }
-        for name, shown in visible.items():
-            self.form.setRowVisible(self.fields[name], shown)
+        for name, widget in self.fields.items():
+            self.form.setRowVisible(widget, choices.key_result_shows(kind, name))
 
-    def fill_metric(self, metric: Any) -> None:
-        """Fill start, target and unit from what the coach read in the sentence."""
-        values: dict[str, Any] = {"target": metric.target}
-        if metric.start is not None:
-            values["start"] = metric.start
-        if metric.unit:
-            values["unit"] = metric.unit
+    def fill_metric(self, metric: ParsedMetric | None) -> None:
+        """Fill start, target, unit (or direction) from what the coach read in the sentence."""
+        values = metric.key_result_values() if metric is not None else {}
+        if not values:
+            return
         try:
             self.session.update("key_result", self.item["id"], **values)
         except OkrDeskError as exc:

@@ -29,14 +29,26 @@ from PySide6.QtWidgets import (
 )
 
 from okrdesk.errors import OkrDeskError
+from okrdesk.numbers import key_result_numbers, percent
 from okrdesk.services.views import OkrTree, okr_tree
-from okrdesk.textview import CONFIDENCE_WORDS, key_result_numbers
+from okrdesk.vocabulary import (
+    BAND_WORDS,
+    CONFIDENCE_WORDS,
+    INITIATIVE_STATUS_WORDS,
+    OBJECTIVE_KIND_WORDS,
+    OBJECTIVE_STATUS_WORDS,
+    Band,
+)
 from ui.refresh import OKRS, Refresher
 from ui.session import WorkspaceSession
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 3
+BAND_ROLE = Qt.ItemDataRole.UserRole + 4
+# The view data says which band a score is in (by the workspace's bands); this only colours it.
+BAND_COLOURS: dict[Band, str] = {"red": "#c8553d", "amber": "#d9a53f", "green": "#4f8a4b"}
+NO_BAND_COLOUR = "#9a9a9a"
 COLUMNS = ["Objective / key result / initiative", "Progress", "Owner", "Confidence / status"]
 PARENT_KIND = {"key_result": "objective", "initiative": "objective", "objective": "team"}
 
@@ -59,14 +71,15 @@ class ProgressDelegate(QStyledItemDelegate):
         filled = QRect(
             bar.left(), bar.top(), int(bar.width() * max(0.0, min(1.0, value))), bar.height()
         )
-        colour = "#c8553d" if value < 0.4 else "#d9a53f" if value < 0.7 else "#4f8a4b"
+        band = index.data(BAND_ROLE)
+        colour = BAND_COLOURS[band] if band else NO_BAND_COLOUR
         painter.fillRect(filled.adjusted(1, 1, 0, 0), QColor(colour))
         painter.setPen(option.palette.text().color())
         text_box = QRect(bar.right() + 6, rect.top(), rect.right() - bar.right() - 8, rect.height())
         painter.drawText(
             text_box,
             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-            f"{round(value * 100)}%",
+            percent(value),
         )
         painter.restore()
 
@@ -117,22 +130,24 @@ class OkrView(QTreeView):
                 self.error = str(exc)
         if self.tree is not None and self.tree.teams:
             for objective in self.tree.teams[0].objectives:
-                score = objective.score
+                kind = OBJECTIVE_KIND_WORDS[objective.kind]
                 row = self._row(
                     "objective",
                     objective.id,
                     f"◎  {objective.title}",
-                    score,
+                    (objective.score, objective.band),
                     objective.owner,
-                    f"{objective.kind}, {objective.status}",
+                    f"{kind}, {OBJECTIVE_STATUS_WORDS[objective.status]}",
                     bold=True,
                 )
                 for kr in objective.key_results:
                     numbers = key_result_numbers(kr)
                     label = f"{kr.title}   [{numbers}]" if numbers else kr.title
-                    confidence = CONFIDENCE_WORDS.get(kr.confidence or "", "")
+                    confidence = CONFIDENCE_WORDS[kr.confidence] if kr.confidence else ""
                     row[0].appendRow(
-                        self._row("key_result", kr.id, label, kr.progress, kr.owner, confidence)
+                        self._row(
+                            "key_result", kr.id, label, (kr.progress, kr.band), kr.owner, confidence
+                        )
                     )
                 for initiative in objective.initiatives:
                     row[0].appendRow(
@@ -140,9 +155,9 @@ class OkrView(QTreeView):
                             "initiative",
                             initiative.id,
                             f"•  {initiative.title}",
-                            None,
+                            (None, None),
                             initiative.owner,
-                            initiative.status.replace("_", " "),
+                            INITIATIVE_STATUS_WORDS[initiative.status],
                         )
                     )
                 self.model_.appendRow(row)
@@ -163,7 +178,7 @@ class OkrView(QTreeView):
         kind: str,
         item_id: str,
         title: str,
-        progress: float | None,
+        progress: tuple[float | None, Band | None],
         owner: str,
         status: str,
         bold: bool = False,
@@ -180,7 +195,12 @@ class OkrView(QTreeView):
             cell.setEditable(False)
             cell.setDropEnabled(kind == "objective")
         cells[0].setToolTip(title)
-        cells[1].setData(progress, PROGRESS_ROLE)
+        value, band = progress
+        cells[1].setData(value, PROGRESS_ROLE)
+        cells[1].setData(band, BAND_ROLE)
+        if value is not None:  # the band in words too: the colour is never the only cue
+            words = f" — {BAND_WORDS[band]}" if band else ""
+            cells[1].setToolTip(f"{percent(value)}{words}")
         if bold:
             font = cells[0].font()
             font.setBold(True)

@@ -7,11 +7,12 @@ import json
 import sys
 from typing import Any
 
+from okrdesk.numbers import number
 from okrdesk.services.checkin_views import find_key_result, suggested_status
 from okrdesk.services.checkins import confidence_scale, record_check_in
 from okrdesk.services.review import ObjectiveReview, ReviewView, review
 from okrdesk.services.workspace import Workspace
-from okrdesk.textview import CONFIDENCE_WORDS, number
+from okrdesk.vocabulary import CONFIDENCE_WORDS
 
 TITLE_WIDTH = 56
 

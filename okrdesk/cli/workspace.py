@@ -8,11 +8,11 @@ import sys
 import time
 from pathlib import Path
 
+from okrdesk.cli.textview import render_text, tree_as_json
 from okrdesk.demo import build_demo, build_synthetic
 from okrdesk.interchange import csv_format, json_format
 from okrdesk.services.views import okr_tree
 from okrdesk.services.workspace import Workspace
-from okrdesk.textview import render_text, tree_as_json
 
 
 def cmd_new(args: argparse.Namespace) -> int:

@@ -22,13 +22,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
 
 from okrdesk.coach.language import is_probably_english
 from okrdesk.coach.quantities import HYPHENS, MULTIPLIERS, Quantity, Reading, read_numbers
 from okrdesk.coach.wordlists import alternation, words
-
-Direction = Literal["increase", "decrease"]
+from okrdesk.vocabulary import Direction
 
 
 @dataclass(frozen=True)
@@ -51,6 +49,23 @@ class ParsedMetric:
             "delta": self.delta,
             "relative": self.relative,
         }
+
+    def key_result_values(self) -> dict[str, float | str]:
+        """The key result fields this reading fills ("Use these numbers"); {} without a target.
+
+        Without a start the direction comes from the words ("cut … to 5%"), so a key result
+        whose start is not known yet still goes the way its sentence says.
+        """
+        if self.target is None:
+            return {}
+        values: dict[str, float | str] = {"target": self.target}
+        if self.start is not None:
+            values["start"] = self.start
+        elif self.direction:
+            values["direction"] = self.direction
+        if self.unit:
+            values["unit"] = self.unit
+        return values
 
     @property
     def states_change(self) -> bool:

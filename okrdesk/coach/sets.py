@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from okrdesk.coach.findings import Finding
 from okrdesk.coach.rules import make_finding
 from okrdesk.coach.statements import check_key_result, check_objective
+from okrdesk.vocabulary import KeyResultKind, ObjectiveKind
 
 MAX_FOCUSED_OBJECTIVES = 3  # four is info, five or more a warning
 MIN_KEY_RESULTS = 2
@@ -23,7 +24,7 @@ MAX_KEY_RESULTS = 4
 class KeyResultInput:
     id: str
     title: str
-    kind: str  # "metric" | "milestone" | "three_level"
+    kind: KeyResultKind
     start: float | None
     target: float | None
     stretch: float | None = None
@@ -34,7 +35,7 @@ class ObjectiveInput:
     id: str
     title: str
     owner: str | None
-    kind: str  # "committed" | "aspirational"
+    kind: ObjectiveKind
     key_results: Sequence[KeyResultInput]
 
 

@@ -37,6 +37,7 @@ from okrdesk.coach.language import is_probably_english
 from okrdesk.coach.metric import ParsedMetric, parse_reading
 from okrdesk.coach.quantities import SIGN_UNITS, Reading, find_quantities, read_numbers
 from okrdesk.coach.rules import make_finding
+from okrdesk.vocabulary import KeyResultKind
 
 MAX_OBJECTIVE_WORDS = 15
 
@@ -152,7 +153,7 @@ def check_objective(text: str, disabled: Collection[str] = ()) -> list[Finding]:
 
 
 def check_key_result(
-    text: str, disabled: Collection[str] = (), *, kind: str = "metric"
+    text: str, disabled: Collection[str] = (), *, kind: KeyResultKind = "metric"
 ) -> list[Finding]:
     """Findings for one key result statement.
 
@@ -189,7 +190,7 @@ def check_key_result(
 
 
 def _key_result_word_rules(
-    text: str, reading: Reading, kind: str, disabled: Collection[str]
+    text: str, reading: Reading, kind: KeyResultKind, disabled: Collection[str]
 ) -> list[Finding]:
     """At most one of KPI, activity, no baseline (in that order); a switched-off rule does
     not hide the next one."""

@@ -9,12 +9,19 @@ relies on: ``PYTHONPATH=. python okrdesk/demo/content.py``.
 from itertools import pairwise
 from typing import Literal, NotRequired, TypedDict
 
-TeamKind = Literal["company", "department", "team"]
-ObjectiveKind = Literal["committed", "aspirational"]
-KeyResultKind = Literal["metric", "milestone", "three_level"]
+from okrdesk.vocabulary import (
+    CARRY_DECISIONS,
+    INITIATIVE_STATUSES,
+    KEY_RESULT_KINDS,
+    OBJECTIVE_KINDS,
+    CarryDecision,
+    InitiativeStatus,
+    KeyResultKind,
+    ObjectiveKind,
+    TeamKind,
+)
+
 Shape = Literal["linear", "late", "early", "stalled"]
-InitiativeStatus = Literal["planned", "in_progress", "done", "dropped"]
-CarryDecision = Literal["carry", "modify", "drop", "done"]
 
 
 class Organisation(TypedDict):
@@ -2709,7 +2716,7 @@ def _check_cycle(cycle: CycleContent, *, previous: bool) -> None:
         per_team[team["key"]] = per_team.get(team["key"], 0) + 1
         people = team["people"]
         assert objective["theme"] is None or objective["theme"] in theme_keys, where
-        assert objective["kind"] in ("committed", "aspirational"), where
+        assert objective["kind"] in OBJECTIVE_KINDS, where
         assert objective["owner"] in people, where
         title = objective["title"]
         assert not any(ch.isdigit() for ch in title), f"{where}: number in objective title"
@@ -2766,7 +2773,7 @@ def _check_cycle(cycle: CycleContent, *, previous: bool) -> None:
         assert 1 <= len(initiatives) <= 3, where
         for initiative in initiatives:
             assert initiative["owner"] in people, where
-            assert initiative["status"] in ("planned", "in_progress", "done", "dropped"), where
+            assert initiative["status"] in INITIATIVE_STATUSES, where
             assert initiative["key_results"], where
             assert set(initiative["key_results"]) <= set(kr_keys), where
             due = initiative["due_week"]
@@ -2776,7 +2783,7 @@ def _check_cycle(cycle: CycleContent, *, previous: bool) -> None:
         count = per_team.get(team["key"], 0)
         if team["kind"] in ("company", "team"):
             assert 2 <= count <= 3, f"{label}: {team['key']} has {count} objectives"
-    assert {"metric", "milestone", "three_level"} <= kinds_seen, label
+    assert set(KEY_RESULT_KINDS) <= kinds_seen, label
     assert decreases >= 1, f"{label}: no decreasing key result"
 
     reached = [kr["reached"] for o in cycle["objectives"] for kr in o["key_results"]]
@@ -2802,7 +2809,7 @@ def _check_cycle(cycle: CycleContent, *, previous: bool) -> None:
             assert set(retro) == set(fields), label
             assert all(retro[field].strip() for field in fields), label
         assert set(cycle["carry_forward"]) == all_keys, f"{label}: carry_forward coverage"
-        assert set(cycle["carry_forward"].values()) <= {"carry", "modify", "drop", "done"}
+        assert set(cycle["carry_forward"].values()) <= set(CARRY_DECISIONS)
     else:
         assert len(orphans) == 1, f"{label}: expected one orphan, got {orphans}"
         assert cycle["retrospectives"] == {} and cycle["carry_forward"] == {}, label

@@ -15,6 +15,7 @@ from typing import Any
 
 from okrdesk.db import models as m
 from okrdesk.demo.files import new_demo_file
+from okrdesk.vocabulary import CONFIDENCES, OBJECTIVE_KINDS
 
 CYCLE_START = date(2026, 1, 5)
 WEEKS = 13
@@ -164,7 +165,7 @@ def _objectives(
                 "title": rng.choice(_AMBITIONS).format(a=area),
                 "why": "",
                 "owner": f"Owner {rng.randint(1, 99)}",
-                "kind": rng.choice(["committed", "aspirational"]),
+                "kind": rng.choice(OBJECTIVE_KINDS),
                 "status": "final",
                 "position": position,
                 "created_at": STAMP,
@@ -223,7 +224,7 @@ def _key_result(out: dict, rng: random.Random, objective_id: str, area: str, pos
                 "key_result_id": kr_id,
                 "date": CYCLE_START + timedelta(weeks=week, days=4),
                 "value": values[-1],
-                "confidence": rng.choice(["on_track", "on_track", "at_risk", "off_track"]),
+                "confidence": rng.choice(["on_track", *CONFIDENCES]),  # on track twice as often
                 "confidence_score": None,
                 "note": "",
                 "created_at": STAMP,

@@ -9,6 +9,7 @@ from reportlab.platypus import (
     Spacer,
 )
 
+from okrdesk.numbers import percent
 from okrdesk.reports import styles
 from okrdesk.reports.cells import Cell, Row, text
 from okrdesk.reports.data import AlignedObjective, Alignment, SheetsData, SheetTeam
@@ -20,10 +21,10 @@ from okrdesk.reports.flowables import (
     ProgressBar,
     SectionMark,
     para,
-    percent,
 )
 from okrdesk.reports.fonts import FontBook
-from okrdesk.scoring import band, rollup
+from okrdesk.services.views import ObjectiveView
+from okrdesk.vocabulary import CYCLE_STATE_WORDS
 
 ALIGNMENT_KEY = "alignment"
 
@@ -44,7 +45,10 @@ def cover(
         Spacer(1, setup.frame[1] * 0.28),
         para(info.organisation, st.cover_text, book),
         Para(f"OKRs {book.markup(cycle.name)}", st.cover_title),
-        Para(f"{date_span(cycle.start_date, cycle.end_date)} · {cycle.state}", st.cover_text),
+        Para(
+            f"{date_span(cycle.start_date, cycle.end_date)} · {CYCLE_STATE_WORDS[cycle.state]}",
+            st.cover_text,
+        ),
     ]
     if cycle.themes:
         story.append(Spacer(1, 8))
@@ -93,11 +97,10 @@ def contents_pages(
         keys.append(key)
         team = sheet.team
         count = len(team.objectives)
-        score = rollup([o.score for o in team.objectives])
         cells: list[Cell] = [
             _link(key, team.name, st, book, team.depth),
             text(f"{count} objective{'' if count == 1 else 's'}", st.meta, book),
-            text(percent(score) if score is not None else "", right, book),
+            text(percent(team.score) if team.score is not None else "", right, book),
             PageRef(key, st.regular, size, page_col - 2 * (pad + 1)),
         ]
         story.append(
@@ -144,7 +147,7 @@ def alignment_pages(
         cells: list[Cell] = [
             text(o.title, st.small, book),
             text(team, st.small, book),
-            _bar(o.score, st, widths[-1]),
+            _bar(o, st, widths[-1]),
         ]
         story.append(Row(cells, widths, pad=st.scale.pad, line_below=styles.HAIRLINE))
     if not alignment.orphans:
@@ -162,7 +165,7 @@ def _rows(
         book,
         bold=depth == 0,
     )
-    cells: list[Cell] = [title, text(node.team, st.small, book), _bar(o.score, st, widths[-1])]
+    cells: list[Cell] = [title, text(node.team, st.small, book), _bar(o, st, widths[-1])]
     if depth == 0:
         row = Row(
             cells,
@@ -187,5 +190,5 @@ def _rows(
     return rows
 
 
-def _bar(score: float | None, st: styles.Styles, width: float) -> ProgressBar:
-    return ProgressBar(score, width - 2 * (st.scale.pad + 1), st.regular, st.size(0.9), band(score))
+def _bar(o: ObjectiveView, st: styles.Styles, width: float) -> ProgressBar:
+    return ProgressBar(o.score, width - 2 * (st.scale.pad + 1), st.regular, st.size(0.9), o.band)

@@ -6,11 +6,11 @@ from datetime import date
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
 
+from okrdesk.numbers import number
 from okrdesk.reports import styles
 from okrdesk.reports.data import CheckInPoint
 from okrdesk.reports.document import MONTHS
 from okrdesk.services.views import KeyResultView
-from okrdesk.textview import number
 
 LEFT, RIGHT, TOP, BOTTOM = 30.0, 6.0, 6.0, 13.0
 

@@ -1,7 +1,8 @@
 """The plain data reports are built from: frozen dataclasses, read in a handful of queries.
 
 This is the only module of ``okrdesk.reports`` that reads the workspace; the layouts
-take what it returns and can be tested without a database.
+take what it returns and can be tested without a database. Every score comes with its band,
+from the workspace's own bands: the layouts only pick the band's colour.
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ from datetime import date
 from sqlalchemy import select
 
 from okrdesk.db import models as m
-from okrdesk.scoring import objective_score
+from okrdesk.scoring import band, objective_score, rollup
+from okrdesk.services.facts import workspace_bands
 from okrdesk.services.views import CycleView, ObjectiveView, TeamView, okr_tree
 from okrdesk.services.workspace import Workspace
+from okrdesk.vocabulary import Band, CarryDecision, Confidence
 
 
 @dataclass(frozen=True)
@@ -67,7 +70,7 @@ class BookletData:
 class CheckInPoint:
     on: date
     value: float | None
-    confidence: str | None
+    confidence: Confidence | None
     note: str
 
 
@@ -108,7 +111,7 @@ class RetroAnswers:
 class CarryItem:
     kind: str  # "objective" | "key result"
     title: str
-    decision: str  # carry | modify | drop | done
+    decision: CarryDecision
     note: str
 
 
@@ -118,6 +121,8 @@ class TeamRetro:
     objectives: tuple[ObjectiveReview, ...]
     answers: RetroAnswers | None
     carried: tuple[CarryItem, ...]
+    score: float | None  # the plain mean of the objectives' scores (grades where given)
+    band: Band | None
 
 
 @dataclass(frozen=True)
@@ -192,6 +197,7 @@ def retro_data(
     sheets = sheets_data(ws, cycle=cycle, team=team, today=today)
     history: dict[str, list[CheckInPoint]] = defaultdict(list)
     with ws.read() as s:
+        bands = workspace_bands(s)
         for kr_id, on, value, confidence, note in s.execute(
             select(
                 m.CheckIn.key_result_id,
@@ -251,9 +257,9 @@ def retro_data(
         reviews = tuple(
             _objective_review(o, kr_grades, objective_grades, history) for o in t.objectives
         )
-        teams.append(
-            TeamRetro(st, reviews, answers.get(t.id), _carry_items(t, carried_raw.get(t.id, [])))
-        )
+        score = rollup([r.score for r in reviews])
+        carried = _carry_items(t, carried_raw.get(t.id, []))
+        teams.append(TeamRetro(st, reviews, answers.get(t.id), carried, score, band(score, bands)))
     return RetroData(sheets.info, sheets.cycle, tuple(teams))
 
 
@@ -285,7 +291,7 @@ def _objective_review(
 
 
 def _carry_items(
-    t: TeamView, raw: list[tuple[str | None, str | None, str, str]]
+    t: TeamView, raw: list[tuple[str | None, str | None, CarryDecision, str]]
 ) -> tuple[CarryItem, ...]:
     objectives = {o.id: o.title for o in t.objectives}
     krs = {kr.id: kr.title for o in t.objectives for kr in o.key_results}

@@ -10,6 +10,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus.paragraph import ParagraphStyle
 
+from okrdesk.numbers import percent
 from okrdesk.reports import styles
 from okrdesk.reports.fonts import FontBook
 
@@ -35,10 +36,6 @@ def para(text: str, style: ParagraphStyle, book: FontBook, *, bold: bool = False
     if book.needs_cjk_wrap(text):
         style = styles.cjk_variant(style)
     return Para(f"<b>{markup}</b>" if bold else markup, style)
-
-
-def percent(value: float | None) -> str:
-    return "—" if value is None else f"{round(value * 100)}%"
 
 
 class ProgressBar(Flowable):

@@ -8,14 +8,14 @@ from dataclasses import dataclass
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
+from okrdesk.numbers import number, span
 from okrdesk.reports import styles
 from okrdesk.reports.cells import Cell, Row, text
 from okrdesk.reports.flowables import Para, ProgressBar
 from okrdesk.reports.fonts import FontBook
 from okrdesk.reports.styles import Styles
-from okrdesk.scoring import band
 from okrdesk.services.views import KeyResultView, ObjectiveView
-from okrdesk.textview import CONFIDENCE_WORDS, number
+from okrdesk.vocabulary import CONFIDENCE_WORDS, OBJECTIVE_KIND_WORDS
 
 WIDE_FROM = (
     620.0  # from this width, start/target, now, confidence and owner get columns of their own
@@ -47,7 +47,7 @@ def columns(
     span_w = _fit(_natural(spans, st.regular, size) + pad, 56 * k, 118 * k)
     progress_w = 72 * k
     people = [o.owner for o in objectives] + [kr.owner for kr in krs]
-    words = ["off track", "Aspirational", "Committed"]
+    words = [*CONFIDENCE_WORDS.values(), *(w.capitalize() for w in OBJECTIVE_KIND_WORDS.values())]
     # Never narrower than the column's heading word, which would otherwise break mid-word.
     heading_w = _natural(["Confidence,"], st.bold, st.column.fontSize) + pad
     people_w = max(heading_w, _natural([*words, *people], st.regular, st.small.fontSize) + pad)
@@ -87,7 +87,7 @@ def key_result_rows(
     for k, kr in enumerate(krs, 1):
         title = text(f"{n}.{k}\u00a0\u00a0{kr.title}", st.body, book)
         span, now = target_text(kr, book), now_text(kr)
-        bar = ProgressBar(kr.progress, bar_width, st.regular, st.size(0.92), band(kr.progress))
+        bar = ProgressBar(kr.progress, bar_width, st.regular, st.size(0.92), kr.band)
         confidence = _confidence(kr, st, book)
         owner = text(kr.owner, st.small, book)
         if cols.wide:
@@ -118,7 +118,7 @@ def _span(markup: str, kr: KeyResultView, st: Styles, book: FontBook) -> Flowabl
 def _confidence(kr: KeyResultView, st: Styles, book: FontBook) -> Flowable:
     if not kr.confidence:
         return text("—", st.small, book)
-    words = CONFIDENCE_WORDS.get(kr.confidence, kr.confidence)
+    words = CONFIDENCE_WORDS[kr.confidence]
     # Off track in bold: the word, not a colour, is what catches the eye on paper.
     return text(words, st.small, book, bold=kr.confidence == "off_track")
 
@@ -129,14 +129,13 @@ def target_text(kr: KeyResultView, book: FontBook) -> str:
         return "milestone"
     if kr.start is None and kr.target is None:
         return "—"
-    unit = f" {book.markup(kr.unit)}" if kr.unit else ""
-    span = f"{number(kr.start)} → {number(kr.target)}{unit}"
+    markup = span(kr.start, kr.target, book.markup(kr.unit))
     if kr.kind == "three_level":
-        span += (
+        markup += (
             f"<br/><font color='#555555'>commit {number(kr.commit_level)} · "
             f"stretch {number(kr.stretch_level)}</font>"
         )
-    return span
+    return markup
 
 
 def now_text(kr: KeyResultView) -> str:

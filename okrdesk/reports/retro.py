@@ -12,13 +12,16 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from okrdesk.numbers import percent, score_text
 from okrdesk.reports import charts, styles
 from okrdesk.reports.data import ObjectiveReview, RetroData, TeamRetro
 from okrdesk.reports.document import PageSetup, date_span, short_date
-from okrdesk.reports.flowables import PageTracker, Para, ProgressBar, SectionMark, para, percent
+from okrdesk.reports.flowables import PageTracker, Para, ProgressBar, SectionMark, para
 from okrdesk.reports.fonts import FontBook
 from okrdesk.reports.styles import Styles
-from okrdesk.scoring import band, interpret, rollup
+from okrdesk.scoring import interpret
+from okrdesk.services.views import CycleView
+from okrdesk.vocabulary import CARRY_DECISION_HINTS, CYCLE_STATE_WORDS, OBJECTIVE_KIND_WORDS
 
 QUESTIONS = (
     ("achieved", "What we achieved, and why"),
@@ -28,12 +31,6 @@ QUESTIONS = (
     ("stop_doing", "Stop"),
     ("start_doing", "Start"),
 )
-DECISIONS = {
-    "carry": "Carry over unchanged",
-    "modify": "Carry over, changed",
-    "drop": "Drop",
-    "done": "Done — close",
-}
 
 
 def retro_story(
@@ -61,12 +58,11 @@ def cycle_summary(
         [Para(h, st.column) for h in ("Team", "Objectives", "Score", "Retrospective")]
     ]
     for t in data.teams:
-        score = rollup([o.score for o in t.objectives])
         rows.append(
             [
                 para("    " * t.team.team.depth + t.team.team.name, st.body, book),
                 Para(str(len(t.objectives)), st.body),
-                ProgressBar(score, 88, st.regular, st.size(0.92), band(score)),
+                ProgressBar(t.score, 88, st.regular, st.size(0.92), t.band),
                 Para("answered" if t.answers else "—", st.small),
             ]
         )
@@ -74,7 +70,7 @@ def cycle_summary(
         SectionMark(tracker, "summary", "summary", f"Retrospective {cycle.name}", 0),
         para(data.info.organisation, st.organisation, book),
         para(f"Retrospective {cycle.name}", st.team, book),
-        Para(f"{date_span(cycle.start_date, cycle.end_date)} · {cycle.state}", st.cycle),
+        Para(_dates_and_state(cycle), st.cycle),
         Spacer(1, 10),
         Table(
             rows,
@@ -83,6 +79,11 @@ def cycle_summary(
             style=TableStyle(styles.table_style(st)),
         ),
     ]
+
+
+def _dates_and_state(cycle: CycleView) -> str:
+    """ "1 Oct – 31 Dec 2026 · in review"."""
+    return f"{date_span(cycle.start_date, cycle.end_date)} · {CYCLE_STATE_WORDS[cycle.state]}"
 
 
 def team_section(
@@ -101,7 +102,7 @@ def team_section(
         ),
         para(above, st.organisation, book),
         para(f"{team.name} — retrospective {cycle.name}", st.team, book),
-        Para(f"{date_span(cycle.start_date, cycle.end_date)} · {cycle.state}", st.cycle),
+        Para(_dates_and_state(cycle), st.cycle),
         Spacer(1, 6),
     ]
     if t.objectives:
@@ -138,16 +139,18 @@ def scores_table(
     commands = styles.table_style(st)
     for n, r in enumerate(reviews, 1):
         o = r.objective
-        outcome = interpret(r.score, o.kind) if o.kind in ("committed", "aspirational") else None
-        reading = o.kind.capitalize() + (f" · {outcome.label}" if outcome else "")
+        outcome = interpret(r.score, o.kind)
+        reading = OBJECTIVE_KIND_WORDS[o.kind].capitalize() + (
+            f" · {outcome.label}" if outcome else ""
+        )
         rows.append(
             [
                 [
                     Para(f"<b>O{n}&nbsp;&nbsp;{book.markup(o.title)}</b>", st.body),
                     Para(reading, st.meta),
                 ],
-                ProgressBar(o.score, bar, st.bold, st.size(0.92), band(o.score)),
-                Para(f"<b>{_grade(r.grade)}</b>", st.number),
+                ProgressBar(o.score, bar, st.bold, st.size(0.92), o.band),
+                Para(f"<b>{score_text(r.grade)}</b>", st.number),
                 para(r.comment, st.small, book),
             ]
         )
@@ -157,8 +160,8 @@ def scores_table(
             rows.append(
                 [
                     Para(title, st.small),
-                    ProgressBar(kr.progress, bar, st.regular, st.size(0.92), band(kr.progress)),
-                    Para(_grade(kr_review.grade), st.number),
+                    ProgressBar(kr.progress, bar, st.regular, st.size(0.92), kr.band),
+                    Para(score_text(kr_review.grade), st.number),
                     para(kr_review.comment, st.small, book),
                 ]
             )
@@ -168,13 +171,6 @@ def scores_table(
         repeatRows=1,
         style=TableStyle(commands),
     )
-
-
-def _grade(value: float | None) -> str:
-    """Grades are given in tenths (0.7); a weighted mean may need hundredths (0.72)."""
-    if value is None:
-        return "—"
-    return f"{value:.1f}" if abs(value * 10 - round(value * 10)) < 1e-9 else f"{value:.2f}"
 
 
 def chart_grid(
@@ -248,7 +244,7 @@ def carry_table(t: TeamRetro, book: FontBook, width: float, st: Styles) -> Flowa
         rows.append(
             [
                 Para(f"<b>{title}</b>" if item.kind == "objective" else title, st.small),
-                Para(DECISIONS.get(item.decision, item.decision), st.small),
+                Para(CARRY_DECISION_HINTS[item.decision].capitalize(), st.small),
                 para(item.note, st.small, book),
             ]
         )

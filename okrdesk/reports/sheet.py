@@ -17,24 +17,18 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, HRFlowable, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import _listWrapOn
 
+from okrdesk.numbers import percent
 from okrdesk.reports import styles
 from okrdesk.reports.cells import Cell, Row, TextBlock, text
 from okrdesk.reports.data import SheetTeam
 from okrdesk.reports.document import date_span, short_date
-from okrdesk.reports.flowables import Para, ProgressBar, para, percent
+from okrdesk.reports.flowables import Para, ProgressBar, para
 from okrdesk.reports.fonts import FontBook
 from okrdesk.reports.keyresults import Columns, columns, key_result_rows
 from okrdesk.reports.styles import Scale, Styles
-from okrdesk.scoring import band, rollup
 from okrdesk.services.views import CycleView, InitiativeView, ObjectiveView
+from okrdesk.vocabulary import CYCLE_STATE_WORDS, INITIATIVE_STATUS_WORDS, OBJECTIVE_KIND_WORDS
 
-STATUS_WORDS = {
-    "planned": "planned",
-    "in_progress": "in progress",
-    "done": "done",
-    "dropped": "dropped",
-}
-KIND_WORDS = {"committed": "Committed", "aspirational": "Aspirational"}
 GUTTER = 16.0
 LONG_WHY = 600  # characters
 TWO_COLUMNS_FROM = 620.0  # frame width (points) from which two columns are tried
@@ -153,14 +147,13 @@ def header(
     """Organisation and team on the left; cycle, its dates and the team's progress on the right."""
     team = sheet.team
     above = " › ".join((organisation, *sheet.path[1:])) if sheet.path else organisation
-    score = rollup([o.score for o in team.objectives])
     right_style = styles.right_aligned(st.cycle)
     right = [
-        para(f"{cycle.name} · {cycle.state}", right_style, book, bold=True),
+        para(f"{cycle.name} · {CYCLE_STATE_WORDS[cycle.state]}", right_style, book, bold=True),
         Para(date_span(cycle.start_date, cycle.end_date), right_style),
     ]
-    if score is not None:
-        right.append(Para(f"Team progress {percent(score)}", right_style))
+    if team.score is not None:
+        right.append(Para(f"Team progress {percent(team.score)}", right_style))
     left = [para(above, st.organisation, book), para(team.name, st.team, book)]
     right_width = min(width * 0.34, 200)
     table = Table(
@@ -219,8 +212,8 @@ def objective_block(
         title = text(f"O{n}\u00a0\u00a0{o.title}", st.objective, book)
     pad = st.scale.pad
     bar_width = cols.widths[cols.progress] - 2 * (pad + 1)
-    bar = ProgressBar(o.score, bar_width, st.bold, st.size(0.92), band(o.score))
-    kind = text(KIND_WORDS.get(o.kind, o.kind), st.small, book)
+    bar = ProgressBar(o.score, bar_width, st.bold, st.size(0.92), o.band)
+    kind = text(OBJECTIVE_KIND_WORDS[o.kind].capitalize(), st.small, book)
     owner = text(o.owner, st.small, book)
     # The title spans the columns left of the progress bars, which line up below it.
     widths = (sum(cols.widths[: cols.progress]), *cols.widths[cols.progress :])
@@ -253,7 +246,7 @@ def initiatives_row(
     """All initiatives of an objective, wrapped in one cell after a bold label."""
     parts = []
     for i in items:
-        details = [STATUS_WORDS.get(i.status, i.status)]
+        details = [INITIATIVE_STATUS_WORDS[i.status]]
         if i.owner:
             details.append(i.owner)
         if i.due_date:

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields
-from typing import Literal
 
 from okrdesk.scoring._checks import reaches, require_finite, require_fraction
-
-Band = Literal["red", "amber", "green"]
+from okrdesk.vocabulary import Band
 
 
 @dataclass(frozen=True)

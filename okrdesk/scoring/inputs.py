@@ -12,15 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import Literal, get_args
 
 from okrdesk.scoring._checks import require_finite, require_optional_finite
-
-Kind = Literal["metric", "milestone", "three_level"]
-Direction = Literal["increase", "decrease"]
-
-KINDS: tuple[Kind, ...] = get_args(Kind)
-DIRECTIONS: tuple[Direction, ...] = get_args(Direction)
+from okrdesk.vocabulary import DIRECTIONS, KEY_RESULT_KINDS, Direction
+from okrdesk.vocabulary import KeyResultKind as Kind
 
 
 @dataclass(frozen=True)
@@ -49,8 +44,10 @@ class KeyResultFacts:
     weight: float = 1.0
 
     def __post_init__(self) -> None:
-        if self.kind not in KINDS:
-            raise ValueError(f"kind must be one of {', '.join(KINDS)}; got {self.kind!r}")
+        if self.kind not in KEY_RESULT_KINDS:
+            raise ValueError(
+                f"kind must be one of {', '.join(KEY_RESULT_KINDS)}; got {self.kind!r}"
+            )
         if self.direction not in DIRECTIONS:
             raise ValueError(
                 f"direction must be one of {', '.join(DIRECTIONS)}; got {self.direction!r}"

@@ -7,11 +7,9 @@ aspirational objective is a stretch: about 0.7 counts as success.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Literal
 
 from okrdesk.scoring._checks import reaches, require_fraction
-
-ObjectiveKind = Literal["committed", "aspirational"]
+from okrdesk.vocabulary import OBJECTIVE_KINDS, ObjectiveKind
 
 ASPIRATIONAL_SUCCESS_FROM = 0.7
 
@@ -56,7 +54,7 @@ def interpret(
 
     None when there is no score. Raises ValueError for an unknown kind.
     """
-    if objective_kind not in ("committed", "aspirational"):
+    if objective_kind not in OBJECTIVE_KINDS:
         raise ValueError(
             f"objective_kind must be 'committed' or 'aspirational', got {objective_kind!r}"
         )

@@ -8,11 +8,9 @@ to the target on its last day. Dates are points in time: on ``cycle_start``
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
 
 from okrdesk.scoring._checks import reaches, require_finite, require_fraction
-
-PaceStatus = Literal["on_track", "at_risk", "off_track"]
+from okrdesk.vocabulary import Confidence as PaceStatus
 
 ON_TRACK_AT = 0.95
 OFF_TRACK_BELOW = 0.75

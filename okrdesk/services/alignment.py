@@ -20,6 +20,7 @@ from okrdesk.errors import NotFoundError
 from okrdesk.scoring import KeyResultFacts, objective_score, progress
 from okrdesk.services.lookup import find_cycle
 from okrdesk.services.workspace import Workspace
+from okrdesk.vocabulary import ObjectiveKind, ObjectiveStatus, TeamKind
 
 
 @dataclass(frozen=True)
@@ -51,10 +52,10 @@ class AlignedObjective:
     title: str
     team_id: str
     team_name: str
-    team_kind: str
+    team_kind: TeamKind
     team_depth: int
-    kind: str
-    status: str
+    kind: ObjectiveKind
+    status: ObjectiveStatus
     owner: str
     score: float | None  # weighted mean of its key results' progress; None without KRs
     key_results: tuple[tuple[str, str], ...]  # (id, title), in order

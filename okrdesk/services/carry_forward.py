@@ -43,8 +43,7 @@ from okrdesk.services.retrospective import (
     team_objectives,
 )
 from okrdesk.services.workspace import Workspace
-
-CARRIED = ("carry", "modify")
+from okrdesk.vocabulary import CARRIED
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,6 @@ from okrdesk.scoring import expected_pace, ideal_value, pace_progress, pace_stat
 from okrdesk.scoring.pace import PaceStatus
 from okrdesk.services.checkins import (
     DAY,
-    LEVELS,
     CheckInView,
     cycle_of,
     latest_row,
@@ -38,6 +37,7 @@ from okrdesk.services.checkins import (
 from okrdesk.services.facts import key_result_facts
 from okrdesk.services.lookup import find_cycle, find_team
 from okrdesk.services.workspace import Workspace
+from okrdesk.vocabulary import CONFIDENCES
 
 
 @dataclass(frozen=True)
@@ -242,7 +242,7 @@ def _confidence_rank(row: CheckInView) -> float | None:
     """Lower is better: on_track 0 … off_track 2, or −score on the 1–10 scale."""
     if row.confidence_score is not None:
         return -float(row.confidence_score)
-    return None if row.confidence is None else float(LEVELS.index(row.confidence))
+    return None if row.confidence is None else float(CONFIDENCES.index(row.confidence))
 
 
 __all__ = [

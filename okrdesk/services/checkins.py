@@ -33,12 +33,18 @@ from okrdesk.errors import NotFoundError, ValidationError
 from okrdesk.services import fields as f
 from okrdesk.services.lifecycle import ensure_editable
 from okrdesk.services.workspace import Workspace
+from okrdesk.vocabulary import (
+    CONFIDENCE_SCALES,
+    CONFIDENCES,
+    Confidence,
+    ConfidenceScale,
+    confidence_of_score,
+    confidence_of_words,
+)
 
-LEVELS = ("on_track", "at_risk", "off_track")
-SCALES = ("levels", "1-10")
 NOTE = f.text("Note", 20_000)
 DAY = f.day("Date")
-LEVEL = f.choice("Confidence", LEVELS, optional=True)
+LEVEL = f.choice("Confidence", CONFIDENCES, optional=True)
 SCORE = f.integer("Confidence", 1, 10, optional=True)
 _DONE_WORDS = {"done": 1.0, "yes": 1.0, "true": 1.0, "not done": 0.0, "no": 0.0, "false": 0.0}
 
@@ -49,7 +55,7 @@ class CheckInView:
     key_result_id: str
     date: date
     value: float | None
-    confidence: str | None
+    confidence: Confidence | None
     confidence_score: int | None
     note: str
     created_at: datetime | None
@@ -75,28 +81,28 @@ class CheckInEntry:
 # -- settings ----------------------------------------------------------------------------------
 
 
-def confidence_scale(ws: Workspace) -> str:
+def confidence_scale(ws: Workspace) -> ConfidenceScale:
     return _scale_of(ws.info().settings or {})
 
 
 def set_confidence_scale(ws: Workspace, scale: str) -> None:
-    if scale not in SCALES:
+    if scale not in CONFIDENCE_SCALES:
         raise ValidationError(f"the confidence scale is 'levels' or '1-10' (got {scale!r})")
     with ws.write() as s:
         info = s.scalars(select(m.WorkspaceInfo)).one()
         info.settings = {**(info.settings or {}), "confidence_scale": scale}  # new dict: saved
 
 
-def _scale_of(settings: Mapping[str, Any]) -> str:
+def _scale_of(settings: Mapping[str, Any]) -> ConfidenceScale:
     scale = settings.get("confidence_scale", "levels")
-    if scale not in SCALES:
+    if scale not in CONFIDENCE_SCALES:
         raise ValidationError(
             f"workspace setting confidence_scale must be 'levels' or '1-10' (got {scale!r})"
         )
     return scale
 
 
-def parse_confidence(raw: Any, scale: str) -> tuple[str | None, int | None]:
+def parse_confidence(raw: Any, scale: str) -> tuple[Confidence | None, int | None]:
     """(level, score) from what a person typed: "at-risk", "On track", 7, "7"."""
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return None, None
@@ -108,9 +114,9 @@ def parse_confidence(raw: Any, scale: str) -> tuple[str | None, int | None]:
                 "confidence",
             )
         score = int(text)
-        return ("on_track" if score >= 7 else "at_risk" if score >= 4 else "off_track"), score
-    level = str(raw).strip().casefold().replace("-", "_").replace(" ", "_")
-    if level not in LEVELS:
+        return confidence_of_score(score), score
+    level = confidence_of_words(str(raw))
+    if level is None:
         raise ValidationError(
             f"confidence is on-track, at-risk or off-track (got {raw!r})", "confidence"
         )
@@ -163,7 +169,7 @@ def _entry(e: CheckInEntry | Mapping[str, Any]) -> CheckInEntry:
     return CheckInEntry(**data)
 
 
-def _record(s: Session, kr: m.KeyResult, entry: CheckInEntry, scale: str) -> Recorded:
+def _record(s: Session, kr: m.KeyResult, entry: CheckInEntry, scale: ConfidenceScale) -> Recorded:
     cycle = _editable_cycle(s, kr)
     day = _day_in_cycle(entry.on, cycle)
     value = parse_value(kr, entry.value)
@@ -331,7 +337,6 @@ def _snapshot(row: m.CheckIn) -> dict[str, Any]:
 
 
 __all__ = [
-    "LEVELS",
     "CheckInEntry",
     "CheckInView",
     "Recorded",

@@ -42,7 +42,7 @@ def choice(label: str, values: tuple[str, ...], optional: bool = False) -> Field
         if optional and value in (None, ""):
             return None
         if value not in values:
-            allowed = ", ".join(values)
+            allowed = ", ".join(v or "(none)" for v in values)
             raise ValidationError(f"{label} must be one of {allowed} (got {value!r})", name)
         return value
 

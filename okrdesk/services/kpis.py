@@ -17,12 +17,12 @@ from sqlalchemy.orm import Session
 
 from okrdesk.db import models as m
 from okrdesk.errors import NotFoundError, ValidationError
+from okrdesk.numbers import number
 from okrdesk.services import fields as f
 from okrdesk.services.entities import label_of
 from okrdesk.services.lifecycle import ensure_editable
 from okrdesk.services.lookup import find_cycle, find_team
 from okrdesk.services.workspace import Workspace, name_change
-from okrdesk.textview import number
 
 DAY = f.day("Date")
 

@@ -21,6 +21,7 @@ from okrdesk.services.lookup import current_cycle
 from okrdesk.services.quarters import quarter_of
 from okrdesk.services.views import ObjectiveView, okr_tree
 from okrdesk.services.workspace import Workspace
+from okrdesk.vocabulary import PLANNING_STEPS, PlanningStep
 
 SETTINGS_KEY = "guided_session"
 
@@ -28,54 +29,35 @@ SETTINGS_KEY = "guided_session"
 @dataclass(frozen=True)
 class Step:
     index: int
-    key: str
+    key: PlanningStep
     title: str
     purpose: str  # one sentence for the facilitator: what this step is for
 
 
-STEPS: tuple[Step, ...] = tuple(
-    Step(n, key, title, purpose)
-    for n, (key, title, purpose) in enumerate(
-        [
-            (
-                "foundation",
-                "Foundation",
-                "Why the organisation exists, where it is heading and how it means to get there.",
-            ),
-            (
-                "themes",
-                "Themes",
-                "Two or three strategic themes this cycle focuses on.",
-            ),
-            (
-                "objectives",
-                "Objectives",
-                "Per theme, the qualitative change you want: short, inspiring, no numbers.",
-            ),
-            (
-                "key_results",
-                "Key results",
-                "Two to four measurable outcomes per objective, each with a start and a target.",
-            ),
-            (
-                "initiatives",
-                "Initiatives",
-                "The work the team will do to move each key result.",
-            ),
-            (
-                "alignment",
-                "Alignment",
-                "Link each team objective to the higher objectives it supports.",
-            ),
-            (
-                "review",
-                "Review",
-                "Read the coach's summary of the whole set, then mark objectives final.",
-            ),
-        ]
-    )
-)
-STEP_KEYS: tuple[str, ...] = tuple(s.key for s in STEPS)
+# Each step's title and purpose, by its key (the keys and their order: the vocabulary).
+_TEXTS: dict[PlanningStep, tuple[str, str]] = {
+    "foundation": (
+        "Foundation",
+        "Why the organisation exists, where it is heading and how it means to get there.",
+    ),
+    "themes": ("Themes", "Two or three strategic themes this cycle focuses on."),
+    "objectives": (
+        "Objectives",
+        "Per theme, the qualitative change you want: short, inspiring, no numbers.",
+    ),
+    "key_results": (
+        "Key results",
+        "Two to four measurable outcomes per objective, each with a start and a target.",
+    ),
+    "initiatives": ("Initiatives", "The work the team will do to move each key result."),
+    "alignment": ("Alignment", "Link each team objective to the higher objectives it supports."),
+    "review": (
+        "Review",
+        "Read the coach's summary of the whole set, then mark objectives final.",
+    ),
+}
+STEPS: tuple[Step, ...] = tuple(Step(n, key, *_TEXTS[key]) for n, key in enumerate(PLANNING_STEPS))
+STEP_KEYS: tuple[PlanningStep, ...] = PLANNING_STEPS
 
 
 def step_for(key: str) -> Step:

@@ -18,13 +18,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from okrdesk.db import models as m
-from okrdesk.db.models.tracking import CARRY_DECISIONS
 from okrdesk.errors import NotFoundError, ValidationError
 from okrdesk.services import fields as f
 from okrdesk.services.facts import progress_of
 from okrdesk.services.lifecycle import ensure_editable
 from okrdesk.services.lookup import find_cycle, find_team
 from okrdesk.services.workspace import Workspace
+from okrdesk.vocabulary import CARRY_DECISIONS, CarryDecision
 
 ANSWERS = ("achieved", "missed", "process", "keep_doing", "stop_doing", "start_doing")
 ALIASES = {"continue": "keep_doing", "stop": "stop_doing", "start": "start_doing"}
@@ -40,7 +40,7 @@ class CarryItem:
     title: str
     objective_id: str
     progress: float | None
-    decision: str | None
+    decision: CarryDecision | None
     note: str
 
 

@@ -14,7 +14,6 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -36,10 +35,11 @@ from okrdesk.scoring import (
     rollup,
 )
 from okrdesk.services import fields as f
-from okrdesk.services.facts import key_result_facts, progress_of
+from okrdesk.services.facts import key_result_facts, progress_of, workspace_bands
 from okrdesk.services.lifecycle import ensure_editable, suggested_grade_of
 from okrdesk.services.lookup import find_cycle, find_team
 from okrdesk.services.workspace import Workspace
+from okrdesk.vocabulary import Band, Confidence, CycleState, KeyResultKind, ObjectiveKind
 
 COMMENT = f.text("Comment", 20_000)
 
@@ -48,7 +48,7 @@ COMMENT = f.text("Comment", 20_000)
 class KeyResultReview:
     id: str
     title: str
-    kind: str
+    kind: KeyResultKind
     weight: float
     progress: float | None
     suggested: float | None  # the grade scoring suggests from progress
@@ -56,8 +56,8 @@ class KeyResultReview:
     comment: str
     score: float | None  # grade, else the suggestion
     overridden: bool  # a grade that differs from the suggestion
-    band: str | None
-    confidence: str | None  # on_track / at_risk / off_track, from the latest check-in
+    band: Band | None
+    confidence: Confidence | None  # from the latest check-in
     confidence_score: int | None  # 1–10 where the workspace uses that scale
     behind_pace: bool  # under the ideal pace on the review's day (scoring.is_behind_pace)
 
@@ -66,7 +66,7 @@ class KeyResultReview:
 class ObjectiveReview:
     id: str
     title: str
-    kind: str
+    kind: ObjectiveKind
     team_id: str
     team: str
     computed: float | None  # weighted mean of the key results' scores
@@ -75,7 +75,7 @@ class ObjectiveReview:
     comment: str
     outcome: str | None  # scoring.Outcome value: met, missed, success, shortfall
     outcome_label: str | None
-    band: str | None
+    band: Band | None
     key_results: tuple[KeyResultReview, ...]
 
 
@@ -84,7 +84,7 @@ class TeamReview:
     id: str
     name: str
     score: float | None
-    band: str | None
+    band: Band | None
     objectives: tuple[ObjectiveReview, ...]
 
 
@@ -92,23 +92,15 @@ class TeamReview:
 class ReviewView:
     cycle_id: str
     cycle: str
-    state: str
+    state: CycleState
     start_date: date
     end_date: date
     bands: dict[str, float]
     score: float | None
-    band: str | None
+    band: Band | None
     key_results: int
     graded: int
     teams: tuple[TeamReview, ...]
-
-
-def bands_of(settings: Mapping[str, Any]) -> Bands:
-    """The workspace's colour bands; a broken setting is named, not silently ignored."""
-    try:
-        return Bands.from_dict(settings.get("bands") or {})
-    except (TypeError, ValueError) as exc:
-        raise ValidationError(f"workspace setting 'bands' is not usable: {exc}") from exc
 
 
 def review(
@@ -119,7 +111,7 @@ def review(
     `today` (default: the real today) is the day pace is measured on."""
     with ws.read() as s:
         the_cycle = find_cycle(s, cycle, today)
-        bands = _bands(s)
+        bands = workspace_bands(s)
         pace = expected_pace(the_cycle.start_date, the_cycle.end_date, today or date.today())
         query = select(m.Objective).where(m.Objective.cycle_id == the_cycle.id)
         if team is not None:
@@ -180,7 +172,7 @@ def grade_key_result(
         if comment is not None:
             grade.comment = COMMENT.coerce("comment", comment)
         s.flush()
-        result = _kr_review(kr, grade, _bands(s), _pace_of(s, objective.cycle_id))
+        result = _kr_review(kr, grade, workspace_bands(s), _pace_of(s, objective.cycle_id))
     return result
 
 
@@ -205,18 +197,16 @@ def set_objective_grade(
         if comment is not None:
             row.comment = COMMENT.coerce("comment", comment)
         s.flush()
-        result = _objective_reviews(s, [objective], _bands(s), _pace_of(s, objective.cycle_id))[0]
+        result = _objective_reviews(
+            s, [objective], workspace_bands(s), _pace_of(s, objective.cycle_id)
+        )[0]
     return result
 
 
 # -- building the views ------------------------------------------------------------------------
 
 
-def _bands(s: Session) -> Bands:
-    return bands_of(s.scalars(select(m.WorkspaceInfo.settings)).one() or {})
-
-
-def _scored(score: float | None, bands: Bands) -> tuple[float | None, str | None]:
+def _scored(score: float | None, bands: Bands) -> tuple[float | None, Band | None]:
     return score, band(score, bands)
 
 
@@ -282,7 +272,7 @@ def _objective_reviews(
         own = overrides.get(o.id)
         override = own.score if own is not None else None
         score = override if override is not None else computed
-        outcome = interpret(score, o.kind)  # type: ignore[arg-type]
+        outcome = interpret(score, o.kind)
         result.append(
             ObjectiveReview(
                 id=o.id,

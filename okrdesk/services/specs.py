@@ -7,19 +7,22 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from okrdesk.db import models as m
-from okrdesk.db.models.okrs import (
+from okrdesk.errors import ValidationError
+from okrdesk.services import fields as f
+from okrdesk.vocabulary import (
+    CANDIDATE_KINDS,
+    CANDIDATE_STATUSES,
+    CARRY_DECISIONS,
     CONFIDENCES,
+    CYCLE_KINDS,
     DIRECTIONS,
     INITIATIVE_STATUSES,
     KEY_RESULT_KINDS,
     OBJECTIVE_KINDS,
     OBJECTIVE_STATUSES,
+    PLANNING_STEPS,
+    TEAM_KINDS,
 )
-from okrdesk.db.models.organisation import CYCLE_KINDS, TEAM_KINDS
-from okrdesk.db.models.tracking import CARRY_DECISIONS
-from okrdesk.db.models.workshop import CANDIDATE_KINDS, CANDIDATE_STATUSES
-from okrdesk.errors import ValidationError
-from okrdesk.services import fields as f
 
 TITLE = 300
 NAME = 120
@@ -308,7 +311,8 @@ SPECS: dict[str, EntitySpec] = {
             {
                 "session_id": f.reference("Session", "workshop_session"),
                 "title": f.text("Step", 200, required=True),
-                "guided_step": f.text("Guided step", 40),
+                # "" for a step of the workshop's own (a welcome, a break)
+                "guided_step": f.choice("Planning step", ("", *PLANNING_STEPS)),
                 "planned_minutes": f.integer("Planned minutes", 1, 600),
                 "actual_seconds": f.integer("Time taken", 0, optional=True),
                 "notes": f.text("Notes", LONG_TEXT),

@@ -1,4 +1,8 @@
-"""Plain, read-only view data built from the database for the CLI, the UI and reports."""
+"""Plain, read-only view data built from the database for the CLI, the UI and reports.
+
+Scores come with their band, coloured by the workspace's own bands (setting ``bands``):
+screens and printouts only map a band to a colour, they never decide one.
+"""
 
 from __future__ import annotations
 
@@ -11,17 +15,28 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from okrdesk.db import models as m
-from okrdesk.scoring import KeyResultFacts, objective_score
-from okrdesk.services.facts import progress_of
+from okrdesk.scoring import Bands, KeyResultFacts, band, objective_score, rollup
+from okrdesk.services.facts import progress_of, workspace_bands
 from okrdesk.services.lookup import current_cycle, find_cycle, find_team
 from okrdesk.services.workspace import Workspace
+from okrdesk.vocabulary import (
+    Band,
+    Confidence,
+    CycleState,
+    Direction,
+    InitiativeStatus,
+    KeyResultKind,
+    ObjectiveKind,
+    ObjectiveStatus,
+    TeamKind,
+)
 
 
 @dataclass(frozen=True)
 class InitiativeView:
     id: str
     title: str
-    status: str
+    status: InitiativeStatus
     owner: str
     due_date: date | None
     key_result_ids: tuple[str, ...]
@@ -31,27 +46,28 @@ class InitiativeView:
 class KeyResultView:
     id: str
     title: str
-    kind: str
+    kind: KeyResultKind
     start: float | None
     target: float | None
     current: float | None
     unit: str
-    direction: str
+    direction: Direction
     done: bool
     commit_level: float | None
     stretch_level: float | None
     owner: str
-    confidence: str | None
+    confidence: Confidence | None
     weight: float
     progress: float | None
+    band: Band | None  # of the progress
 
     def facts(self) -> KeyResultFacts:
         return KeyResultFacts(
-            kind=self.kind,  # type: ignore[arg-type]
+            kind=self.kind,
             start=self.start,
             target=self.target,
             current=self.current,
-            direction=self.direction,  # type: ignore[arg-type]
+            direction=self.direction,
             done=self.done,
             commit=self.commit_level,
             stretch=self.stretch_level,
@@ -65,23 +81,26 @@ class ObjectiveView:
     title: str
     why: str
     owner: str
-    kind: str
-    status: str
+    kind: ObjectiveKind
+    status: ObjectiveStatus
     theme: str | None
     key_results: tuple[KeyResultView, ...]
     initiatives: tuple[InitiativeView, ...]
     supports: tuple[tuple[str, str], ...]  # (id, title) of the objectives or KRs it supports
     score: float | None
+    band: Band | None
 
 
 @dataclass(frozen=True)
 class TeamView:
     id: str
     name: str
-    kind: str
+    kind: TeamKind
     parent_id: str | None
     depth: int
     objectives: tuple[ObjectiveView, ...]
+    score: float | None  # the plain mean of its objectives' scores (scoring.rollup)
+    band: Band | None
 
 
 @dataclass(frozen=True)
@@ -90,7 +109,7 @@ class CycleView:
     name: str
     start_date: date
     end_date: date
-    state: str
+    state: CycleState
     themes: tuple[str, ...]
 
 
@@ -112,7 +131,8 @@ def okr_tree(
             chosen = find_team(s, team)
             teams = [(t, 0) for t, _depth in teams if t.id == chosen.id]
         only = [t.id for t, _depth in teams] if team is not None else None
-        objectives = _objectives_by_team(s, the_cycle.id, only)
+        bands = workspace_bands(s)
+        objectives = _objectives_by_team(s, the_cycle.id, bands, only)
         info = s.scalars(select(m.WorkspaceInfo)).one()
         themes = s.scalars(
             select(m.Theme.name).where(m.Theme.cycle_id == the_cycle.id).order_by(m.Theme.position)
@@ -128,10 +148,14 @@ def okr_tree(
                 tuple(themes),
             ),
             teams=tuple(
-                TeamView(t.id, t.name, t.kind, t.parent_id, depth, tuple(objectives.get(t.id, ())))
-                for t, depth in teams
+                _team_view(t, depth, tuple(objectives.get(t.id, ())), bands) for t, depth in teams
             ),
         )
+
+
+def _team_view(t: Any, depth: int, objectives: tuple[ObjectiveView, ...], bands: Bands) -> TeamView:
+    score = rollup([o.score for o in objectives])
+    return TeamView(t.id, t.name, t.kind, t.parent_id, depth, objectives, score, band(score, bands))
 
 
 def _teams_in_tree_order(s: Session) -> list[tuple[Any, int]]:
@@ -158,7 +182,7 @@ def _teams_in_tree_order(s: Session) -> list[tuple[Any, int]]:
 
 
 def _objectives_by_team(
-    s: Session, cycle_id: str, team_ids: list[str] | None = None
+    s: Session, cycle_id: str, bands: Bands, team_ids: list[str] | None = None
 ) -> dict[str, list[ObjectiveView]]:
     """The objectives of a cycle (of some teams), loaded in a handful of queries."""
     in_scope = m.Objective.cycle_id == cycle_id
@@ -195,7 +219,8 @@ def _objectives_by_team(
     }
     by_team: dict[str, list[ObjectiveView]] = defaultdict(list)
     for o in objectives:
-        kr_views = tuple(_kr_view(kr) for kr in krs.get(o.id, []))
+        kr_views = tuple(_kr_view(kr, bands) for kr in krs.get(o.id, []))
+        score = _score(kr_views)
         by_team[o.team_id].append(
             ObjectiveView(
                 id=o.id,
@@ -213,13 +238,15 @@ def _objectives_by_team(
                     for i in initiatives.get(o.id, [])
                 ),
                 supports=tuple(supports.get(o.id, ())),
-                score=_score(kr_views),
+                score=score,
+                band=band(score, bands),
             )
         )
     return by_team
 
 
-def _kr_view(kr: m.KeyResult) -> KeyResultView:
+def _kr_view(kr: m.KeyResult, bands: Bands) -> KeyResultView:
+    progress = progress_of(kr)
     return KeyResultView(
         id=kr.id,
         title=kr.title,
@@ -235,7 +262,8 @@ def _kr_view(kr: m.KeyResult) -> KeyResultView:
         owner=kr.owner,
         confidence=kr.confidence,
         weight=kr.weight,
-        progress=progress_of(kr),
+        progress=progress,
+        band=band(progress, bands),
     )
 
 
@@ -280,7 +308,7 @@ def _group(items: Any, key: str) -> dict[str, list[Any]]:
 class TeamNode:
     id: str
     name: str
-    kind: str
+    kind: TeamKind
     parent_id: str | None
     depth: int
     objective_count: int

@@ -21,7 +21,6 @@ from okrdesk.db import models as m
 from okrdesk.errors import NotFoundError, ValidationError
 from okrdesk.services import entities
 from okrdesk.services.lookup import find_cycle
-from okrdesk.services.planning import STEP_KEYS
 from okrdesk.services.specs import spec_for
 from okrdesk.services.workspace import Workspace, name_change
 
@@ -192,21 +191,6 @@ def planned_minutes(items: list[AgendaItem]) -> int:
     return sum(item.planned_minutes for item in items)
 
 
-def add_step(
-    ws: Workspace, session_id: str, title: str, minutes: int, guided_step: str = ""
-) -> str:
-    """Add a step at the end of the agenda; return its id."""
-    _check_guided(guided_step)
-    return entities.create(
-        ws,
-        "agenda_step",
-        session_id=session_id,
-        title=title,
-        planned_minutes=minutes,
-        guided_step=guided_step,
-    )
-
-
 def record_time(
     ws: Workspace, session_id: str, spent: dict[str, int], current_step: int | None = None
 ) -> None:
@@ -229,22 +213,14 @@ def record_time(
 def _agenda_step(
     session_id: str, title: str, minutes: int, guided_step: str, position: int
 ) -> m.AgendaStep:
-    _check_guided(guided_step)
     return m.AgendaStep(
         session_id=session_id,
         title=_field("agenda_step", "title", title),
         planned_minutes=_field("agenda_step", "planned_minutes", minutes),
-        guided_step=guided_step,
+        guided_step=_field("agenda_step", "guided_step", guided_step),
         notes="",
         position=position,
     )
-
-
-def _check_guided(key: str) -> None:
-    if key and key not in STEP_KEYS:
-        raise ValidationError(
-            f"no planning step {key!r} (steps: {', '.join(STEP_KEYS)})", "guided_step"
-        )
 
 
 # -- people ------------------------------------------------------------------------------------

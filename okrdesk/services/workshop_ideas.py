@@ -21,6 +21,7 @@ from okrdesk.db import models as m
 from okrdesk.errors import NotFoundError, ValidationError
 from okrdesk.services.specs import spec_for
 from okrdesk.services.workspace import Workspace, name_change
+from okrdesk.vocabulary import CANDIDATE_KINDS
 
 # -- capture -----------------------------------------------------------------------------------
 
@@ -141,7 +142,7 @@ def group_duplicates(ws: Workspace, session_id: str) -> int:
         load_session(s, session_id)
         heads = [c for c in candidates_of(s, session_id) if c.status == "open" and not c.group_id]
         moved = 0
-        for kind in ("objective", "key_result"):
+        for kind in CANDIDATE_KINDS:
             of_kind = [c for c in heads if c.kind == kind]
             for group in find_duplicates([c.text for c in of_kind]):
                 moved += _merge(s, [of_kind[i] for i in group])

@@ -19,6 +19,7 @@ from okrdesk.services.workshop_ideas import (
     short,
 )
 from okrdesk.services.workspace import Workspace, name_change
+from okrdesk.vocabulary import CandidateKind, CandidateStatus
 
 
 @dataclass(frozen=True)
@@ -27,8 +28,8 @@ class Ranked:
 
     id: str
     text: str
-    kind: str
-    status: str
+    kind: CandidateKind
+    status: CandidateStatus
     rank: int  # 1 for the most dots; ties share a rank
     dots: int
     by_participant: dict[str | None, int]  # participant id (None: room total) → dots

@@ -32,6 +32,7 @@ def _kr(n: int, length: int) -> KeyResultView:
         confidence="on_track",
         weight=1.0,
         progress=0.4,
+        band="amber",
         **values,
     )
 
@@ -50,10 +51,11 @@ def _team(objectives: int, krs: int, length: int = 200) -> SheetTeam:
             initiatives=(),
             supports=(),
             score=0.4,
+            band="amber",
         )
         for o in range(objectives)
     )
-    return SheetTeam(TeamView("t", "Bench", "team", None, 0, views), ())
+    return SheetTeam(TeamView("t", "Bench", "team", None, 0, views, 0.4, "amber"), ())
 
 
 def test_a_small_set_keeps_normal_type_and_a_big_one_is_made_smaller() -> None:

@@ -118,7 +118,7 @@ def test_linking_the_orphan_in_the_dialog_and_undo(qtbot, view: AlignmentView, s
     target = next(item for item in dialog.candidates() if "right parts  —" in item.text())
     dialog.list.setCurrentItem(target)
     dialog.use_weight.setChecked(True)
-    dialog.weight.setValue(0.4)
+    dialog.weight.setText("0.4")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
 
@@ -236,3 +236,26 @@ def test_a_workspace_without_cycles_says_so(qtbot, tmp_path: Path):
     assert "no cycles" in widget.summary.text()
     assert widget.tree.topLevelItemCount() == 0 and widget.open_link_dialog("x") is None
     session.close()
+
+
+def test_a_typed_weight_is_stored_and_shown_as_typed(qtbot, view: AlignmentView, session):
+    dialog = view.open_link_dialog(objective_id(view, GRINDER))
+    qtbot.keyClicks(dialog.filter, "right parts")
+    dialog.list.setCurrentItem(
+        next(item for item in dialog.candidates() if "right parts  —" in item.text())
+    )
+    dialog.use_weight.setChecked(True)
+    assert dialog.weight.text() == "1"
+    dialog.weight.selectAll()
+    qtbot.keyClicks(dialog.weight, "lots")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "must be a number (got 'lots')" in dialog.error.text()
+    dialog.weight.selectAll()
+    qtbot.keyClicks(dialog.weight, "0.125")  # a spin box of two decimals made this 0.13
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    (link,) = [
+        x for x in entities.list_items(session.ws, "alignment_link")
+        if x["objective_id"] == objective_id(view, GRINDER)
+    ]  # fmt: skip
+    assert link["weight"] == 0.125
+    assert row(view, GRINDER, under=CALLOUT).text(3) == "0.125"

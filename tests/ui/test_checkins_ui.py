@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QSpinBox, QWid
 from okrdesk.services.checkin_views import history, last_check_in, suggested_status
 from okrdesk.services.checkins import set_confidence_scale
 from okrdesk.services.views import okr_tree
-from okrdesk.textview import CONFIDENCE_WORDS
+from okrdesk.vocabulary import CONFIDENCE_WORDS
 from ui.app import Windows
 from ui.checkins import CheckInPage
 from ui.checkins.format import ERROR_BACKGROUND
@@ -361,3 +361,46 @@ def test_other_teams_and_no_team(qtbot, demo_copy: Path, answers, team: str) -> 
     page.set_context(None, None)
     assert page.key_result_ids() == []
     assert "Pick a cycle and a team" in page.banner.text()
+
+
+@pytest.mark.parametrize(("typed", "value"), [("0.125", 0.125), ("0.0000001", 1e-7)])
+def test_a_checked_in_number_is_stored_and_shown_as_typed(
+    qtbot, demo_copy: Path, answers, typed: str, value: float
+) -> None:
+    window, page = open_page(qtbot, demo_copy)
+    ws = window.session.ws
+    page.date_edit.setDate(QDate(NEXT_WEEK))
+    kr = page.key_result_ids()[1]
+    start_at(page, kr)
+    type_text(qtbot, typed)
+    press(qtbot, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert last_check_in(ws, kr).value == value
+    # The grid pre-fills the next check-in with it, exactly: Enter there saves it again.
+    qtbot.waitUntil(lambda: page.grid.item(page.grid.row_of(kr), VALUE).text() == typed)
+    assert page.history.table.item(0, 1).text() == typed
+
+
+@pytest.mark.parametrize(("typed", "value"), [("0.125", 0.125), ("0.0000001", 1e-7)])
+def test_a_corrected_check_in_keeps_the_number_as_typed(
+    qtbot, demo_copy: Path, answers, typed: str, value: float
+) -> None:
+    window, page = open_page(qtbot, demo_copy)
+    ws = window.session.ws
+    kr = page.key_result_ids()[1]
+    page.grid.select_key_result(kr)
+    panel = page.history
+    panel.table.setCurrentCell(0, 0)
+    panel.start_correcting()
+    type_text(qtbot, typed)
+    press(qtbot, Qt.Key.Key_Return)
+    assert last_check_in(ws, kr).value == value
+    qtbot.waitUntil(lambda: panel.table.item(0, 1).text() == typed)
+
+    # Correcting it again to the same text leaves it as it is.
+    panel.table.setCurrentCell(0, 0)
+    panel.start_correcting()
+    type_text(qtbot, typed)
+    press(qtbot, Qt.Key.Key_Return)
+    assert last_check_in(ws, kr).value == value
+    assert panel.table.item(0, 1).text() == typed

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
 
 from okrdesk.services import entities, workshop
 from okrdesk.services.views import okr_tree
@@ -425,3 +426,24 @@ def test_a_skipped_step_is_said_and_does_not_put_the_session_ahead(qtbot, room, 
     assert agenda.table.item(1, 4).text() == ""
     steps = workshop.agenda(session.ws, widget.ctx.session_id)
     assert [s.actual_seconds for s in steps[:3]] == [480, None, 60]
+
+
+def test_minutes_are_whole_numbers_and_0_125_is_refused_not_rounded(qtbot, room, said) -> None:
+    _path, session, ids = room
+    widget = facilitation(qtbot, session, FakeTime())
+    widget.set_context(ids["cycle"], ids["team"])
+    qtbot.mouseClick(widget.new_button, LEFT)
+    settle(qtbot, widget)
+    agenda = widget.agenda_panel
+    planned = workshop.agenda(session.ws, widget.ctx.session_id)[0].planned_minutes
+    with qtbot.waitActive(widget):  # so that the cell editor has the keyboard
+        widget.activateWindow()
+    agenda.table.editItem(agenda.table.item(0, 3))
+    editor = agenda.table.viewport().findChild(QLineEdit)  # the cell's own editor
+    assert editor is not None
+    editor.selectAll()
+    qtbot.keyClicks(editor, "0.125")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # Qt commits on its next turn
+    qtbot.waitUntil(lambda: "whole number" in agenda.message.text(), timeout=2000)
+    assert workshop.agenda(session.ws, widget.ctx.session_id)[0].planned_minutes == planned
+    assert agenda.table.item(0, 3).text() == str(planned)

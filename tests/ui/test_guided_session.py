@@ -430,3 +430,70 @@ def test_deleting_is_one_undo_step_and_the_editor_moves_on(qtbot, tmp_path: Path
     assert len(entities.list_items(ws, "key_result")) == 1  # its key result came back too
     assert page.select_item(objective)
     assert page.editor.title_edit.text() == "Bake well"
+
+
+def _key_results_step(qtbot, tmp_path: Path, open_session, **kr_values: object):
+    """The key results step of a new workspace with one objective and one key result."""
+    session = open_session(tmp_path / "numbers.okrdesk", create=True)
+    cycle_id, company = planning.ensure_cycle_and_company(session.ws, "Bergblick Bakery")
+    objective = entities.create(
+        session.ws, "objective", cycle_id=cycle_id, team_id=company, title="Bake well"
+    )
+    kr = entities.create(
+        session.ws, "key_result", objective_id=objective, title="Sell loaves", **kr_values
+    )
+    w = guided(qtbot, session)
+    w.go_to(3)
+    page = w.current_page
+    assert isinstance(page, KeyResultsPage)
+    return session, w, page, objective, kr
+
+
+@pytest.mark.parametrize(
+    ("name", "values"),
+    [
+        ("start", {"start": 0.125, "target": 1}),
+        ("target", {"start": 0, "target": 0.125}),
+        ("commit_level", {"commit_level": 0.125, "target": 0.5, "stretch_level": 1}),
+        ("stretch_level", {"commit_level": 0, "target": 0.1, "stretch_level": 0.125}),
+    ],
+)
+def test_each_number_field_shows_and_keeps_exactly_what_is_stored(
+    qtbot, tmp_path: Path, open_session, name: str, values: dict
+) -> None:
+    session, w, page, _objective, kr = _key_results_step(
+        qtbot, tmp_path, open_session, kind="three_level", **{"start": 0, **values}
+    )
+    ws = session.ws
+    assert page.select_item(kr)
+    field = page.editor.bindings[name].widget
+    assert field.text() == "0.125"
+    field.setFocus()
+    enter(qtbot, field)
+    assert entities.get(ws, "key_result", kr)[name] == 0.125
+
+    type_text(qtbot, field, "0.5" if name != "stretch_level" else "0.25")
+    enter(qtbot, field)
+    type_text(qtbot, field, "0.125")
+    enter(qtbot, field)
+    settle(qtbot, w)
+    assert entities.get(ws, "key_result", kr)[name] == 0.125
+    assert field.text() == "0.125"
+
+
+def test_use_these_numbers_without_a_start_takes_the_direction_from_the_words(
+    qtbot, tmp_path: Path, open_session
+) -> None:
+    session, w, page, objective, _kr = _key_results_step(qtbot, tmp_path, open_session)
+    assert page.select_new(objective_id=objective)
+    type_text(qtbot, page.editor.title_edit, "Cut waiting time at the counter to 3 minutes")
+    page.editor.coach.check_now()
+    qtbot.mouseClick(page.editor.coach.fill_button, LEFT)
+    settle(qtbot, w)
+    kr = entities.get(session.ws, "key_result", page.editor.item_id)
+    assert (kr["start"], kr["target"], kr["unit"], kr["direction"]) == (
+        None,
+        3,
+        "minutes",
+        "decrease",
+    )

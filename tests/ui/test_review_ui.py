@@ -7,20 +7,20 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
 
+from okrdesk.numbers import score_text
 from okrdesk.services import entities
 from okrdesk.services.kpis import list_kpis
 from okrdesk.services.retrospective import load_retrospective
-from okrdesk.services.review import review
+from okrdesk.services.review import grade_key_result, review
 from okrdesk.services.views import okr_tree
 from okrdesk.services.workspace import Workspace
 from ui.app import Windows
 from ui.review import CycleReviewWidget
 from ui.review import prompts as review_prompts
 from ui.review.grade_rows import KeyResultRow
-from ui.review.looks import score_text
 from ui.session import WorkspaceSession
 
 READY = "Raise rebuilt two-group machines ready to ship from 1 to 6"
@@ -526,3 +526,74 @@ def test_mounted_in_the_window_it_follows_the_navigator_and_leads_to_the_okrs(
     assert window.tabs.currentIndex() == 0
     assert window.heading.text().startswith("Workshop · 2026-Q4")
     assert window.okr_view.current_item() == ("objective", draft.id)
+
+
+def test_grades_show_and_keep_exactly_what_is_stored(
+    qtbot, widget: CycleReviewWidget, session: WorkspaceSession, answers
+) -> None:
+    w, ws = widget, session.ws
+    grade_key_result(ws, graded(ws, MEDIAN).id, 0.125)
+    w.review.refresh()
+    median = row(w, MEDIAN).grade
+    assert median.text() == "0.125"  # not "0.12": what is shown is what Enter saves
+    median.setFocus()
+    qtbot.keyClick(median, Qt.Key.Key_Return)
+    assert graded(ws, MEDIAN).grade == 0.125 and median.text() == "0.125"
+
+    returns = row(w, RETURNS).grade
+    type_into(qtbot, returns, "0.125")
+    assert graded(ws, RETURNS).grade == 0.125 and returns.text() == "0.125"
+
+    card = next(c for c in w.review.cards.values() if c.objective.title == FIRST_OBJECTIVE)
+    type_into(qtbot, card.override, "0.125")
+    w.review.refresh()
+    assert card.override.text() == "0.125"
+    card.override.setFocus()
+    qtbot.keyClick(card.override, Qt.Key.Key_Return)
+    objectives = review(ws, "2026-Q4", "Workshop").teams[0].objectives
+    objective = next(o for o in objectives if o.id == card.objective.id)
+    assert (objective.override, card.override.text()) == (0.125, "0.125")
+
+
+def test_a_kpi_range_and_value_keep_exactly_what_is_typed(
+    qtbot, widget: CycleReviewWidget, session: WorkspaceSession, answers
+) -> None:
+    w, ws = widget, session.ws
+    w.show_part("kpis")
+    page = w.kpis
+    callouts = kpi(ws, CALLOUTS).id
+    entities.update(ws, "kpi", callouts, healthy_low=0.125, healthy_high=0.25)
+    page.refresh()
+    page.table.select_id(callouts)
+    shown: list[tuple[str, str]] = []
+
+    def in_the_dialog(low_typed: str | None) -> None:
+        """Read the real dialog's range fields, perhaps type a new low, press Enter."""
+        dialog = QApplication.activeModalWidget()
+        low = dialog.findChild(QLineEdit, "kpiHealthyLow")
+        high = dialog.findChild(QLineEdit, "kpiHealthyHigh")
+        shown.append((low.text(), high.text()))
+        if low_typed is not None:
+            low.selectAll()
+            qtbot.keyClicks(low, low_typed)
+        qtbot.keyClick(low, Qt.Key.Key_Return)  # the dialog's OK
+        if dialog.isVisible():  # (never leave a test waiting on a modal dialog)
+            dialog.reject()
+
+    QTimer.singleShot(0, lambda: in_the_dialog(None))
+    page.edit_button.click()
+    assert shown == [("0.125", "0.25")]
+    assert (kpi(ws, CALLOUTS).healthy_low, kpi(ws, CALLOUTS).healthy_high) == (0.125, 0.25)
+
+    entities.update(ws, "kpi", callouts, healthy_low=0.0625)
+    QTimer.singleShot(0, lambda: in_the_dialog("0.125"))
+    page.edit_button.click()
+    assert shown[-1] == ("0.0625", "0.25")
+    assert kpi(ws, CALLOUTS).healthy_low == 0.125
+
+    # A value typed and entered is stored as typed; the field empties for the next one.
+    page.date.setDate(QDate(2026, 11, 30))
+    page.value.setFocus()
+    qtbot.keyClicks(page.value, "0.125")
+    qtbot.keyClick(page.value, Qt.Key.Key_Return)
+    assert (kpi(ws, CALLOUTS).latest, page.value.text()) == (0.125, "")

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 
 from okrdesk.services import entities
@@ -288,3 +289,84 @@ def test_an_undo_the_file_no_longer_allows_is_reported(qtbot, demo_copy: Path, a
     assert "is closed and read-only" in window.statusBar().currentMessage()
     assert window.session.undo_stack.count() == 0  # the stack stays true to the file
     assert objective.title not in titles(window)
+
+
+# Each number field of the detail editor, with the key result around it that makes 0.125 a
+# valid value there, and another value to type over.
+KR_NUMBERS = {
+    "start": ({"kind": "metric", "start": 0.125, "target": 1}, 0.5),
+    "target": ({"kind": "metric", "start": 0, "target": 0.125}, 0.25),
+    "current": ({"kind": "metric", "start": 0, "target": 1, "current": 0.125}, 0.5),
+    "commit_level": (
+        {
+            "kind": "three_level",
+            "start": 0,
+            "commit_level": 0.125,
+            "target": 0.5,
+            "stretch_level": 1,
+        },
+        0.25,
+    ),
+    "stretch_level": (
+        {
+            "kind": "three_level",
+            "start": 0,
+            "commit_level": 0,
+            "target": 0.1,
+            "stretch_level": 0.125,
+        },
+        0.25,
+    ),
+    "weight": ({"weight": 0.125}, 1.0),
+}
+
+
+@pytest.mark.parametrize("name", KR_NUMBERS)
+def test_a_number_field_shows_and_keeps_exactly_what_is_stored(
+    qtbot, demo_copy: Path, answers, name: str
+) -> None:
+    window = open_window(qtbot, demo_copy)
+    pick_team(window, "Workshop")
+    kr_id = window.okr_view.tree.teams[0].objectives[0].key_results[0].id
+    ws = window.session.ws
+    values, other = KR_NUMBERS[name]
+    entities.update(ws, "key_result", kr_id, **values)
+    window.okr_view.select("key_result", kr_id)
+    editor = window.editor.editors["key_result"]
+    field = editor.fields[name]
+    assert field.text() == "0.125"  # not "0.12": what is shown is what Enter saves
+
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert entities.get(ws, "key_result", kr_id)[name] == 0.125
+    assert field.text() == "0.125"
+
+    entities.update(ws, "key_result", kr_id, **{name: other})
+    window.editor.show_item("key_result", kr_id)
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "0.125")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert entities.get(ws, "key_result", kr_id)[name] == 0.125
+    assert field.text() == "0.125"  # reloaded from the file after the save
+    qtbot.keyClick(field, Qt.Key.Key_Tab)  # and leaving the field changes nothing
+    assert entities.get(ws, "key_result", kr_id)[name] == 0.125
+
+
+def test_use_these_numbers_without_a_start_takes_the_direction_from_the_words(
+    qtbot, demo_copy: Path, answers
+) -> None:
+    """The detail editor fills a key result as the planning session's editor does."""
+    window = open_window(qtbot, demo_copy)
+    pick_team(window, "Workshop")
+    window.okr_view.select("objective", window.okr_view.tree.teams[0].objectives[0].id)
+    window.add_kr_action.trigger()
+    editor = window.editor.editors["key_result"]
+    qtbot.keyClicks(editor.title, "Cut repeat visits to 5%")
+    qtbot.waitUntil(lambda: editor.coach.fill_button.isVisible(), timeout=3000)
+    assert editor.coach.metric_label.text() == "Read: — → 5 %"
+    qtbot.keyClick(editor.title, Qt.Key.Key_Tab)
+    qtbot.mouseClick(editor.coach.fill_button, Qt.MouseButton.LeftButton)
+    kr = entities.get(window.session.ws, "key_result", editor.item["id"])
+    assert (kr["start"], kr["target"], kr["unit"], kr["direction"]) == (None, 5, "%", "decrease")
+    assert editor.fields["target"].text() == "5"

@@ -17,8 +17,9 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from okrdesk.numbers import number
 from okrdesk.services.checkin_views import KeyResultHistory
-from ui.checkins.format import day_text, shown_number
+from ui.checkins.format import day_text
 
 VALUE_COLOUR = QColor("#1f3a5f")
 IDEAL_COLOUR = QColor("#7a7a7a")
@@ -134,7 +135,7 @@ class KeyResultChart(QWidget):
             labels = ["not done", "done"]
         else:
             ticks = nice_ticks(*self._value_range())
-            labels = [shown_number(t) for t in ticks]
+            labels = [number(t) for t in ticks]
         low, high = ticks[0], ticks[-1]
         label_width = max(metrics.horizontalAdvance(t) for t in labels)
         legend_rows = len(self._legend_lines(metrics, label_width + 14))
@@ -194,7 +195,7 @@ class KeyResultChart(QWidget):
             y = y_of(h.target)
             painter.setPen(QPen(TARGET_COLOUR, 1.5, Qt.PenStyle.DotLine))
             painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
-            text = f"target {shown_number(h.target)} {h.unit}".strip()
+            text = f"target {number(h.target)} {h.unit}".strip()
             width = metrics.horizontalAdvance(text)
             above = y - 4 if y - metrics.height() > plot.top() else y + metrics.ascent() + 3
             painter.drawText(QPointF(plot.right() - width - 2, above), text)
@@ -258,8 +259,8 @@ class KeyResultChart(QWidget):
         return lines
 
     def _legend(self, painter: QPainter, metrics: QFontMetrics, left: float) -> None:
-        for number, line in enumerate(self._legend_lines(metrics, left)):
-            y = metrics.height() / 2 + 4 + number * (metrics.height() + 4)
+        for n, line in enumerate(self._legend_lines(metrics, left)):
+            y = metrics.height() / 2 + 4 + n * (metrics.height() + 4)
             for x, text, sample, pen in line:
                 painter.setPen(pen)
                 if sample == "hollow":

@@ -7,28 +7,20 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
+from okrdesk.numbers import number
 from okrdesk.services.checkins import CheckInView
-from okrdesk.textview import CONFIDENCE_WORDS, number
+from okrdesk.vocabulary import CONFIDENCE_WORDS, Confidence
 
-LEVEL_OF_WORDS = {words: level for level, words in CONFIDENCE_WORDS.items()}
-LEVEL_COLOURS = {"on_track": "#4f8a4b", "at_risk": "#d9a53f", "off_track": "#c8553d"}
+LEVEL_COLOURS: dict[Confidence, str] = {
+    "on_track": "#4f8a4b",
+    "at_risk": "#d9a53f",
+    "off_track": "#c8553d",
+}
 ERROR_STYLE = "background:#fde7e9; color:#8a1020; border:1px solid #e8a3ab; padding:6px;"
 INFO_STYLE = "background:#eaf1fb; color:#1d3f66; border:1px solid #b6cbe6; padding:6px;"
 CLOSED_STYLE = "background:#f1f1f1; color:#333; border:1px solid #bbb; padding:6px;"
 ERROR_BACKGROUND = QColor("#fde7e9")
 DONE, NOT_DONE = "done", "not done"
-
-
-def editable_number(value: float | None) -> str:
-    """A number as a person would type it back: no thousands separators, no float noise."""
-    if value is None:
-        return ""
-    text = f"{round(float(value), 6):f}".rstrip("0").rstrip(".")
-    return "0" if text in ("", "-0") else text
-
-
-def shown_number(value: float | None) -> str:
-    return number(None if value is None else round(float(value), 6))
 
 
 def value_text(value: float | None, kind: str, unit: str = "") -> str:
@@ -37,7 +29,7 @@ def value_text(value: float | None, kind: str, unit: str = "") -> str:
         return "—"
     if kind == "milestone":
         return DONE if value == 1.0 else NOT_DONE
-    return f"{shown_number(value)} {unit}".strip()
+    return f"{number(value)} {unit}".strip()
 
 
 def change_text(change: float | None, kind: str, unit: str = "") -> str:
@@ -48,7 +40,7 @@ def change_text(change: float | None, kind: str, unit: str = "") -> str:
     if round(change, 6) == 0:
         return "no change"
     sign = "+" if change > 0 else "−"
-    return f"{sign}{shown_number(abs(change))} {unit}".strip()
+    return f"{sign}{number(abs(change))} {unit}".strip()
 
 
 def day_text(day: date, with_year: bool = False) -> str:
@@ -59,15 +51,15 @@ def confidence_text(view: CheckInView | None) -> str:
     """ "on track", "7/10 (on track)", or "" without a confidence."""
     if view is None:
         return ""
-    words = CONFIDENCE_WORDS.get(view.confidence or "", "")
+    words = CONFIDENCE_WORDS[view.confidence] if view.confidence else ""
     if view.confidence_score is not None:
         return f"{view.confidence_score}/10 ({words})" if words else f"{view.confidence_score}/10"
     return words
 
 
-def level_icon(level: str | None) -> QIcon:
+def level_icon(level: Confidence | None) -> QIcon:
     """A small round swatch in the level's colour (the words beside it carry the meaning)."""
-    if level not in LEVEL_COLOURS:
+    if level is None:
         return QIcon()
     pixmap = QPixmap(12, 12)
     pixmap.fill(Qt.GlobalColor.transparent)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from okrdesk.services.checkins import CheckInView
 from okrdesk.services.views import KeyResultView
-from okrdesk.textview import CONFIDENCE_WORDS
+from okrdesk.vocabulary import CONFIDENCE_WORDS, confidence_of_words
 from ui.checkins.cell_delegate import CellDelegate
 from ui.checkins.format import ERROR_BACKGROUND, day_text, level_icon, value_text
 from ui.checkins.grid_rows import (
@@ -189,14 +189,15 @@ class CheckInGrid(QTableWidget):
         try:
             suggested = self.item(index, SUGGESTED)
             suggested.setIcon(level_icon(row.suggestion))
-            suggested.setText(CONFIDENCE_WORDS.get(row.suggestion or "", "—"))
+            suggested.setText(CONFIDENCE_WORDS[row.suggestion] if row.suggestion else "—")
             suggested.setToolTip("What the pace suggests for the new value on this date")
             if self.scale != "1-10" and row.value_typed and not row.confidence_chosen:
-                row.confidence = CONFIDENCE_WORDS.get(row.suggestion or "", row.confidence)
+                row.confidence = (
+                    CONFIDENCE_WORDS[row.suggestion] if row.suggestion else row.confidence
+                )
             confidence = self.item(index, CONFIDENCE)
             confidence.setText(row.confidence)
-            level = next((k for k, w in CONFIDENCE_WORDS.items() if w == row.confidence), None)
-            confidence.setIcon(level_icon(level))
+            confidence.setIcon(level_icon(confidence_of_words(row.confidence)))
             for column in EDITABLE:
                 item = self.item(index, column)
                 bad = bool(row.error) and column == row.error_column

@@ -6,10 +6,11 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QColor
 
+from okrdesk.numbers import editable_number
 from okrdesk.services.checkins import CheckInView
 from okrdesk.services.views import KeyResultView
-from okrdesk.textview import CONFIDENCE_WORDS
-from ui.checkins.format import DONE, NOT_DONE, editable_number
+from okrdesk.vocabulary import CONFIDENCE_WORDS, Confidence
+from ui.checkins.format import DONE, NOT_DONE
 
 KR, LAST, VALUE, SUGGESTED, CONFIDENCE, NOTE = range(6)
 HEADERS = ["Key result", "Last check-in", "New value", "Pace suggests", "Confidence", "Note"]
@@ -32,7 +33,7 @@ class GridRow:
     touched: bool = False
     value_typed: bool = False  # once a value is typed, the confidence follows pace …
     confidence_chosen: bool = False  # … unless one was chosen
-    suggestion: str | None = None  # on_track | at_risk | off_track
+    suggestion: Confidence | None = None  # what pace suggests
     error: str = ""
     error_column: int = VALUE
 
@@ -43,7 +44,7 @@ def prefilled_confidence(last: CheckInView | None, scale: str) -> str:
         return ""
     if scale == "1-10":
         return str(last.confidence_score) if last.confidence_score else ""
-    return CONFIDENCE_WORDS.get(last.confidence or "", "")
+    return CONFIDENCE_WORDS[last.confidence] if last.confidence else ""
 
 
 def prefilled_value(kr: KeyResultView, last: CheckInView | None) -> str:

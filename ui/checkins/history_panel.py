@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from okrdesk.errors import OkrDeskError
+from okrdesk.numbers import editable_number, span
 from okrdesk.services.checkin_views import KeyResultHistory, history
 from okrdesk.services.checkins import CheckInView, short_title
-from okrdesk.textview import CONFIDENCE_WORDS
+from okrdesk.vocabulary import CONFIDENCE_WORDS
 from ui.checkins import checkin_ops
 from ui.checkins.chart import KeyResultChart
 from ui.checkins.format import (
@@ -35,9 +36,7 @@ from ui.checkins.format import (
     ERROR_STYLE,
     NOT_DONE,
     day_text,
-    editable_number,
     level_icon,
-    shown_number,
 )
 from ui.session import WorkspaceSession
 
@@ -200,15 +199,14 @@ class HistoryPanel(QWidget):
         if self.scale == "1-10" and view.confidence_score is not None:
             confidence = str(view.confidence_score)
         else:
-            confidence = CONFIDENCE_WORDS.get(view.confidence or "", "")
+            confidence = CONFIDENCE_WORDS[view.confidence] if view.confidence else ""
         return [view.date.isoformat(), value, confidence, view.note]
 
     @staticmethod
     def _span(h: KeyResultHistory) -> str:
         if h.kind == "milestone":
             return "milestone (done / not done)"
-        unit = f" {h.unit}" if h.unit else ""
-        return f"{shown_number(h.start)} → {shown_number(h.target)}{unit}"
+        return span(h.start, h.target, h.unit)
 
     def _enable(self) -> None:
         has = self.selected() is not None and not self.read_only

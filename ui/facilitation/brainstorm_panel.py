@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
 from okrdesk.errors import OkrDeskError
 from okrdesk.services.workshop_ideas import add_candidates, group, group_duplicates, ungroup
 from okrdesk.services.workshop_votes import tally
+from okrdesk.vocabulary import CANDIDATE_KIND_WORDS, CANDIDATE_STATUS_WORDS, CandidateStatus
 from ui.facilitation.context import WorkshopContext
 
-KINDS = [("objective", "Candidate objectives"), ("key_result", "Candidate key results")]
-STATUS_WORDS = {"promoted": "  ✓ promoted", "parked": "  · parked"}
+KINDS = [(kind, f"Candidate {words}s") for kind, words in CANDIDATE_KIND_WORDS.items()]
+STATUS_MARKS: dict[CandidateStatus, str] = {"promoted": "✓", "parked": "·"}
 
 
 class BrainstormPanel(QWidget):
@@ -110,7 +111,9 @@ class BrainstormPanel(QWidget):
             tally(self.ctx.ws, self.ctx.session_id, self.kind).ranked, key=lambda r: r.position
         )
         for r in ranked:
-            item = QListWidgetItem(r.text + STATUS_WORDS.get(r.status, ""))
+            mark = STATUS_MARKS.get(r.status)
+            words = f"  {mark} {CANDIDATE_STATUS_WORDS[r.status]}" if mark else ""
+            item = QListWidgetItem(r.text + words)
             item.setData(Qt.ItemDataRole.UserRole, r.id)
             self.list.addItem(item)
             for member_id, text in zip(r.member_ids, r.members, strict=True):

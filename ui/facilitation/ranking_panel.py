@@ -21,10 +21,15 @@ from okrdesk.errors import OkrDeskError
 from okrdesk.services import entities
 from okrdesk.services.workshop_ideas import promote
 from okrdesk.services.workshop_votes import Ranked, tally
+from okrdesk.vocabulary import CANDIDATE_STATUS_WORDS, CandidateStatus
 from ui.facilitation import prompts
 from ui.facilitation.context import WorkshopContext
 
-STATUS = {"open": "", "promoted": "✓ promoted", "parked": "parked"}
+STATUS: dict[CandidateStatus, str] = {
+    "open": "",
+    "promoted": f"✓ {CANDIDATE_STATUS_WORDS['promoted']}",
+    "parked": CANDIDATE_STATUS_WORDS["parked"],
+}
 
 
 class RankingPanel(QWidget):

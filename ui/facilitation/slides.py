@@ -15,11 +15,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from okrdesk.errors import OkrDeskError
+from okrdesk.numbers import editable_number, span
 from okrdesk.services import entities, workshop
 from okrdesk.services.coaching import WorkspaceFinding, check_workspace
 from okrdesk.services.views import KeyResultView, ObjectiveView, okr_tree
 from okrdesk.services.workshop_clock import duration
 from okrdesk.services.workshop_votes import tally
+from okrdesk.vocabulary import CANDIDATE_KIND_WORDS, OBJECTIVE_STATUS_WORDS, CandidateKind
 from ui.facilitation.context import WorkshopContext
 
 FLAG_MARKS = {"error": "✖ Error", "warning": "▲ Warning"}
@@ -130,7 +132,7 @@ def themes_slide(ctx: WorkshopContext) -> Slide:
     )
 
 
-def candidates_slide(ctx: WorkshopContext, kind: str = "objective") -> Slide:
+def candidates_slide(ctx: WorkshopContext, kind: CandidateKind = "objective") -> Slide:
     if ctx.session_id is None:
         return Slide("", empty="No workshop session")
     result = tally(ctx.ws, ctx.session_id, kind)
@@ -154,8 +156,7 @@ def candidates_slide(ctx: WorkshopContext, kind: str = "objective") -> Slide:
                 Line(r.text, mark, tone, strong=r.status == "promoted"), aside, below=tuple(below)
             )
         )
-    noun = "objectives" if kind == "objective" else "key results"
-    heading = f"Candidate {noun}" + (" — ranked by dots" if voted else "")
+    heading = f"Candidate {CANDIDATE_KIND_WORDS[kind]}s" + (" — ranked by dots" if voted else "")
     return Slide(heading, tuple(blocks), "No ideas yet — call them out", "more candidates")
 
 
@@ -270,7 +271,7 @@ def _objective_block(
         below += [Line(i.title, "▸", "muted") for i in o.initiatives]
     if not o.key_results and not findings.get(o.id):
         below.append(Line("no key results yet", "○", "muted"))
-    aside = "draft" if o.status == "draft" else "final"
+    aside = OBJECTIVE_STATUS_WORDS[o.status]
     return Block(Line(o.title, f"O{n}", strong=True), aside, below=tuple(below))
 
 
@@ -279,10 +280,9 @@ def _kr_text(kr: KeyResultView) -> str:
     if kr.kind == "milestone" or kr.start is None or kr.target is None:
         return kr.title
     plain = re.sub(r"(?<=\d)[,.'\u00a0\u202f](?=\d{3}\b)", "", kr.title)
-    if f"{kr.target:g}" in plain:
+    if editable_number(kr.target) in plain:  # the target as written, without separators
         return kr.title
-    unit = f" {kr.unit}" if kr.unit else ""
-    return f"{kr.title}  ({kr.start:g} → {kr.target:g}{unit})"
+    return f"{kr.title}  ({span(kr.start, kr.target, kr.unit)})"
 
 
 def _flag_line(f: WorkspaceFinding) -> Line:

@@ -61,13 +61,6 @@ class ErrorLabel(QLabel):
         self.setVisible(False)
 
 
-def number_text(value: float | None) -> str:
-    """A number as a person would type it: 38000, 4.6, 12.5 (no exponent, no trailing .0)."""
-    if value is None:
-        return ""
-    return f"{value:.10g}" if abs(value) < 1e10 else f"{value:.0f}"
-
-
 Editable = QLineEdit | TextArea
 
 

@@ -12,17 +12,11 @@ from okrdesk.errors import OkrDeskError
 from okrdesk.services import entities
 from okrdesk.services.views import okr_tree
 from okrdesk.services.workspace import Workspace
+from ui.choices import INITIATIVE_STATUSES, labels_first
 from ui.guided.context import PlanningContext
 from ui.guided.editor import ItemEditor
 from ui.guided.fields import ErrorLabel
 from ui.guided.page import ItemPage
-
-STATUSES = [
-    ("Planned", "planned"),
-    ("In progress", "in_progress"),
-    ("Done", "done"),
-    ("Dropped", "dropped"),
-]
 
 
 def day_text(value: date | None) -> str:
@@ -33,7 +27,7 @@ class InitiativeEditor(ItemEditor):
     def __init__(self, ctx: PlanningContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, "initiative", "initiative", coach_kind="initiative", parent=parent)
         self.title_edit.setPlaceholderText("The work, e.g. “Run weekly onboarding calls”")
-        self.add_combo("status", "Status:", STATUSES)
+        self.add_combo("status", "Status:", labels_first(INITIATIVE_STATUSES))
         self.add_line("owner", "Owner:")
         due = self.add_line("due_date", "Due:", show=day_text, width=140)
         due.setPlaceholderText("YYYY-MM-DD")

@@ -8,30 +8,24 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from okrdesk.coach import ParsedMetric
+from okrdesk.numbers import editable_number, span
 from okrdesk.services import entities
 from okrdesk.services.views import KeyResultView, okr_tree
-from okrdesk.textview import number
+from ui.choices import KEY_RESULT_KINDS, key_result_shows, labels_first
 from ui.guided.context import PlanningContext
 from ui.guided.editor import ItemEditor
-from ui.guided.fields import number_text
 from ui.guided.page import ItemPage
 
-KINDS = [
-    ("Metric — from a start to a target", "metric"),
-    ("Milestone — done or not done", "milestone"),
-    ("Three levels — commit, target, stretch", "three_level"),
-]
 NUMBER_FIELDS = ("start", "target", "unit", "commit_level", "stretch_level")
 
 
-def span(kr: KeyResultView) -> str:
-    """ "18 → 25 %", "milestone", or "" while the numbers are missing."""
+def numbers_text(kr: KeyResultView) -> str:
+    """ "18 → 25 %", "milestone", or "no numbers yet"."""
     if kr.kind == "milestone":
         return "milestone"
     if kr.start is None and kr.target is None:
         return "no numbers yet"
-    unit = f" {kr.unit}" if kr.unit else ""
-    return f"{number(kr.start)} → {number(kr.target)}{unit}"
+    return span(kr.start, kr.target, kr.unit)
 
 
 def count_verdict(count: int) -> str:
@@ -46,13 +40,13 @@ class KeyResultEditor(ItemEditor):
     def __init__(self, ctx: PlanningContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, "key_result", "key result", coach_kind="key_result", parent=parent)
         self.title_edit.setPlaceholderText('e.g. "Raise repeat orders from 18% to 25%"')
-        self.kind_combo = self.add_combo("kind", "Kind:", KINDS)
+        self.kind_combo = self.add_combo("kind", "Kind:", labels_first(KEY_RESULT_KINDS))
         self.kind_combo.currentIndexChanged.connect(lambda _i: self._show_kind())
-        self.add_line("start", "Start:", show=number_text, width=140)
-        self.add_line("target", "Target:", show=number_text, width=140)
+        self.add_line("start", "Start:", show=editable_number, width=140)
+        self.add_line("target", "Target:", show=editable_number, width=140)
         self.add_line("unit", "Unit:", width=140)
-        self.add_line("commit_level", "Commit level:", show=number_text, width=140)
-        self.add_line("stretch_level", "Stretch level:", show=number_text, width=140)
+        self.add_line("commit_level", "Commit level:", show=editable_number, width=140)
+        self.add_line("stretch_level", "Stretch level:", show=editable_number, width=140)
         self.add_line("owner", "Owner:")
         assert self.coach is not None
         self.coach.metric_offered.connect(self.use_numbers)
@@ -80,10 +74,7 @@ class KeyResultEditor(ItemEditor):
     def _show_kind(self) -> None:
         kind = self.kind_combo.currentData() or "metric"
         for name in NUMBER_FIELDS:
-            visible = kind != "milestone" and (
-                kind == "three_level" or name not in ("commit_level", "stretch_level")
-            )
-            self._row_visible(name, visible)
+            self._row_visible(name, key_result_shows(kind, name))
         if self.coach is not None:
             self.coach.key_result_kind = kind
 
@@ -97,16 +88,10 @@ class KeyResultEditor(ItemEditor):
                 return
 
     def use_numbers(self, metric: ParsedMetric | None) -> None:
-        """Fill start, target and unit from what the key result's sentence says."""
-        if metric is None or metric.target is None:
+        """Fill start, target, unit (or direction) from what the key result's sentence says."""
+        values: dict[str, Any] = metric.key_result_values() if metric is not None else {}
+        if not values:
             return
-        values: dict[str, Any] = {"target": metric.target}
-        if metric.start is not None:
-            values["start"] = metric.start
-        elif metric.direction:
-            values["direction"] = metric.direction
-        if metric.unit:
-            values["unit"] = metric.unit
         title = self.bindings["title"]
         if self.item_id is not None and title.dirty():
             values["title"] = title.value()
@@ -129,7 +114,7 @@ class KeyResultsPage(ItemPage):
             node = self.add_group(f"◎ {o.title}  ·  {count_verdict(count)}")
             parent = (("objective_id", o.id),)
             for kr in o.key_results:
-                self.add_item(f"{kr.title}   [{span(kr)}]", kr.id, parent, node)
+                self.add_item(f"{kr.title}   [{numbers_text(kr)}]", kr.id, parent, node)
             self.add_new("New key result", parent, node)
         if not objectives:
             self.summary.setText("No objectives yet: go back a step and write them first.")

@@ -8,14 +8,10 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from okrdesk.services import entities
+from ui.choices import OBJECTIVE_KINDS, labels_first
 from ui.guided.context import PlanningContext
 from ui.guided.editor import ItemEditor
 from ui.guided.page import ItemPage
-
-KINDS = [
-    ("Committed — we expect to reach 100%", "committed"),
-    ("Aspirational — about 70% counts as success", "aspirational"),
-]
 
 
 class ObjectiveEditor(ItemEditor):
@@ -23,7 +19,7 @@ class ObjectiveEditor(ItemEditor):
         super().__init__(ctx, "objective", "objective", coach_kind="objective", parent=parent)
         self.title_edit.setPlaceholderText("The change you want, in a few words, no numbers")
         self.theme_combo = self.add_combo("theme_id", "Theme:", [("No theme", None)])
-        self.add_combo("kind", "Kind:", KINDS)
+        self.add_combo("kind", "Kind:", labels_first(OBJECTIVE_KINDS))
         self.add_line("owner", "Owner:")
         self.add_area("why", "Why it matters:", lines=3)
 

@@ -11,22 +11,27 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 
 from okrdesk.errors import OkrDeskError
+from okrdesk.numbers import percent
 from okrdesk.services import entities
 from okrdesk.services.quarters import parse_quarter, quarter_of
 from okrdesk.services.retrospective import CarryItem
 from okrdesk.services.workspace import Workspace
+from okrdesk.vocabulary import CARRIED, CARRY_DECISION_WORDS, CarryDecision
 from ui.guided.fields import ErrorLabel
 from ui.review.fields import SavedField
-from ui.review.looks import MUTED, percent, set_read_only
+from ui.review.looks import MUTED, set_read_only
 
+# What each decision does to the item, beside its name in the list.
+DECISION_TIPS: dict[CarryDecision, str] = {
+    "carry": "Into the next cycle as it is; a key result starts where it stands",
+    "modify": "Carried as a draft to reword; the note goes into its why",
+    "drop": "Not carried",
+    "done": "Achieved; not carried",
+}
 DECISIONS = [
     ("", "—", "Undecided: a key result follows its objective"),
-    ("carry", "Carry", "Into the next cycle as it is; a key result starts where it stands"),
-    ("modify", "Modify", "Carried as a draft to reword; the note goes into its why"),
-    ("drop", "Drop", "Not carried"),
-    ("done", "Done", "Achieved; not carried"),
+    *((d, words.capitalize(), DECISION_TIPS[d]) for d, words in CARRY_DECISION_WORDS.items()),
 ]
-CARRIED = ("carry", "modify")
 # (item, decision or None, note) → raises OkrDeskError to refuse
 Decide = Callable[[CarryItem, str | None, str], None]
 

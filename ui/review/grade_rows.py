@@ -9,16 +9,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
 
+from okrdesk.numbers import editable_number, percent, score_text
 from okrdesk.services.review import KeyResultReview, ObjectiveReview
 from ui.guided.fields import ErrorLabel
 from ui.review.fields import SavedField
 from ui.review.looks import (
-    KIND_WORDS,
     MUTED,
     band_colours,
     chip,
-    percent,
-    score_text,
+    kind_tip,
+    kind_word,
     set_band_chip,
     set_chip,
     set_read_only,
@@ -91,7 +91,7 @@ class KeyResultRow:
         self.suggested.setToolTip(
             "The grade suggested from progress" + ("; the grade given differs" if changed else "")
         )
-        self.grade_field.load("" if kr.grade is None else score_text(kr.grade), force)
+        self.grade_field.load(editable_number(kr.grade), force)  # exactly what is stored
         self.grade.setToolTip(
             "Ungraded: leave it empty, or type a grade"
             if kr.grade is None
@@ -117,8 +117,7 @@ class ObjectiveCard(QFrame):
         self.setObjectName("objectiveCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.objective = o
-        kind_word, kind_tip = KIND_WORDS.get(o.kind, (o.kind, ""))
-        self.kind = chip(kind_word, ("#e4ebf5", "#24476e"), kind_tip)
+        self.kind = chip(kind_word(o.kind), ("#e4ebf5", "#24476e"), kind_tip(o.kind))
         self.kind.setObjectName("objectiveKind")
         self.title = QLabel()
         self.title.setWordWrap(True)
@@ -188,9 +187,9 @@ class ObjectiveCard(QFrame):
         set_band_chip(self.band, o.band)
         if o.outcome_label:
             set_chip(self.outcome, o.outcome_label, OUTCOME_COLOURS.get(o.outcome or "", ("", "")))
-            self.outcome.setToolTip(KIND_WORDS.get(o.kind, ("", ""))[1])
+            self.outcome.setToolTip(kind_tip(o.kind))
         self.outcome.setVisible(bool(o.outcome_label))
-        self.override_field.load("" if o.override is None else score_text(o.override), force)
+        self.override_field.load(editable_number(o.override), force)
         self.computed.setText(
             f"(empty: the weighted mean, {score_text(o.computed)})"
             if o.override is None

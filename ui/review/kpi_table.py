@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from okrdesk.numbers import number
 from okrdesk.services.kpis import KpiView
-from okrdesk.textview import number
 
 VALUES_ROLE = Qt.ItemDataRole.UserRole + 1  # (values, low, high, out of range)
 ID_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -6,22 +6,27 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
 
+from okrdesk.vocabulary import (
+    BAND_WORDS,
+    CYCLE_STATE_HINTS,
+    CYCLE_STATE_WORDS,
+    OBJECTIVE_KIND_WORDS,
+    Band,
+    CycleState,
+    ObjectiveKind,
+)
+
 # (background, text) per band; the word always goes with the colour.
-BAND_COLOURS = {
+BAND_COLOURS: dict[Band, tuple[str, str]] = {
     "red": ("#fbe0dc", "#8e1b10"),
     "amber": ("#fff0c2", "#6b4a00"),
     "green": ("#dcefdc", "#1d5a20"),
 }
 NO_BAND = ("#eeeeee", "#555555")
-KIND_WORDS = {
-    "committed": ("Committed", "Committed: expected to reach 1.0; anything less is a miss."),
-    "aspirational": ("Aspirational", "Aspirational: about 0.7 counts as success."),
-}
-STATE_WORDS = {
-    "planning": "in planning — OKRs are being written",
-    "active": "active — the team checks in on its key results",
-    "review": "in review — grades are being given",
-    "closed": "closed — read-only",
+# What a score means by the objective's kind, in the review's terms (grades from 0 to 1).
+KIND_TIPS: dict[ObjectiveKind, str] = {
+    "committed": "expected to reach 1.0; anything less is a miss",
+    "aspirational": "about 0.7 counts as success",
 }
 MUTED = "color: #555;"
 BANNER_STYLE = (
@@ -37,15 +42,18 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}" + ("" if count == 1 else "s")
 
 
-def score_text(score: float | None) -> str:
-    """A score or grade as people give it: 0.7, 0.25; "—" without one."""
-    if score is None:
-        return "—"
-    return f"{score:.2f}".rstrip("0").rstrip(".") if score not in (0, 1) else f"{score:.1f}"
+def kind_word(kind: ObjectiveKind) -> str:
+    return OBJECTIVE_KIND_WORDS[kind].capitalize()
 
 
-def percent(progress: float | None) -> str:
-    return "—" if progress is None else f"{round(progress * 100)}%"
+def kind_tip(kind: ObjectiveKind) -> str:
+    """ "Committed: expected to reach 1.0; anything less is a miss." """
+    return f"{kind_word(kind)}: {KIND_TIPS[kind]}."
+
+
+def state_text(state: CycleState) -> str:
+    """ "in review — grades are being given"."""
+    return f"{CYCLE_STATE_WORDS[state]} — {CYCLE_STATE_HINTS[state]}"
 
 
 def chip(
@@ -68,15 +76,15 @@ def set_chip(label: QLabel, text: str, colours: tuple[str, str]) -> None:
     )
 
 
-def band_colours(band: str | None) -> tuple[str, str]:
-    return BAND_COLOURS.get(band or "", NO_BAND)
+def band_colours(band: Band | None) -> tuple[str, str]:
+    return BAND_COLOURS[band] if band else NO_BAND
 
 
-def band_word(band: str | None) -> str:
-    return band.capitalize() if band else "No score"
+def band_word(band: Band | None) -> str:
+    return BAND_WORDS[band].capitalize() if band else "No score"
 
 
-def set_band_chip(label: QLabel, band: str | None, prefix: str = "") -> None:
+def set_band_chip(label: QLabel, band: Band | None, prefix: str = "") -> None:
     set_chip(label, f"{prefix}{band_word(band)}", band_colours(band))
 
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.guided.fields import number_text
+from okrdesk.numbers import editable_number
 
 KPI_FIELDS = ("name", "team_id", "unit", "healthy_low", "healthy_high")
 
@@ -35,6 +35,8 @@ def kpi_form(
     unit = QLineEdit(values.get("unit", ""))
     low = QLineEdit(_text(values.get("healthy_low")))
     high = QLineEdit(_text(values.get("healthy_high")))
+    low.setObjectName("kpiHealthyLow")  # tests find the real dialog's fields by name
+    high.setObjectName("kpiHealthyHigh")
     low.setPlaceholderText("empty: no lower bound")
     high.setPlaceholderText("empty: no upper bound")
     form = QFormLayout(dialog)
@@ -62,4 +64,4 @@ def kpi_form(
 
 
 def _text(value: float | str | None) -> str:
-    return value if isinstance(value, str) else number_text(value)
+    return value if isinstance(value, str) else editable_number(value)

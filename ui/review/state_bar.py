@@ -10,7 +10,7 @@ from okrdesk.errors import OkrDeskError
 from okrdesk.services.lifecycle import Transition, allowed_states, set_state
 from okrdesk.services.review import ReviewView, review
 from ui import dialogs
-from ui.review.looks import RESULT_STYLE, STATE_WORDS, plural
+from ui.review.looks import RESULT_STYLE, plural, state_text
 from ui.session import WorkspaceSession
 
 # next state → (button, confirmation title)
@@ -107,9 +107,7 @@ class CycleStateBar(QWidget):
             self.state_label.setText("")
             return
         dates = f"{view.start_date:%d %b} – {view.end_date:%d %b %Y}"
-        self.state_label.setText(
-            f"<b>{view.cycle}</b> ({dates}) is {STATE_WORDS.get(view.state, view.state)}"
-        )
+        self.state_label.setText(f"<b>{view.cycle}</b> ({dates}) is {state_text(view.state)}")
         self._buttons(allowed_states(self.session.ws, view.cycle_id), view.state)
 
     def _buttons(self, states: tuple[str, ...], state: str = "") -> None:

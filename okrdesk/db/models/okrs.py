@@ -19,13 +19,20 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from okrdesk.db.base import Base, HasId, enum_check, utc_now
-
-OBJECTIVE_KINDS = ("committed", "aspirational")
-OBJECTIVE_STATUSES = ("draft", "final")
-KEY_RESULT_KINDS = ("metric", "milestone", "three_level")
-DIRECTIONS = ("increase", "decrease")
-CONFIDENCES = ("on_track", "at_risk", "off_track")
-INITIATIVE_STATUSES = ("planned", "in_progress", "done", "dropped")
+from okrdesk.vocabulary import (
+    CONFIDENCES,
+    DIRECTIONS,
+    INITIATIVE_STATUSES,
+    KEY_RESULT_KINDS,
+    OBJECTIVE_KINDS,
+    OBJECTIVE_STATUSES,
+    Confidence,
+    Direction,
+    InitiativeStatus,
+    KeyResultKind,
+    ObjectiveKind,
+    ObjectiveStatus,
+)
 
 
 class Objective(HasId, Base):
@@ -43,8 +50,8 @@ class Objective(HasId, Base):
     title: Mapped[str] = mapped_column(String(300))
     why: Mapped[str] = mapped_column(Text, default="")
     owner: Mapped[str] = mapped_column(String(120), default="")
-    kind: Mapped[str] = mapped_column(String(20), default="committed")
-    status: Mapped[str] = mapped_column(String(20), default="draft")
+    kind: Mapped[ObjectiveKind] = mapped_column(String(20), default="committed")
+    status: Mapped[ObjectiveStatus] = mapped_column(String(20), default="draft")
     position: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utc_now)
 
@@ -94,18 +101,18 @@ class KeyResult(HasId, Base):
         ForeignKey("objective.id", ondelete="CASCADE"), index=True
     )
     title: Mapped[str] = mapped_column(String(300))
-    kind: Mapped[str] = mapped_column(String(20), default="metric")
+    kind: Mapped[KeyResultKind] = mapped_column(String(20), default="metric")
     start: Mapped[float | None] = mapped_column(Float)
     target: Mapped[float | None] = mapped_column(Float)
     current: Mapped[float | None] = mapped_column(Float)
     unit: Mapped[str] = mapped_column(String(40), default="")
-    direction: Mapped[str] = mapped_column(String(10), default="increase")
+    direction: Mapped[Direction] = mapped_column(String(10), default="increase")
     done: Mapped[bool] = mapped_column(Boolean, default=False)
     # Three-level key results are graded against these, in the key result's unit.
     commit_level: Mapped[float | None] = mapped_column(Float)
     stretch_level: Mapped[float | None] = mapped_column(Float)
     owner: Mapped[str] = mapped_column(String(120), default="")
-    confidence: Mapped[str | None] = mapped_column(String(20))
+    confidence: Mapped[Confidence | None] = mapped_column(String(20))
     confidence_score: Mapped[int | None] = mapped_column(Integer)
     weight: Mapped[float] = mapped_column(Float, default=1.0)
     position: Mapped[int] = mapped_column(Integer, default=0)
@@ -122,7 +129,7 @@ class Initiative(HasId, Base):
         ForeignKey("objective.id", ondelete="CASCADE"), index=True
     )
     title: Mapped[str] = mapped_column(String(300))
-    status: Mapped[str] = mapped_column(String(20), default="planned")
+    status: Mapped[InitiativeStatus] = mapped_column(String(20), default="planned")
     owner: Mapped[str] = mapped_column(String(120), default="")
     due_date: Mapped[date | None] = mapped_column(Date)
     position: Mapped[int] = mapped_column(Integer, default=0)

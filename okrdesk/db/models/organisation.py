@@ -9,10 +9,14 @@ from sqlalchemy import JSON, CheckConstraint, Date, DateTime, ForeignKey, Intege
 from sqlalchemy.orm import Mapped, mapped_column
 
 from okrdesk.db.base import Base, HasId, enum_check, utc_now
-
-TEAM_KINDS = ("company", "department", "team", "person")
-CYCLE_STATES = ("planning", "active", "review", "closed")
-CYCLE_KINDS = ("quarter", "year", "custom")
+from okrdesk.vocabulary import (
+    CYCLE_KINDS,
+    CYCLE_STATES,
+    TEAM_KINDS,
+    CycleKind,
+    CycleState,
+    TeamKind,
+)
 
 
 class WorkspaceInfo(HasId, Base):
@@ -36,7 +40,7 @@ class Team(HasId, Base):
     __table_args__ = (CheckConstraint(enum_check("kind", TEAM_KINDS), name="kind"),)
 
     name: Mapped[str] = mapped_column(String(120), unique=True)
-    kind: Mapped[str] = mapped_column(String(20), default="team")
+    kind: Mapped[TeamKind] = mapped_column(String(20), default="team")
     parent_id: Mapped[str | None] = mapped_column(
         ForeignKey("team.id", ondelete="CASCADE"), index=True
     )
@@ -55,10 +59,10 @@ class Cycle(HasId, Base):
     )
 
     name: Mapped[str] = mapped_column(String(80), unique=True)
-    kind: Mapped[str] = mapped_column(String(20), default="quarter")
+    kind: Mapped[CycleKind] = mapped_column(String(20), default="quarter")
     start_date: Mapped[date] = mapped_column(Date)
     end_date: Mapped[date] = mapped_column(Date)
-    state: Mapped[str] = mapped_column(String(20), default="planning")
+    state: Mapped[CycleState] = mapped_column(String(20), default="planning")
 
 
 class Theme(HasId, Base):

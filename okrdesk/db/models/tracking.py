@@ -18,9 +18,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from okrdesk.db.base import Base, HasId, enum_check, utc_now
-from okrdesk.db.models.okrs import CONFIDENCES
-
-CARRY_DECISIONS = ("carry", "modify", "drop", "done")
+from okrdesk.vocabulary import CARRY_DECISIONS, CONFIDENCES, Confidence
+from okrdesk.vocabulary import CarryDecision as Decision
 
 
 class CheckIn(HasId, Base):
@@ -41,7 +40,7 @@ class CheckIn(HasId, Base):
     )
     date: Mapped[date] = mapped_column(Date)
     value: Mapped[float | None] = mapped_column(Float)
-    confidence: Mapped[str | None] = mapped_column(String(20))
+    confidence: Mapped[Confidence | None] = mapped_column(String(20))
     confidence_score: Mapped[int | None] = mapped_column(Integer)
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utc_now)
@@ -135,5 +134,5 @@ class CarryDecision(HasId, Base):
     key_result_id: Mapped[str | None] = mapped_column(
         ForeignKey("key_result.id", ondelete="CASCADE")
     )
-    decision: Mapped[str] = mapped_column(String(10))
+    decision: Mapped[Decision] = mapped_column(String(10))
     note: Mapped[str] = mapped_column(Text, default="")

@@ -8,9 +8,7 @@ from sqlalchemy import CheckConstraint, DateTime, ForeignKey, Integer, String, T
 from sqlalchemy.orm import Mapped, mapped_column
 
 from okrdesk.db.base import Base, HasId, enum_check, utc_now
-
-CANDIDATE_KINDS = ("objective", "key_result")
-CANDIDATE_STATUSES = ("open", "promoted", "parked")
+from okrdesk.vocabulary import CANDIDATE_KINDS, CANDIDATE_STATUSES, CandidateKind, CandidateStatus
 
 
 class WorkshopSession(HasId, Base):
@@ -73,10 +71,10 @@ class Candidate(HasId, Base):
         ForeignKey("workshop_session.id", ondelete="CASCADE"), index=True
     )
     text: Mapped[str] = mapped_column(String(300))
-    kind: Mapped[str] = mapped_column(String(20), default="objective")
+    kind: Mapped[CandidateKind] = mapped_column(String(20), default="objective")
     # Duplicates are grouped under one representative candidate.
     group_id: Mapped[str | None] = mapped_column(ForeignKey("candidate.id", ondelete="SET NULL"))
-    status: Mapped[str] = mapped_column(String(20), default="open")
+    status: Mapped[CandidateStatus] = mapped_column(String(20), default="open")
     promoted_objective_id: Mapped[str | None] = mapped_column(
         ForeignKey("objective.id", ondelete="SET NULL")
     )

@@ -4,30 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from okrdesk.numbers import key_result_numbers, percent
 from okrdesk.services.views import KeyResultView, ObjectiveView, OkrTree
-
-CONFIDENCE_WORDS = {"on_track": "on track", "at_risk": "at risk", "off_track": "off track"}
-
-
-def number(value: float | None) -> str:
-    if value is None:
-        return "—"
-    if value.is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
-def key_result_numbers(kr: KeyResultView) -> str:
-    """ "72 → 95 %, now 82", "done", or "" for a key result without numbers yet."""
-    if kr.kind == "milestone":
-        return "done" if kr.done else "not done yet"
-    if kr.start is None and kr.target is None:
-        return ""
-    unit = f" {kr.unit}" if kr.unit else ""
-    span = f"{number(kr.start)} → {number(kr.target)}{unit}"
-    if kr.kind == "three_level":
-        span += f" (commit {number(kr.commit_level)}, stretch {number(kr.stretch_level)})"
-    return span + (f", now {number(kr.current)}" if kr.current is not None else "")
+from okrdesk.vocabulary import (
+    CONFIDENCE_WORDS,
+    CYCLE_STATE_WORDS,
+    INITIATIVE_STATUS_WORDS,
+    OBJECTIVE_KIND_WORDS,
+    OBJECTIVE_STATUS_WORDS,
+)
 
 
 def key_result_line(kr: KeyResultView) -> str:
@@ -35,28 +20,29 @@ def key_result_line(kr: KeyResultView) -> str:
     if numbers := key_result_numbers(kr):
         parts.append(numbers)
     if kr.progress is not None:
-        parts.append(f"{round(kr.progress * 100)}%")
+        parts.append(percent(kr.progress))
     if kr.confidence:
-        parts.append(CONFIDENCE_WORDS.get(kr.confidence, kr.confidence))
+        parts.append(CONFIDENCE_WORDS[kr.confidence])
     if kr.owner:
         parts.append(kr.owner)
     return " · ".join(parts)
 
 
 def objective_line(o: ObjectiveView) -> str:
-    tags = [o.kind, o.status]
+    tags = [OBJECTIVE_KIND_WORDS[o.kind], OBJECTIVE_STATUS_WORDS[o.status]]
     if o.theme:
         tags.append(f"theme: {o.theme}")
     if o.owner:
         tags.append(f"owner: {o.owner}")
-    score = f"  {round(o.score * 100)}%" if o.score is not None else ""
+    score = f"  {percent(o.score)}" if o.score is not None else ""
     return f"{o.title}  [{', '.join(tags)}]{score}"
 
 
 def render_text(tree: OkrTree) -> str:
     c = tree.cycle
     lines = [
-        f"{tree.organisation} — {c.name} ({c.start_date} → {c.end_date}, {c.state})",
+        f"{tree.organisation} — {c.name} ({c.start_date} → {c.end_date}, "
+        f"{CYCLE_STATE_WORDS[c.state]})",
     ]
     if c.themes:
         lines.append("Themes: " + " · ".join(c.themes))
@@ -73,7 +59,7 @@ def render_text(tree: OkrTree) -> str:
             for initiative in o.initiatives:
                 owner = f", {initiative.owner}" if initiative.owner else ""
                 due = f", due {initiative.due_date}" if initiative.due_date else ""
-                status = initiative.status.replace("_", " ")
+                status = INITIATIVE_STATUS_WORDS[initiative.status]
                 lines.append(f"{pad}      • {initiative.title} ({status}{owner}{due})")
     return "\n".join(lines) + "\n"
 
