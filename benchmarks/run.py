@@ -240,7 +240,7 @@ def reports(path: Path, folder: Path) -> list[Figure]:
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
 
-    from okrdesk.numbers import number, percent
+    from okrdesk.formatting import number, percent
     from okrdesk.reports import booklet_data, sheets_data, write_booklet, write_sheets
     from okrdesk.reports.data import AlignedObjective, SheetTeam
     from okrdesk.reports.document import date_span, long_date, short_date

@@ -21,15 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from okrdesk.errors import OkrDeskError
-from okrdesk.numbers import editable_number
+from okrdesk.formatting import editable_number
 from okrdesk.services.alignment import AlignmentMap, CandidateParent, candidates_in
 from okrdesk.services.fields import parse_number
 
 ERROR_STYLE = "background:#fde7e9; color:#8a1020; border:1px solid #e8a3ab; padding:6px;"
-
-
-def short(text: str, limit: int = 48) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def sentence(text: str) -> str:

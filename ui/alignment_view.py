@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from okrdesk.errors import OkrDeskError
-from okrdesk.numbers import editable_number, percent  # a weight shows as it was typed
+from okrdesk.formatting import editable_number, percent, shorten  # a weight shows as it was typed
 from okrdesk.services.alignment import (
     AlignedObjective,
     AlignmentMap,
@@ -35,7 +35,7 @@ from okrdesk.services.alignment import (
     alignment_map,
 )
 from okrdesk.vocabulary import TEAM_KIND_WORDS
-from ui.alignment_link_dialog import ERROR_STYLE, LinkDialog, sentence, short
+from ui.alignment_link_dialog import ERROR_STYLE, LinkDialog, sentence
 from ui.refresh import OKRS, Refresher
 from ui.session import WorkspaceSession
 
@@ -249,10 +249,10 @@ class AlignmentView(QWidget):
         key = f"{path}/{oid}"
         notes = []
         if link is not None and link.key_result_title:
-            notes.append(f"via KR “{short(link.key_result_title)}”")
+            notes.append(f"via KR “{shorten(link.key_result_title, 48)}”")
         others = [x for x in o.supports if link is None or x.id != link.id]
         if link is not None and others:
-            names = "; ".join(f"“{short(x.parent_title, 36)}”" for x in others)
+            names = "; ".join(f"“{shorten(x.parent_title, 36)}”" for x in others)
             notes.append(f"also supports {names}")
         if not o.supports and not o.is_root:
             notes.append("supports nothing yet")
@@ -397,7 +397,7 @@ class AlignmentView(QWidget):
         if link_id and item.parent() is not None:
             above = item.parent().text(0).removeprefix("◎ ")
             menu.addAction(
-                f"Remove link to “{short(above, 40)}”", lambda: self.remove_link(link_id)
+                f"Remove link to “{shorten(above, 40)}”", lambda: self.remove_link(link_id)
             )
         menu.addSeparator()
         menu.addAction("Expand all", self.tree.expandAll)

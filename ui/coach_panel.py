@@ -16,7 +16,7 @@ from okrdesk.coach import (
     check_objective,
     parse_metric,
 )
-from okrdesk.numbers import span
+from okrdesk.formatting import span
 
 DEBOUNCE_MS = 300
 MARKS = {"error": "✖", "warning": "▲", "info": "●"}

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from okrdesk.coach import ParsedMetric
 from okrdesk.errors import OkrDeskError, ValidationError
-from okrdesk.numbers import editable_number
+from okrdesk.formatting import editable_number
 from okrdesk.services import entities
 from okrdesk.services.coaching import disabled_rules
 from okrdesk.services.fields import parse_number

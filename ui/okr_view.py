@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from okrdesk.errors import OkrDeskError
-from okrdesk.numbers import key_result_numbers, percent
+from okrdesk.formatting import key_result_numbers, percent
 from okrdesk.services.views import OkrTree, okr_tree
 from okrdesk.vocabulary import (
     BAND_WORDS,

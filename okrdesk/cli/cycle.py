@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any
 
-from okrdesk.numbers import number
+from okrdesk.formatting import number, shorten
 from okrdesk.services.checkin_views import find_key_result, suggested_status
 from okrdesk.services.checkins import confidence_scale, record_check_in
 from okrdesk.services.review import ObjectiveReview, ReviewView, review
@@ -106,8 +106,9 @@ def score_text(view: ReviewView) -> str:
                     else CONFIDENCE_WORDS.get(kr.confidence or "", "—")
                 )
                 pace = "behind" if kr.behind_pace else "ok"
+                title = shorten(kr.title, TITLE_WIDTH)
                 lines.append(
-                    f"{'':4}{_fit(kr.title):<{TITLE_WIDTH}} {progress:>8} {_score(kr.score):>5}  "
+                    f"{'':4}{title:<{TITLE_WIDTH}} {progress:>8} {_score(kr.score):>5}  "
                     f"{confidence:<10}  {pace}"
                 )
     if not view.teams:
@@ -119,7 +120,7 @@ def score_text(view: ReviewView) -> str:
 def _objective_line(o: ObjectiveReview) -> str:
     meaning = f" · {o.outcome_label.lower()}" if o.outcome_label else ""
     override = " (set by hand)" if o.override is not None else ""
-    return f"{_fit(o.title, TITLE_WIDTH + 2)}  {_score(o.score)}{override} · {o.kind}{meaning}"
+    return f"{shorten(o.title, TITLE_WIDTH + 2)}  {_score(o.score)}{override} · {o.kind}{meaning}"
 
 
 def _score(score: float | None) -> str:
@@ -128,10 +129,6 @@ def _score(score: float | None) -> str:
 
 def _band(band: str | None) -> str:
     return f" ({band})" if band else ""
-
-
-def _fit(text: str, width: int = TITLE_WIDTH) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from okrdesk.numbers import key_result_numbers, percent
+from okrdesk.formatting import key_result_numbers, percent
 from okrdesk.services.views import KeyResultView, ObjectiveView, OkrTree
 from okrdesk.vocabulary import (
     CONFIDENCE_WORDS,

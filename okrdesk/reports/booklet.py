@@ -9,7 +9,7 @@ from reportlab.platypus import (
     Spacer,
 )
 
-from okrdesk.numbers import percent
+from okrdesk.formatting import percent
 from okrdesk.reports import styles
 from okrdesk.reports.cells import Cell, Row, text
 from okrdesk.reports.data import AlignedObjective, Alignment, SheetsData, SheetTeam

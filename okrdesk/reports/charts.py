@@ -6,7 +6,7 @@ from datetime import date
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
 
-from okrdesk.numbers import number
+from okrdesk.formatting import number
 from okrdesk.reports import styles
 from okrdesk.reports.data import CheckInPoint
 from okrdesk.reports.document import MONTHS

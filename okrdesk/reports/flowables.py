@@ -10,7 +10,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus.paragraph import ParagraphStyle
 
-from okrdesk.numbers import percent
+from okrdesk.formatting import percent
 from okrdesk.reports import styles
 from okrdesk.reports.fonts import FontBook
 

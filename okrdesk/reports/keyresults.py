@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-from okrdesk.numbers import number, span
+from okrdesk.formatting import number, span
 from okrdesk.reports import styles
 from okrdesk.reports.cells import Cell, Row, text
 from okrdesk.reports.flowables import Para, ProgressBar

@@ -12,7 +12,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from okrdesk.numbers import percent, score_text
+from okrdesk.formatting import percent, score_text
 from okrdesk.reports import charts, styles
 from okrdesk.reports.data import ObjectiveReview, RetroData, TeamRetro
 from okrdesk.reports.document import PageSetup, date_span, short_date

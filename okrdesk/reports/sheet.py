@@ -17,7 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, HRFlowable, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import _listWrapOn
 
-from okrdesk.numbers import percent
+from okrdesk.formatting import percent
 from okrdesk.reports import styles
 from okrdesk.reports.cells import Cell, Row, TextBlock, text
 from okrdesk.reports.data import SheetTeam

@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 
 from okrdesk.db import models as m
 from okrdesk.errors import NotFoundError, ValidationError
+from okrdesk.formatting import shorten
 from okrdesk.services import fields as f
 from okrdesk.services.lifecycle import ensure_editable
 from okrdesk.services.workspace import Workspace
@@ -281,8 +282,9 @@ def parse_value(kr: m.KeyResult, raw: Any) -> float:
     return number
 
 
-def short_title(title: str, limit: int = 48) -> str:
-    return title if len(title) <= limit else title[: limit - 1] + "…"
+def short_title(title: str) -> str:
+    """A key result's title, short enough to name it in a message."""
+    return shorten(title, 48)
 
 
 # -- helpers -----------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from okrdesk.db import models as m
 from okrdesk.errors import NotFoundError, ValidationError
+from okrdesk.formatting import shorten
 from okrdesk.services.fields import Reference
 from okrdesk.services.lifecycle import guard as guard_closed_cycle
 from okrdesk.services.specs import EntitySpec, spec_for
@@ -30,8 +31,7 @@ def as_dict(item: m.Base) -> dict[str, Any]:
 
 def label_of(item: dict[str, Any], size: int = 40) -> str:
     """What an item is called, short enough for a menu: its title, name or text."""
-    text = str(item.get("title") or item.get("name") or item.get("text") or "")
-    return text if len(text) <= size else text[: size - 1] + "…"
+    return shorten(str(item.get("title") or item.get("name") or item.get("text") or ""), size)
 
 
 def get(ws: Workspace, kind: str, item_id: str) -> dict[str, Any]:

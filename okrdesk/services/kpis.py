@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from okrdesk.db import models as m
 from okrdesk.errors import NotFoundError, ValidationError
-from okrdesk.numbers import number
+from okrdesk.formatting import number
 from okrdesk.services import fields as f
 from okrdesk.services.entities import label_of
 from okrdesk.services.lifecycle import ensure_editable

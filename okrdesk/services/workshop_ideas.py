@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from okrdesk.db import models as m
 from okrdesk.errors import NotFoundError, ValidationError
+from okrdesk.formatting import shorten
 from okrdesk.services.specs import spec_for
 from okrdesk.services.workspace import Workspace, name_change
 from okrdesk.vocabulary import CANDIDATE_KINDS
@@ -347,5 +348,6 @@ def _next_position(s: Session, session_id: str) -> int:
     return 0 if highest is None else highest + 1
 
 
-def short(text: str, limit: int = 50) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def short(text: str) -> str:
+    """A candidate's text, short enough to name it in a message."""
+    return shorten(text, 50)

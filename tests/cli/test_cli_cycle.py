@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -38,10 +37,8 @@ def scores(path: Path, *args: str) -> dict[str, dict]:
 
 
 @pytest.fixture
-def demo(tmp_path: Path, demo_file: Path) -> Path:
-    copy = tmp_path / "demo.okrdesk"
-    shutil.copy(demo_file, copy)
-    return copy
+def demo(demo_copy: Path) -> Path:
+    return demo_copy
 
 
 @pytest.fixture

@@ -6,7 +6,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from okrdesk.numbers import editable_number, key_result_numbers, number, percent, score_text, span
+from okrdesk.formatting import (
+    editable_number,
+    key_result_numbers,
+    number,
+    percent,
+    score_text,
+    span,
+)
 from okrdesk.services.fields import parse_number
 
 

@@ -13,7 +13,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
 
 from okrdesk.demo import build_synthetic
-from okrdesk.numbers import number
+from okrdesk.formatting import number
 from okrdesk.reports import BookletData, booklet_data, write_booklet
 from okrdesk.reports.fonts import REGULAR, register_fonts
 from okrdesk.services.workspace import Workspace

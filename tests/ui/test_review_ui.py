@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
 
-from okrdesk.numbers import score_text
+from okrdesk.formatting import score_text
 from okrdesk.services import entities
 from okrdesk.services.kpis import list_kpis
 from okrdesk.services.retrospective import load_retrospective

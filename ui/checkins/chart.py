@@ -17,7 +17,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from okrdesk.numbers import number
+from okrdesk.formatting import number
 from okrdesk.services.checkin_views import KeyResultHistory
 from ui.checkins.format import day_text
 

@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
-from okrdesk.numbers import number
+from okrdesk.formatting import number
 from okrdesk.services.checkins import CheckInView
 from okrdesk.vocabulary import CONFIDENCE_WORDS, Confidence
 

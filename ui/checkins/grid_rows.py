@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QColor
 
-from okrdesk.numbers import editable_number
+from okrdesk.formatting import editable_number
 from okrdesk.services.checkins import CheckInView
 from okrdesk.services.views import KeyResultView
 from okrdesk.vocabulary import CONFIDENCE_WORDS, Confidence

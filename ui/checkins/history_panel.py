@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from okrdesk.errors import OkrDeskError
-from okrdesk.numbers import editable_number, span
+from okrdesk.formatting import editable_number, shorten, span
 from okrdesk.services.checkin_views import KeyResultHistory, history
-from okrdesk.services.checkins import CheckInView, short_title
+from okrdesk.services.checkins import CheckInView
 from okrdesk.vocabulary import CONFIDENCE_WORDS
 from ui.checkins import checkin_ops
 from ui.checkins.chart import KeyResultChart
@@ -285,7 +285,7 @@ class HistoryPanel(QWidget):
         self.reload()
 
     def _short_title(self) -> str:
-        return short_title(self.history.title if self.history is not None else "", 40)
+        return shorten(self.history.title if self.history is not None else "", 40)
 
     def reload(self) -> None:
         self.show_key_result(

@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from okrdesk.errors import OkrDeskError
-from okrdesk.numbers import editable_number, span
+from okrdesk.formatting import editable_number, span
 from okrdesk.services import entities, workshop
 from okrdesk.services.coaching import WorkspaceFinding, check_workspace
 from okrdesk.services.views import KeyResultView, ObjectiveView, okr_tree

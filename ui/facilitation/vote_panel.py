@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from okrdesk.errors import OkrDeskError
+from okrdesk.formatting import shorten
 from okrdesk.services import workshop
 from okrdesk.services.workshop_votes import set_dots, tally
 from ui.facilitation.context import WorkshopContext
@@ -82,7 +83,7 @@ class VotePanel(QWidget):
         self.grid.setColumnCount(len(headers))
         self.grid.setRowCount(len(open_heads))
         self.grid.setHorizontalHeaderLabels(headers)
-        self.grid.setVerticalHeaderLabels([_short(r.text) for r in open_heads])
+        self.grid.setVerticalHeaderLabels([shorten(r.text) for r in open_heads])
         for row, r in enumerate(open_heads):
             for col, participant in enumerate(self.columns):
                 dots = r.by_participant.get(participant, 0)
@@ -135,7 +136,3 @@ class VotePanel(QWidget):
             )
         except OkrDeskError as exc:
             self.message.setText(str(exc))
-
-
-def _short(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from okrdesk.coach import ParsedMetric
-from okrdesk.numbers import editable_number, span
+from okrdesk.formatting import editable_number, span
 from okrdesk.services import entities
 from okrdesk.services.views import KeyResultView, okr_tree
 from ui.choices import KEY_RESULT_KINDS, key_result_shows, labels_first

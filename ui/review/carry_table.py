@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 
 from okrdesk.errors import OkrDeskError
-from okrdesk.numbers import percent
+from okrdesk.formatting import percent
 from okrdesk.services import entities
 from okrdesk.services.quarters import parse_quarter, quarter_of
 from okrdesk.services.retrospective import CarryItem

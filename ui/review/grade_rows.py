@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from okrdesk.numbers import editable_number, percent, score_text
+from okrdesk.formatting import editable_number, percent, score_text
 from okrdesk.services.review import KeyResultReview, ObjectiveReview
 from ui.guided.fields import ErrorLabel
 from ui.review.fields import SavedField

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from okrdesk.numbers import number
+from okrdesk.formatting import number
 from okrdesk.services.kpis import KpiView
 
 VALUES_ROLE = Qt.ItemDataRole.UserRole + 1  # (values, low, high, out of range)

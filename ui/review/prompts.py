@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from okrdesk.numbers import editable_number
+from okrdesk.formatting import editable_number
 
 KPI_FIELDS = ("name", "team_id", "unit", "healthy_low", "healthy_high")
 

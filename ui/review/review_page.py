@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from okrdesk.errors import OkrDeskError
-from okrdesk.numbers import score_text
+from okrdesk.formatting import score_text
 from okrdesk.services.entities import label_of
 from okrdesk.services.review import (
     ObjectiveReview,

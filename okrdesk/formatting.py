@@ -1,4 +1,4 @@
-"""Numbers as people read them and as they type them, once for every screen and printout.
+"""Values as people read them and type them, once for every screen and printout.
 
 - :func:`number` is for reading: thousands separators, at most two decimals ("38,000",
   "4.6"). It rounds, so it is never put into a field that is saved again.
@@ -6,6 +6,7 @@
   same number (:func:`okrdesk.services.fields.parse_number`): "0.125", "1234567.5",
   "0.0000001"; no thousands separators, no exponent for everyday sizes.
 - :func:`percent` and :func:`score_text` show progress (40%) and grades (0.7).
+- :func:`shorten` fits a title into a menu, a message or a narrow column ("Cut repeat…").
 
 The bottom layer: nothing here imports from okrdesk but the vocabulary.
 """
@@ -18,6 +19,11 @@ from typing import Protocol
 from okrdesk.vocabulary import KeyResultKind
 
 NONE = "—"  # where a number is missing
+
+
+def shorten(text: str, limit: int = 40) -> str:
+    """The text, cut to `limit` characters with "…" when it is longer."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def number(value: float | None) -> str:
