@@ -173,7 +173,8 @@ class OperationCommand(QUndoCommand):
             step(self.session.ws, self.edit)
         except OkrDeskError as exc:
             self.setObsolete(True)
-            self.session.refused.emit(f"Could not {verb} “{self.edit.label}”: {exc}")
+            what = self.edit.label[:1].lower() + self.edit.label[1:]
+            self.session.refused.emit(f"Could not {verb} {what}: {exc}")
 
 
 class _WorkerSignals(QObject):
