@@ -375,7 +375,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Updated with changes made elsewhere", 5000)
         if changes.touches(("workspace",)):
             self._update_title()
-        if self.editor.current and changes.touches((self.editor.current[0],)):
+        if self.editor.current:  # an editor shows more than its item (links, themes, ...)
             self.editor.show_item(*self.editor.current)
 
     def _update_title(self) -> None:

@@ -9,6 +9,7 @@ steps on Qt's undo stack and says so when one is refused.
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -16,7 +17,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QObject, QRunnable, Qt, QThread, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QUndoCommand, QUndoStack
 
-from okrdesk.errors import OkrDeskError
+from okrdesk.errors import NotFoundError, OkrDeskError, ValidationError
 from okrdesk.services import entities, operations
 from okrdesk.services.changes import Changes, Edit
 from okrdesk.services.workspace import Workspace
@@ -104,16 +105,21 @@ class WorkspaceSession(QObject):
         *args: Any,
         done: Callable[[T], None],
         refused: Callable[[str], None],
+        **kw: Any,
     ) -> None:
         """:meth:`run` on a worker thread, for what may take a while; `done` or `refused`
         is called on the UI thread afterwards (with the value, or the reason)."""
-        worker = _Worker(lambda: operations.run(self.ws, label, action, *args))
+        worker = _Worker(lambda: operations.run(self.ws, label, action, *args, **kw))
         self._background.append(worker)
 
         def finished(result: object) -> None:
             self._background.remove(worker)
             if isinstance(result, OkrDeskError):
                 refused(str(result))
+                return
+            if isinstance(result, Exception):  # a defect: say so, and show the trace
+                refused(f"it stopped on an unexpected error ({result!r})")
+                traceback.print_exception(result)
                 return
             assert isinstance(result, operations.Done)
             self._push(result.edit)
@@ -151,34 +157,45 @@ class WorkspaceSession(QObject):
 
 class OperationCommand(QUndoCommand):
     """The one undo command: an edit that already happened. Undo and redo replay it in the
-    core; when the core refuses (someone changed it since, the cycle was closed), the
-    reason is reported and the command leaves the stack, which stays true to the file."""
+    core. When the core refuses for good (someone changed it since, the cycle was closed),
+    the reason is said and the command leaves the stack. When it could not for a moment
+    (the file locked by another program), the reason is said and the command stays where
+    it was, to try again. Either way the stack stays true to the file."""
 
     def __init__(self, session: WorkspaceSession, edit: Edit) -> None:
         super().__init__(edit.label)
         self.session, self.edit = session, edit
-        self._first = True
+        self._skip = True  # pushing: the operation has just run
 
     def redo(self) -> None:
-        if self._first:  # pushing: the operation has just run
-            self._first = False
+        if self._skip:
+            self._skip = False
             return
-        self._replay("redo", operations.redo)
+        self._replay("redo", operations.redo, back=self.session.undo_stack.undo)
 
     def undo(self) -> None:
-        self._replay("undo", operations.undo)
+        if self._skip:
+            self._skip = False
+            return
+        self._replay("undo", operations.undo, back=self.session.undo_stack.redo)
 
-    def _replay(self, verb: str, step: Callable[[Workspace, Edit], None]) -> None:
+    def _replay(
+        self, verb: str, step: Callable[[Workspace, Edit], None], back: Callable[[], None]
+    ) -> None:
         try:
             step(self.session.ws, self.edit)
         except OkrDeskError as exc:
-            self.setObsolete(True)
             what = self.edit.label[:1].lower() + self.edit.label[1:]
             self.session.refused.emit(f"Could not {verb} {what}: {exc}")
+            if isinstance(exc, ValidationError | NotFoundError):
+                self.setObsolete(True)
+            else:  # nothing changed: step the stack back over this command, doing nothing
+                self._skip = True
+                QTimer.singleShot(0, back)
 
 
 class _WorkerSignals(QObject):
-    finished = Signal(object)  # operations.Done, or the OkrDeskError that refused it
+    finished = Signal(object)  # operations.Done, or the exception that stopped it
 
 
 class _Worker(QRunnable):
@@ -190,7 +207,7 @@ class _Worker(QRunnable):
     def run(self) -> None:
         try:
             result = self.job()
-        except OkrDeskError as exc:
+        except Exception as exc:  # always answer: the page waits for it
             result = exc
         self.signals.finished.emit(result)
 

@@ -173,6 +173,9 @@ def make_engine(path: Path) -> Engine:
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
+        # The delete half of an INSERT OR REPLACE fires delete triggers too: nothing a
+        # transaction writes escapes the recorder (okrdesk.db.capture).
+        cursor.execute("PRAGMA recursive_triggers = ON")
         # WAL: cheap commits; synchronous FULL: a commit survives a crash or power loss.
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = FULL")

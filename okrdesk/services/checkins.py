@@ -177,7 +177,7 @@ def _record(s: Session, kr: m.KeyResult, entry: CheckInEntry, scale: ConfidenceS
     level, score = parse_confidence(entry.confidence, scale)
     note = NOTE.coerce("note", entry.note)
     row = s.scalars(select(m.CheckIn).filter_by(key_result_id=kr.id, date=day)).first()
-    replaced = _snapshot(row) if row is not None else None
+    replaced = asdict(view_of(row)) if row is not None else None
     if row is None:
         row = m.CheckIn(key_result_id=kr.id, date=day)
         s.add(row)
@@ -329,13 +329,6 @@ def _refresh(s: Session, kr: m.KeyResult) -> None:
         kr.done = latest is not None and latest.value == 1.0
     else:
         kr.current = latest.value if latest else None
-
-
-def _snapshot(row: m.CheckIn) -> dict[str, Any]:
-    data = asdict(view_of(row))
-    data["date"] = row.date.isoformat()
-    data["created_at"] = row.created_at.isoformat() if row.created_at else None
-    return data
 
 
 __all__ = [

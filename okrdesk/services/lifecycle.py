@@ -26,7 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from okrdesk.db import models as m
@@ -132,15 +132,7 @@ def set_state(
 
 
 def _check_in_count(s: Session, cycle_id: str) -> int:
-    return (
-        s.scalar(
-            select(func.count(m.CheckIn.id))
-            .join(m.KeyResult, m.KeyResult.id == m.CheckIn.key_result_id)
-            .join(m.Objective, m.Objective.id == m.KeyResult.objective_id)
-            .where(m.Objective.cycle_id == cycle_id)
-        )
-        or 0
-    )
+    return rules.check_in_count(s.connection(), cycle_id)
 
 
 def _key_results(s: Session, cycle_id: str) -> list[m.KeyResult]:

@@ -70,6 +70,7 @@ def _replay(ws: Workspace, edit: Edit, *, backwards: bool) -> None:
         return
     verb = "undo" if backwards else "redo"
     with ws.write(f"{verb.capitalize()} {edit.label[:1].lower()}{edit.label[1:]}") as s:
+        s.info["restoring"] = True  # rows as they were: a deleted team may come back whole
         con = s.connection()
         plan: list[tuple[RowChange, Row | None]] = []
         for row in edit.rows:
@@ -80,9 +81,11 @@ def _replay(ws: Workspace, edit: Edit, *, backwards: bool) -> None:
                 raise ValidationError(_conflict(row))
             plan.append((row, patched))
         capture.write_rows(con, plan)
+        # An ON DELETE action may have reached rows the edit did not make, or rows it meant
+        # to keep (one moved under an item being taken away since): then it is refused.
         written = {(r.table, r.key) for r in capture.collect(con, stop=False)}
         planned = {(r.table, r.key) for r in edit.rows}
-        if not written <= planned:  # an ON DELETE action reached rows the edit did not make
+        if not written <= planned or any(capture.current(con, r) != i for r, i in plan):
             raise ValidationError("other items were added to it since; delete or move them first")
         _check_entities(s, plan)
 
@@ -121,18 +124,33 @@ def _patch_keys(row: RowChange, column: str, found: Any, now: Any, want: Any) ->
         current, expected, wanted = json.loads(found), json.loads(now), json.loads(want)
     except (TypeError, ValueError):
         return want if found == now else _CONFLICT
+    merged = _merge_keys(before, after, current, expected, wanted)
+    return _CONFLICT if merged is _CONFLICT else json.dumps(merged)
+
+
+def _merge_keys(before: Any, after: Any, current: Any, expected: Any, wanted: Any) -> Any:
+    """`current` with the keys the edit changed (before → after) set as `wanted`, at any
+    depth of nested objects; _CONFLICT when one of them is no longer as `expected`."""
     if not all(isinstance(d, dict) for d in (before, after, current, expected, wanted)):
-        return want if found == now else _CONFLICT
+        return wanted if current == expected else _CONFLICT
+    merged = dict(current)
     for key in {*before, *after}:
         if before.get(key, _ABSENT) == after.get(key, _ABSENT):
             continue
-        if current.get(key, _ABSENT) != expected.get(key, _ABSENT):
+        inner = _merge_keys(
+            before.get(key, _ABSENT),
+            after.get(key, _ABSENT),
+            current.get(key, _ABSENT),
+            expected.get(key, _ABSENT),
+            wanted.get(key, _ABSENT),
+        )
+        if inner is _CONFLICT:
             return _CONFLICT
-        if key in wanted:
-            current[key] = wanted[key]
+        if inner is _ABSENT:
+            merged.pop(key, None)
         else:
-            current.pop(key, None)
-    return json.dumps(current)
+            merged[key] = inner
+    return merged
 
 
 def _is_json(table: str, column: str) -> bool:

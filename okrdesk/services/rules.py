@@ -9,8 +9,10 @@ or a redo of any of them.
   objectives, key results, initiatives and their links, alignment links, check-ins,
   grades, retrospectives, carry decisions) is created, changed or deleted, neither where
   it was nor where it lands. The cycle's own row is not content: its state moves by the
-  lifecycle below, and a whole cycle or a whole team may be deleted or come back (their
-  content with them).
+  lifecycle below. A whole cycle or a whole team may be deleted, taking its content
+  along, and what points at a deleted item goes with it (an old quarter's alignment link
+  to an objective deleted now). A whole cycle may also be added (an import); a team and
+  its content come back into a closed cycle only by undoing their deletion.
 - **A cycle's state moves only along the lifecycle** (:data:`TRANSITIONS`), and back to
   planning only while it holds no check-in.
 """
@@ -22,6 +24,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from okrdesk.db.base import Base
 from okrdesk.db.capture import RowChange
 from okrdesk.errors import RuleError
 
@@ -51,12 +54,13 @@ def closed_message(cycle_name: str) -> str:
     return f"cycle {cycle_name} is closed and read-only; reopen it for review to change it"
 
 
-def check(con: Connection, rows: Sequence[RowChange]) -> None:
-    """Raise RuleError when the rows a transaction wrote break a rule."""
+def check(con: Connection, rows: Sequence[RowChange], *, restoring: bool = False) -> None:
+    """Raise RuleError when the rows a transaction wrote break a rule. `restoring`: the
+    rows are an undo or redo putting back exactly what was there before."""
     if not rows:
         return
     places = _Places(con, rows)
-    _check_closed_cycles(rows, places)
+    _check_closed_cycles(rows, places, restoring)
     _check_cycle_states(con, rows)
 
 
@@ -106,20 +110,24 @@ class _Places:
         return self._memo[memo_key]
 
     def closed_name(self, cycle_id: str) -> str | None:
-        """The cycle's name if it is closed now or was closed before this change."""
-        now = self._row("cycle", cycle_id)
-        before = self.cycles_before.get(cycle_id)
-        for image in (now, before):
-            if image is not None and image.get("state") == "closed":
-                return str(image.get("name"))
+        """The cycle's name if it was closed when this change began. (A change that closes
+        a cycle may still touch it: a merged file in which the quarter was finished.)"""
+        image = self.cycles_before.get(cycle_id) or self._row("cycle", cycle_id)
+        if image is not None and image.get("state") == "closed":
+            return str(image.get("name"))
         return None
 
 
-def _check_closed_cycles(rows: Sequence[RowChange], places: _Places) -> None:
-    # A cycle or team made or removed whole by this change brings or takes its content.
-    whole = {(r.table, r.key) for r in rows if r.before is None or r.after is None}
+def _check_closed_cycles(rows: Sequence[RowChange], places: _Places, restoring: bool) -> None:
+    gone = {(r.table, r.key) for r in rows if r.after is None}
+    made = {(r.table, r.key) for r in rows if r.before is None}
+    # Whole cycles come and go with their content; whole teams go with theirs, and come
+    # back with it only when a deletion is undone (a new team cannot write into the past).
+    whole = {k for k in gone | made if k[0] == "cycle"} | {k for k in gone if k[0] == "team"}
+    if restoring:
+        whole |= {k for k in made if k[0] == "team"}
     for row in rows:
-        if row.table == "cycle":
+        if row.table == "cycle" or _follows(row, gone, made if restoring else set()):
             continue
         for image in (row.before, row.after):
             anchor = None if image is None else places.anchor(row.table, image)
@@ -131,6 +139,22 @@ def _check_closed_cycles(rows: Sequence[RowChange], places: _Places) -> None:
             name = places.closed_name(cycle_id)
             if name is not None:
                 raise RuleError(closed_message(name))
+
+
+def _follows(row: RowChange, gone: set[tuple[str, str]], back: set[tuple[str, str]]) -> bool:
+    """Whether a row went with another row deleted in the same change (an old quarter's
+    alignment link to an objective deleted now), or comes back with it (the undo)."""
+    if row.after is None:
+        image, others = row.before, gone
+    elif row.before is None:
+        image, others = row.after, back
+    else:
+        return False
+    assert image is not None
+    table = Base.metadata.tables[row.table]
+    return any(
+        (fk.column.table.name, image.get(fk.parent.name)) in others for fk in table.foreign_keys
+    )
 
 
 def _check_cycle_states(con: Connection, rows: Sequence[RowChange]) -> None:

@@ -102,8 +102,6 @@ class Workspace:
         self._local = threading.local()  # each thread's open recordings (see `recording`)
         self._watcher: sqlite3.Connection | None = None
         self._seen: tuple[int, int] = (0, 0)  # (data_version, last change-log entry) read
-        self._writes = 0  # commits made here, so the watcher knows its own
-        self._writes_seen = 0
 
     # -- life cycle ---------------------------------------------------------------------------
 
@@ -273,7 +271,7 @@ class Workspace:
                 yield session
                 session.flush()
                 rows = capture.collect(con)
-                rules.check(con, rows)
+                rules.check(con, rows, restoring=bool(session.info.get("restoring")))
                 label = session.info.get("label", "")
                 if rows:
                     self._log(con, label, Changes.of_rows(rows))
@@ -302,7 +300,6 @@ class Workspace:
             )
 
     def _committed(self, rows: list[RowChange], label: str) -> None:
-        self._writes += 1
         for recording in self._recordings():
             recording.rows.extend(rows)
             recording.label = recording.label or label
@@ -386,14 +383,12 @@ class Workspace:
         entries = self._watcher.execute(
             "SELECT seq, origin, changes FROM change_log WHERE seq > ? ORDER BY seq", (last_seq,)
         ).fetchall()
+        # No new entry: a checkpoint, or a program that keeps no log (nothing OKR Desk
+        # reads a schema-3 file with); every OKR Desk notes each change it commits.
         self._seen = (version, entries[-1][0] if entries else last_seq)
-        own_writes = self._writes != self._writes_seen
-        self._writes_seen = self._writes
         if entries and entries[0][0] > last_seq + 1:  # fell behind the pruned log
             return Changes.all(local=False)
         foreign = [Changes.from_json(c, local=False) for _s, o, c in entries if o != self.origin]
-        if not entries and not own_writes:  # written by a program that keeps no log
-            return Changes.all(local=False)
         if not foreign:
             return None
         merged = foreign[0]
@@ -408,7 +403,6 @@ class Workspace:
         version = watcher.execute("PRAGMA data_version").fetchone()[0]
         last = watcher.execute("SELECT coalesce(max(seq), 0) FROM change_log").fetchone()[0]
         self._seen = (version, last)
-        self._writes_seen = self._writes
         return watcher
 
     def _stop_watching(self) -> None:

@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 
+from okrdesk.db import models as m
 from okrdesk.errors import OkrDeskError
 from okrdesk.interchange.json_format import export_json
 from okrdesk.services import (
@@ -209,3 +210,39 @@ def test_a_state_the_lifecycle_does_not_allow_is_refused_even_by_undo(
         lambda: operations.undo(ws, started.edit),
         "already has 1 check-in(s); it cannot go back to planning",
     )
+
+
+def test_what_points_into_a_deleted_item_goes_with_it_and_comes_back(
+    ws: Workspace, closed: dict[str, str]
+) -> None:
+    """An old quarter's objective that supported one now deleted loses that link (the
+    item is gone), and undo brings both back; the old quarter is not edited otherwise."""
+    lifecycle.set_state(ws, "2026-Q4", "review")
+    entities.create(
+        ws,
+        "alignment_link",
+        objective_id=closed["objective"],
+        parent_objective_id=closed["open_objective"],
+    )
+    lifecycle.set_state(ws, "2026-Q4", "closed")
+    before = export_json(ws)
+    gone = operations.run(ws, "", entities.delete, "objective", closed["open_objective"])
+    assert entities.list_items(ws, "alignment_link") == []
+    operations.undo(ws, gone.edit)
+    assert export_json(ws) == before
+    team = operations.run(ws, "", entities.delete, "team", closed["company"], with_contents=True)
+    operations.undo(ws, team.edit)
+    cycle = operations.run(ws, "", entities.delete, "cycle", closed["next"], with_contents=True)
+    operations.undo(ws, cycle.edit)
+    assert export_json(ws) == before
+
+
+def test_a_new_team_cannot_bring_content_into_a_closed_cycle(
+    ws: Workspace, closed: dict[str, str]
+) -> None:
+    def new_team_in_the_past(ws: Workspace) -> None:
+        team = entities.create(ws, "team", name="Newcomers", parent_id=closed["company"])
+        with ws.write() as s:  # as an import would write it: rows, not the entity service
+            s.add(m.Objective(cycle_id=closed["cycle"], team_id=team, title="Back-dated"))
+
+    refused(ws, lambda: operations.run(ws, "", new_team_in_the_past))

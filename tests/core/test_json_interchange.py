@@ -23,7 +23,7 @@ import pytest
 from okrdesk.demo import build_demo, build_synthetic
 from okrdesk.errors import InterchangeError, OkrDeskError, WorkspaceFileError
 from okrdesk.interchange import json_format
-from okrdesk.services import entities
+from okrdesk.services import entities, lifecycle
 from okrdesk.services.workspace import Workspace
 
 TODAY = date(2026, 5, 14)
@@ -334,6 +334,23 @@ def test_a_merge_cannot_change_a_closed_cycle(demo: Path, tmp_path: Path) -> Non
         json_format.import_into(write_document(tmp_path / "late.json", document), ws)
     assert f"cycle {closed['name']} is closed and read-only" in str(refused.value)
     assert export_of(demo) == before
+
+
+def test_a_merge_may_finish_a_quarter_it_changed(demo: Path, tmp_path: Path) -> None:
+    """The colleague's copy changed a quarter in review, then closed it: the merge brings
+    both, as the rules allow one step of the lifecycle and changes made before closing."""
+    with Workspace.open(demo) as ws:
+        objective = active_objective(ws)
+        lifecycle.set_state(ws, objective["cycle_id"], "review")
+    colleague = Path(shutil.copy(demo, tmp_path / "colleague.okrdesk"))
+    with Workspace.open(colleague) as ws:
+        entities.update(ws, "objective", objective["id"], title="Finished with care")
+        lifecycle.set_state(ws, objective["cycle_id"], "closed")
+        json_format.write_json(ws, tmp_path / "colleague.json")
+    with Workspace.open(demo) as ws:
+        json_format.import_into(tmp_path / "colleague.json", ws)
+        assert entities.get(ws, "objective", objective["id"])["title"] == "Finished with care"
+        assert entities.get(ws, "cycle", objective["cycle_id"])["state"] == "closed"
 
 
 # -- refused files -------------------------------------------------------------------------

@@ -179,3 +179,70 @@ def test_undo_of_a_setting_keeps_the_settings_others_changed_since(
     operations.undo(ws, scale.edit)
     assert checkins.confidence_scale(ws) == "levels"
     assert "key-result-no-baseline" in coaching.disabled_rules(ws)
+
+
+def test_undo_never_deletes_an_item_that_was_there_before_the_edit(
+    ws: Workspace, planned: dict[str, str]
+) -> None:
+    def split(ws: Workspace) -> str:  # one step: a new objective, and a key result reworded
+        new = entities.create(
+            ws, "objective", cycle_id=planned["cycle"], team_id=planned["team"], title="New"
+        )
+        entities.update(ws, "key_result", planned["kr2"], title="Reworded")
+        return new
+
+    done = operations.run(ws, "Split", split)
+    entities.move(ws, "key_result", planned["kr2"], done.value)  # another window
+    with pytest.raises(ValidationError, match="other items were added to it since"):
+        operations.undo(ws, done.edit)
+    assert entities.get(ws, "key_result", planned["kr2"])["objective_id"] == done.value
+
+
+def test_undo_of_a_nested_setting_keeps_what_others_set_beside_it(
+    ws: Workspace, planned: dict[str, str]
+) -> None:
+    info = ws.info()
+    entities.update(ws, "workspace", info.id, settings={"records": {"a": 1}})
+    mine = operations.run(
+        ws, "", entities.update, "workspace", info.id, settings={"records": {"a": 1, "b": 2}}
+    )
+    entities.update(  # another team's record, beside mine, from another window
+        ws, "workspace", info.id, settings={"records": {"a": 1, "b": 2, "c": 3}}
+    )
+    operations.undo(ws, mine.edit)
+    assert ws.info().settings == {"records": {"a": 1, "c": 3}}
+
+
+def test_a_replaced_row_is_recorded_as_the_change_it_was(
+    ws: Workspace, planned: dict[str, str]
+) -> None:
+    """INSERT OR REPLACE deletes the old row silently unless triggers see it: they do."""
+    kpi = entities.create(ws, "kpi", name="Backlog")
+    first = entities.create(ws, "kpi_value", kpi_id=kpi, date="2026-10-05", value=7)
+
+    def replace(ws: Workspace) -> None:
+        with ws.write() as s:
+            s.connection().exec_driver_sql(
+                "INSERT OR REPLACE INTO kpi_value (id, kpi_id, date, value) VALUES (?, ?, ?, ?)",
+                (first, kpi, "2026-10-05", 9.0),
+            )
+
+    done = operations.run(ws, "", replace)
+    assert [r.action for r in done.edit.rows] == ["update"]
+    operations.undo(ws, done.edit)
+    assert entities.get(ws, "kpi_value", first)["value"] == 7.0
+
+
+def test_another_process_is_heard_once_and_its_closing_is_not_a_change(
+    ws: Workspace, planned: dict[str, str]
+) -> None:
+    assert ws.poll_changes() is None  # starts watching
+    with Workspace.open(ws.path) as other:  # closing folds the log back: a checkpoint
+        entities.update(other, "objective", planned["objective"], title="Elsewhere")
+    heard = ws.poll_changes()
+    assert heard is not None and not heard.local
+    assert heard.ids("objective", "updated") == {planned["objective"]}
+    entities.update(ws, "objective", planned["objective"], title="Here")  # our own
+    assert ws.poll_changes() is None
+    Workspace.open(ws.path).close()  # a window that only looked, and folded the log back
+    assert ws.poll_changes() is None

@@ -72,8 +72,8 @@ def test_cancelled_booklet_leaves_no_file(qtbot, window, tmp_path: Path, opened)
     dialog.path.setText(str(out / "booklet.pdf"))
     job = start_export(window, dialog)
     job.cancel()  # before the first team is laid out: stops at once
-    with qtbot.waitSignal(job.finished, timeout=60_000):
-        pass
+    # Not waitSignal: the job may have finished before a wait could start listening.
+    qtbot.waitUntil(job.isFinished, timeout=60_000)
     assert job.cancelled
     assert list(out.iterdir()) == []  # no PDF, no temporary file
     assert opened == []

@@ -370,3 +370,56 @@ def test_use_these_numbers_without_a_start_takes_the_direction_from_the_words(
     kr = entities.get(window.session.ws, "key_result", editor.item["id"])
     assert (kr["start"], kr["target"], kr["unit"], kr["direction"]) == (None, 5, "%", "decrease")
     assert editor.fields["target"].text() == "5"
+
+
+def test_an_undo_that_meets_a_locked_file_stays_to_try_again(
+    qtbot, demo_copy: Path, answers, monkeypatch
+) -> None:
+    from okrdesk.errors import WorkspaceLockedError
+    from okrdesk.services import operations
+
+    window = open_window(qtbot, demo_copy)
+    pick_team(window, "Workshop")
+    objective = window.okr_view.tree.teams[0].objectives[0]
+    window.okr_view.select("objective", objective.id)
+    window.delete_action.trigger()
+    stack = window.session.undo_stack
+    real_undo = operations.undo
+
+    def locked(*_args: object) -> None:
+        raise WorkspaceLockedError("the workspace is locked by another program; try again")
+
+    monkeypatch.setattr(operations, "undo", locked)
+    stack.undo()
+    assert "locked by another program" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: stack.canUndo(), timeout=1000)  # back where it was
+    assert stack.count() == 1 and objective.title not in titles(window)
+    monkeypatch.setattr(operations, "undo", real_undo)
+    stack.undo()  # the other program has finished: now it works
+    assert objective.title in titles(window)
+
+
+def test_the_detail_editor_shows_an_undone_link(qtbot, demo_copy: Path, answers) -> None:
+    window = open_window(qtbot, demo_copy)
+    pick_team(window, "Kolbenwerk Espresso")
+    objective = window.okr_view.tree.teams[0].objectives[0]
+    initiative = objective.initiatives[0]
+    window.okr_view.select("initiative", initiative.id)
+    assert window.editor.current == ("initiative", initiative.id)
+    links = window.editor.editors["initiative"].links
+
+    def ticked() -> set[str]:
+        return {
+            links.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(links.count())
+            if links.item(i).checkState() == Qt.CheckState.Checked
+        }
+
+    before = ticked()
+    unticked = next(
+        i for i in range(links.count()) if links.item(i).checkState() != Qt.CheckState.Checked
+    )
+    links.item(unticked).setCheckState(Qt.CheckState.Checked)
+    assert ticked() != before
+    window.session.undo_stack.undo()
+    assert ticked() == before
