@@ -145,7 +145,9 @@ def user_actions(path: Path) -> list[Figure]:
 
     def edit_title() -> None:
         objective = window.okr_view.tree.teams[0].objectives[0]
-        window.session.update("objective", objective.id, title=objective.title + " ")
+        # A real change ("…!"): a trailing space is stripped, and an edit of nothing is
+        # no edit (nothing to undo), which measured nothing.
+        window.session.update("objective", objective.id, title=objective.title + "!")
         app.processEvents()
         window.session.undo_stack.undo()
         app.processEvents()
