@@ -17,8 +17,11 @@ closed     review      "reopen": the cycle becomes editable again
 A closed cycle is read-only: every service that writes into a cycle's content
 (themes, objectives, key results, initiatives, alignment links, check-ins,
 grades, retrospectives and carry-forward decisions) calls :func:`ensure_editable`
-or :func:`guard` inside its transaction. The cycle row itself is not guarded: its
-state is changed here, and renaming or deleting a whole cycle stays possible.
+or :func:`guard` inside its transaction, to refuse early in its own words. The
+guarantee is :mod:`okrdesk.services.rules`, which judges what every transaction really
+wrote (the transitions above included, for undo, redo and merges). The cycle row itself
+is not guarded: its state is changed here, and renaming or deleting a whole cycle stays
+possible.
 """
 
 from __future__ import annotations
