@@ -12,6 +12,7 @@ putting a row back gives the very same bytes, and comparing rows is exact.
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -46,9 +47,10 @@ class RowChange:
         return [c for c in self.after if self.before.get(c) != self.after[c]]
 
 
-def tables() -> list[Table]:
-    """The recorded tables, parents before children."""
-    return [t for t in Base.metadata.sorted_tables if t.name not in NOT_RECORDED]
+@functools.cache
+def tables() -> tuple[Table, ...]:
+    """The recorded tables, parents before children (sorted once: every write asks)."""
+    return tuple(t for t in Base.metadata.sorted_tables if t.name not in NOT_RECORDED)
 
 
 def key_columns(table: Table) -> list[str]:

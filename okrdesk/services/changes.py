@@ -120,10 +120,6 @@ class Edit:
     def empty(self) -> bool:
         return not self.rows
 
-    @property
-    def changes(self) -> Changes:
-        return Changes.of_rows(self.rows)
-
     def created_ids(self, kind: str) -> list[str]:
         return [r.key for r in self.rows if r.table == kind and r.action == "create"]
 

@@ -273,8 +273,9 @@ class Workspace:
                 rows = capture.collect(con)
                 rules.check(con, rows, restoring=bool(session.info.get("restoring")))
                 label = session.info.get("label", "")
+                changes = Changes.of_rows(rows)
                 if rows:
-                    self._log(con, label, Changes.of_rows(rows))
+                    self._log(con, label, changes)
         except IntegrityError as exc:
             raise ValidationError(_integrity_message(exc)) from exc
         except DBAPIError as exc:
@@ -287,7 +288,7 @@ class Workspace:
             self._local.session = None
             session.close()
         if rows:
-            self._committed(rows, label)
+            self._committed(rows, label, changes)
 
     def _log(self, con: Connection, label: str, changes: Changes) -> None:
         entry = con.exec_driver_sql(
@@ -299,11 +300,11 @@ class Workspace:
                 "DELETE FROM change_log WHERE seq <= ?", (entry.lastrowid - CHANGE_LOG_KEEP,)
             )
 
-    def _committed(self, rows: list[RowChange], label: str) -> None:
+    def _committed(self, rows: list[RowChange], label: str, changes: Changes) -> None:
         for recording in self._recordings():
             recording.rows.extend(rows)
             recording.label = recording.label or label
-        self.notify(Changes.of_rows(rows))
+        self.notify(changes)
 
     # -- recordings (what an operation wrote, for its undo step) ------------------------------
 
