@@ -176,15 +176,18 @@ def test_new_cycle_is_in_the_menu_bar_and_asks_for_the_period(qtbot, demo_copy: 
     dialog = window.navigator.cycle_dialog
     assert isinstance(dialog, NewCycleDialog) and dialog.isVisible()
     assert dialog.windowModality() == Qt.WindowModality.WindowModal
-    # The demo has 2026-Q4: it is greyed out, and the first free quarter is suggested.
-    suggested = periods.period_choices(date.today(), periods.cycle_names(window.session.ws))
+    # The suggestion is the core's for today; a period whose cycle exists is greyed out.
+    existing = periods.cycle_names(window.session.ws)
+    suggested = periods.period_choices(date.today(), existing)
     assert dialog.picker.period().name == suggested.suggested.name
-    assert dialog.kind_box is None  # the kind is asked with the first cycle only
+    names = {n.casefold() for n in existing}
     box = dialog.picker.choice_box
-    taken = [box.itemText(i) for i in range(box.count()) if "exists already" in box.itemText(i)]
-    assert any(text.startswith("This quarter: 2026-Q4") for text in taken) or date.today() > date(
-        2026, 12, 31
-    )
+    model = box.model()
+    for n, period in enumerate(suggested.options):
+        enabled = bool(model.item(n).flags() & Qt.ItemFlag.ItemIsEnabled)
+        assert enabled == (period.name.casefold() not in names), period.name
+        assert box.itemText(n).endswith("exists already") == (not enabled)
+    assert dialog.kind_box is None  # the kind is asked with the first cycle only
 
     qtbot.mouseClick(dialog.create_button, LEFT)
     assert not dialog.isVisible()
