@@ -123,6 +123,18 @@ TEAM_KIND_WORDS: dict[TeamKind, str] = {
     "person": "person",
 }
 
+# What the organisation at the top of the tree is: it names the top level in what people read
+# ("3 at school level") and picks the examples the editors offer (services.organisation).
+OrganisationKind = Literal["company", "school", "ministry", "non_profit", "team"]
+ORGANISATION_KINDS: tuple[OrganisationKind, ...] = get_args(OrganisationKind)
+ORGANISATION_KIND_WORDS: dict[OrganisationKind, str] = {
+    "company": "company",
+    "school": "school",
+    "ministry": "ministry",
+    "non_profit": "non-profit",
+    "team": "team",
+}
+
 # -- the end of a cycle --------------------------------------------------------------------
 
 CarryDecision = Literal["carry", "modify", "drop", "done"]

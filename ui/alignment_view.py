@@ -34,6 +34,7 @@ from okrdesk.services.alignment import (
     Link,
     alignment_map,
 )
+from okrdesk.services.organisation import organisation_kind, top_word
 from okrdesk.vocabulary import TEAM_KIND_WORDS
 from ui.alignment_link_dialog import ERROR_STYLE, LinkDialog, sentence
 from ui.refresh import OKRS, Refresher
@@ -48,10 +49,13 @@ INFO_STYLE = "background:#eaf1fb; color:#1d3f66; border:1px solid #b6cbe6; paddi
 ORPHANS, ELSEWHERE = "group:orphans", "group:elsewhere"
 
 
-def team_label(o: AlignedObjective) -> str:
+def team_label(o: AlignedObjective, top: str = "company") -> str:
+    """The team's name, with its kind unless a plain team; the top named as the organisation
+    is ("school", "ministry", …)."""
     if o.team_kind == "team":
         return o.team_name
-    return f"{o.team_name} ({TEAM_KIND_WORDS[o.team_kind]})"
+    word = top if o.team_kind == "company" else TEAM_KIND_WORDS[o.team_kind]
+    return f"{o.team_name} ({word})"
 
 
 class AlignmentView(QWidget):
@@ -65,6 +69,7 @@ class AlignmentView(QWidget):
     def __init__(self, session: WorkspaceSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self._top = "company"  # what the top of the tree is called: set on each build
         self.amap: AlignmentMap | None = None
         self.link_dialog: LinkDialog | None = None
         self._cycle: str | None = None
@@ -188,9 +193,10 @@ class AlignmentView(QWidget):
         self._bold.setBold(True)
         items: list[QTreeWidgetItem] = []
         self.title.setText(f"Alignment · {amap.cycle_name}")
+        self._top = top_word(organisation_kind(self.session.ws))
         orphans = len(amap.orphans)
         self.summary.setText(
-            f"{len(amap.objectives)} objectives · {len(amap.roots)} at company level · "
+            f"{len(amap.objectives)} objectives · {len(amap.roots)} at {self._top} level · "
             f"{orphans} orphan{'s' if orphans != 1 else ''} · each objective is listed "
             "under the ones it supports"
         )
@@ -198,7 +204,7 @@ class AlignmentView(QWidget):
         for oid in amap.roots:
             items.append(self._objective_item(amap, oid, None, "r", placed))
         if not amap.roots:
-            note = QTreeWidgetItem(["No company-level objectives in this cycle yet."])
+            note = QTreeWidgetItem([f"No {self._top}-level objectives in this cycle yet."])
             note.setFlags(Qt.ItemFlag.ItemIsEnabled)
             items.append(note)
 
@@ -258,7 +264,7 @@ class AlignmentView(QWidget):
             notes.append("supports nothing yet")
         weight = "" if link is None or link.weight is None else editable_number(link.weight)
         item = QTreeWidgetItem(
-            ["◎ " + o.title, team_label(o), percent(o.score), weight, " · ".join(notes)]
+            ["◎ " + o.title, team_label(o, self._top), percent(o.score), weight, " · ".join(notes)]
         )
         item.setData(0, OBJECTIVE_ID, oid)
         item.setData(0, LINK_ID, link.id if link else "")

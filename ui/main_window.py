@@ -154,6 +154,7 @@ class MainWindow(QMainWindow):
         self._tab_changed(self.tabs.currentIndex())
 
         self.navigator.selection_changed.connect(self.show_team)
+        self.navigator.cycle_created.connect(self._plan_in_new_cycle)
         self.okr_view.item_selected.connect(self.editor.show_item)
         self.okr_view.add_next_key_result.connect(self.add_key_result)
         self.editor.editors["key_result"].add_next.connect(self.add_key_result)  # type: ignore[attr-defined]
@@ -231,6 +232,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addAction(self._action("&New workspace…", self.new_workspace, "Ctrl+N"))
+        self.new_cycle_action = self._action("New c&ycle…", self.navigator.new_cycle)
+        file_menu.addAction(self.new_cycle_action)
         file_menu.addAction(self._action("&Open…", self.open_workspace, "Ctrl+O"))
         self.recent_menu = QMenu("Open &Recent", self)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
@@ -301,6 +304,11 @@ class MainWindow(QMainWindow):
         shows it in the OKR view."""
         self._follow_navigator(page)
         page.objective_activated.connect(self.reveal_objective)
+
+    def _plan_in_new_cycle(self, cycle_id: str) -> None:
+        """A cycle made by New cycle… is where the planning session goes on (same team)."""
+        if self.planning_page.content is not None:
+            self.planning_page.content.set_context(cycle_id, None)
 
     def _follow_navigator(self, page: TabPage) -> None:
         """A page built late starts on the navigator's team and cycle, then follows it."""

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QHeaderView,
     QLabel,
     QTreeWidget,
@@ -20,7 +21,6 @@ from PySide6.QtWidgets import (
 from okrdesk.errors import OkrDeskError
 from okrdesk.services import entities
 from okrdesk.services.changes import Changes
-from okrdesk.services.quarters import quarter_of
 from okrdesk.services.views import current_cycle_id, team_nodes
 from ui import dialogs
 from ui.refresh import Refresher
@@ -33,10 +33,12 @@ class Navigator(QWidget):
     """Emits `selection_changed(cycle_id, team_id)` when the person picks a cycle or team."""
 
     selection_changed = Signal(str, str)
+    cycle_created = Signal(str)  # after New cycle…: the new cycle's id (it is selected)
 
     def __init__(self, session: WorkspaceSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self.cycle_dialog: QDialog | None = None  # New cycle…, while it is open
         self._announced: tuple[str, str] | None = None
         self.cycle_box = QComboBox()
         self.cycle_box.setAccessibleName("Cycle")
@@ -64,7 +66,7 @@ class Navigator(QWidget):
             ("New team…", self.new_team),
             ("Rename team…", self.rename_team),
             ("Delete team…", self.delete_team),
-            ("New cycle: the next quarter", self.new_cycle),
+            ("New cycle…", self.new_cycle),
         ):
             action = QAction(text, self.teams)
             action.triggered.connect(lambda _checked=False, run=slot: run())
@@ -83,6 +85,9 @@ class Navigator(QWidget):
     def select(self, cycle_id: str | None = None, team_id: str | None = None) -> None:
         if cycle_id:
             index = self.cycle_box.findData(cycle_id)
+            if index < 0:  # made a moment ago, before the change reached this list
+                self.reload()
+                index = self.cycle_box.findData(cycle_id)
             if index >= 0:
                 self.cycle_box.setCurrentIndex(index)
         if team_id:
@@ -129,17 +134,21 @@ class Navigator(QWidget):
         if dialogs.confirm(self, "Delete team", question):
             self._report(lambda: self.session.delete("team", self.team_id()))
 
-    def new_cycle(self) -> None:
-        cycles = entities.list_items(self.session.ws, "cycle")
-        latest = max((c["end_date"] for c in cycles), default=None)
-        quarter = quarter_of(latest + timedelta(days=1) if latest else date.today())
-        new_id = self._report(
-            lambda: self.session.create(
-                "cycle", name=quarter.name, start_date=quarter.start, end_date=quarter.end
-            )
-        )
-        if new_id:
-            self.select(cycle_id=str(new_id))
+    def new_cycle(self, today: Callable[[], date] = date.today) -> None:
+        """Ask which period to plan for (window-modal, the suggested one chosen); the cycle is
+        created and selected when the person says "Create"."""
+        from ui.new_cycle_dialog import NewCycleDialog  # built when asked, not at start-up
+
+        dialog = NewCycleDialog(self.session, today, self.window())
+        dialog.created.connect(self._cycle_made)
+        dialog.finished.connect(lambda _result: setattr(self, "cycle_dialog", None))
+        dialog.finished.connect(dialog.deleteLater)
+        self.cycle_dialog = dialog
+        dialog.open()
+
+    def _cycle_made(self, cycle_id: str) -> None:
+        self.select(cycle_id=cycle_id)
+        self.cycle_created.emit(cycle_id)
 
     # -- building ------------------------------------------------------------------------------
 

@@ -18,6 +18,8 @@ from okrdesk.db import models as m
 from okrdesk.errors import ValidationError
 from okrdesk.services import entities
 from okrdesk.services.lookup import current_cycle
+from okrdesk.services.organisation import kind_of_settings, top_word
+from okrdesk.services.periods import Period, create_cycle, quarter_period
 from okrdesk.services.quarters import quarter_of
 from okrdesk.services.views import ObjectiveView, okr_tree
 from okrdesk.services.workspace import Workspace
@@ -113,20 +115,22 @@ def ensure_cycle_and_company(
     ws: Workspace,
     organisation_name: str,
     today: date | None = None,
+    period: Period | None = None,
 ) -> tuple[str, str]:
     """Make sure the session has a company and a cycle to plan in; return (cycle_id, team_id).
 
     The organisation's name is saved (it cannot be empty). A workspace without a company gets
-    one (the root team, named after the organisation); without a cycle running today, the
-    current calendar quarter is created (e.g. "2026-Q4"), unless a cycle of that name exists.
-    One transaction.
+    one (the root team, named after the organisation). The cycle is the chosen `period`'s
+    (the cycle of that name when it exists); without a period, the cycle running today, else
+    the current calendar quarter (e.g. "2026-Q4"). The guided session asks for the period
+    (:func:`okrdesk.services.periods.period_choices`). One transaction.
     """
     with ws.write("Set up the organisation"):
-        return _ensure_cycle_and_company(ws, organisation_name, today or date.today())
+        return _ensure_cycle_and_company(ws, organisation_name, today or date.today(), period)
 
 
 def _ensure_cycle_and_company(
-    ws: Workspace, organisation_name: str, today: date
+    ws: Workspace, organisation_name: str, today: date, period: Period | None
 ) -> tuple[str, str]:
     name = (organisation_name or "").strip()
     if not name:
@@ -139,24 +143,15 @@ def _ensure_cycle_and_company(
     if team_id is None:
         team_id = entities.create(ws, "team", name=name, kind="company")
 
-    quarter = quarter_of(today)
     with ws.read() as s:
         cycles = list(s.scalars(select(m.Cycle).order_by(m.Cycle.start_date)))
     running = [c for c in cycles if c.start_date <= today <= c.end_date]
-    named = [c for c in cycles if c.name.casefold() == quarter.name.casefold()]
-    if running:
-        cycle_id = current_cycle(running, today).id
-    elif named:
-        cycle_id = named[0].id
-    else:
-        cycle_id = entities.create(
-            ws,
-            "cycle",
-            name=quarter.name,
-            kind="quarter",
-            start_date=quarter.start,
-            end_date=quarter.end,
-        )
+    if period is None and running:
+        return current_cycle(running, today).id, team_id
+    if period is None:
+        period = quarter_period(quarter_of(today))
+    named = [c for c in cycles if c.name.casefold() == period.name.casefold()]
+    cycle_id = named[0].id if named else create_cycle(ws, period)
     return cycle_id, team_id
 
 
@@ -220,15 +215,14 @@ def step_status(
     company.
     """
     info = ws.info()
+    top = top_word(kind_of_settings(info.settings or {}))
     statuses = [_foundation(info)]
     cycle = cycle or default_cycle_id(ws)
     team = team or company_id(ws)
     if cycle is None or team is None:
         if statuses[0].done:
             missing = " and ".join(
-                word
-                for word, absent in (("cycle", cycle is None), ("company", team is None))
-                if absent
+                word for word, absent in (("cycle", cycle is None), (top, team is None)) if absent
             )
             statuses[0] = StepStatus(STEPS[0], False, f"no {missing} yet")
         later = [StepStatus(step, False, "set up the foundation first") for step in STEPS[1:]]
@@ -240,7 +234,7 @@ def step_status(
     statuses.append(_objectives(objectives, len(tree.cycle.themes)))
     statuses.append(_key_results(objectives))
     statuses.append(_initiatives(objectives))
-    statuses.append(_alignment(objectives, is_root=the_team.parent_id is None))
+    statuses.append(_alignment(objectives, top if the_team.parent_id is None else None))
     statuses.append(_review(objectives))
     return statuses
 
@@ -308,12 +302,13 @@ def _initiatives(objectives: list[ObjectiveView]) -> StepStatus:
     return StepStatus(step, with_work == len(needing), reason)
 
 
-def _alignment(objectives: list[ObjectiveView], *, is_root: bool) -> StepStatus:
+def _alignment(objectives: list[ObjectiveView], top: str | None) -> StepStatus:
+    """`top` names the organisation when the team is the top of the tree (else None)."""
     step = STEPS[5]
-    if is_root:
-        return StepStatus(step, True, "the company's objectives are the top of the tree")
-    if not objectives:
+    if not objectives:  # nothing to align yet, not even at the top
         return StepStatus(step, False, "no objectives yet")
+    if top is not None:
+        return StepStatus(step, True, f"the {top}'s objectives are the top of the tree")
     aligned = sum(1 for o in objectives if o.supports)
     done = aligned == len(objectives)
     return StepStatus(step, done, f"{aligned} of {len(objectives)} objectives linked upward")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -267,7 +268,10 @@ def test_teams_and_cycles_from_the_navigator(qtbot, demo_copy: Path, answers) ->
     pick_team(window, "Workshop")
     assert len(titles(window)) == 2  # its objectives came back with it
 
-    window.navigator.new_cycle()
+    window.navigator.new_cycle(today=lambda: date(2026, 12, 4))  # asks for the period
+    dialog = window.navigator.cycle_dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)  # the suggested one
     assert window.navigator.cycle_box.currentText().startswith("2027-Q1")
     answers.text = "Logistics and Vans"
     window.navigator.new_team()  # a duplicate name is refused, clearly

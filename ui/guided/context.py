@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from okrdesk.errors import NotFoundError
-from okrdesk.services import entities
+from okrdesk.services import entities, organisation
 from okrdesk.services.coaching import disabled_rules
 from okrdesk.services.workspace import Workspace
 from ui.session import WorkspaceSession
@@ -17,6 +19,7 @@ class PlanningContext:
     session: WorkspaceSession
     cycle_id: str | None = None
     team_id: str | None = None
+    today: Callable[[], date] = date.today  # what "this quarter" means (tests fix the day)
 
     @property
     def ws(self) -> Workspace:
@@ -40,6 +43,13 @@ class PlanningContext:
     def cycle_name(self) -> str:
         cycle = self.cycle()
         return cycle["name"] if cycle else "—"
+
+    def organisation_kind(self) -> str:
+        return organisation.organisation_kind(self.ws)
+
+    def top_word(self) -> str:
+        """What the top of the tree is: "company", "school", …"""
+        return organisation.top_word(organisation.organisation_kind(self.ws))
 
     def disabled_rules(self) -> frozenset[str]:
         return disabled_rules(self.ws)

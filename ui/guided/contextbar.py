@@ -1,4 +1,4 @@
-"""The bar at the top of the guided session: which team, which cycle; add a team."""
+"""The bar at the top of the guided session: which team, which cycle; add a team or a cycle."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from okrdesk.errors import OkrDeskError
 from okrdesk.services import entities
 from ui.guided.context import PlanningContext
 from ui.guided.fields import ErrorLabel
+from ui.new_cycle_dialog import NewCycleDialog
 
 DEPTH_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -72,6 +73,11 @@ class ContextBar(QWidget):
         self.cycle_box.activated.connect(lambda _i: self._chosen(self.cycle_box, self.cycle_chosen))
         self.cycle_info = QLabel()
         self.cycle_info.setStyleSheet("color: #555;")
+        self.new_cycle_button = QPushButton("＋ New cycle…")
+        self.new_cycle_button.setObjectName("newCycleButton")
+        self.new_cycle_button.setToolTip("Plan for another period: a quarter, a year, any dates")
+        self.new_cycle_button.clicked.connect(self.start_new_cycle)
+        self.cycle_dialog: NewCycleDialog | None = None  # while it is open
 
         self.new_team_row = QWidget()
         self.new_team_label = QLabel()
@@ -104,6 +110,7 @@ class ContextBar(QWidget):
         row.addWidget(QLabel("Cycle:"))
         row.addWidget(self.cycle_box)
         row.addWidget(self.cycle_info)
+        row.addWidget(self.new_cycle_button)
         row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -125,6 +132,7 @@ class ContextBar(QWidget):
         self.team_box.setEnabled(self.team_box.count() > 0)
         self.cycle_box.setEnabled(self.cycle_box.count() > 0)
         self.new_team_button.setEnabled(self.ctx.team_id is not None)
+        self.new_cycle_button.setEnabled(self.ctx.ready)  # the first cycle: in step 1
         if self.team_box.count() == 0:
             self.team_box.addItem("— set up in step 1 —")
             self.team_box.setEnabled(False)
@@ -140,6 +148,17 @@ class ContextBar(QWidget):
         data = box.currentData()
         if data:
             signal.emit(data)
+
+    # -- a new cycle -------------------------------------------------------------------------
+
+    def start_new_cycle(self) -> None:
+        """Ask for the period (window-modal); the session switches to the cycle once made."""
+        dialog = NewCycleDialog(self.ctx.session, self.ctx.today, self.window())
+        dialog.created.connect(self.cycle_chosen)
+        dialog.finished.connect(lambda _result: setattr(self, "cycle_dialog", None))
+        dialog.finished.connect(dialog.deleteLater)
+        self.cycle_dialog = dialog
+        dialog.open()
 
     # -- a new team ---------------------------------------------------------------------------
 

@@ -1,18 +1,26 @@
-"""Step 1: the organisation and its foundation — mission, vision, strategy."""
+"""Step 1: the organisation and its foundation — mission, vision, strategy.
+
+On a workspace without cycles it also asks which period to plan for (the suggested one
+chosen), and it always says what kind of organisation this is: the top level's name and the
+examples of the later steps follow from it.
+"""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from okrdesk.errors import OkrDeskError
+from okrdesk.services import organisation, periods
+from okrdesk.services.periods import Period
 from okrdesk.services.planning import company_id
-from okrdesk.services.quarters import quarter_of
 from ui.guided.context import PlanningContext
 from ui.guided.fields import Binding, ErrorLabel, TextArea
 from ui.guided.page import StepPage
+from ui.organisation_kind_box import OrganisationKindBox
+from ui.period_picker import PeriodPicker
 
 PROMPTS = {
     "mission": "Why do we exist? What do we do, for whom?",
@@ -34,11 +42,33 @@ class FoundationPage(StepPage):
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("organisationEdit")
         self.name_edit.setPlaceholderText("The organisation's name")
+        self.kind_box = OrganisationKindBox()
+        self.kind_box.activated.connect(lambda _i: self._kind_chosen())
+        self.kind_error = ErrorLabel()
+        name_row = QHBoxLayout()
+        name_row.addWidget(self.name_edit, 1)
+        name_row.addSpacing(12)
+        kind_label = QLabel("&Kind:")
+        kind_label.setBuddy(self.kind_box)
+        name_row.addWidget(kind_label)
+        name_row.addWidget(self.kind_box)
         name_error = ErrorLabel()
         grid.addWidget(QLabel("Organisation:"), 0, 0)
-        grid.addWidget(self.name_edit, 0, 1)
-        grid.addWidget(name_error, 1, 1)
+        grid.addLayout(name_row, 0, 1)
+        errors = QVBoxLayout()
+        errors.addWidget(name_error)
+        errors.addWidget(self.kind_error)
+        grid.addLayout(errors, 1, 1)
         self.bindings["name"] = Binding("name", self.name_edit, name_error, self._save)
+
+        # Which period the first cycle covers: asked only while the workspace has none.
+        self.period_label = QLabel("Plan for:")
+        self.period_picker = PeriodPicker()
+        self.period_picker.changed.connect(self._show_note)
+        self.period_error = ErrorLabel()
+        grid.addWidget(self.period_label, 2, 0, top)
+        grid.addWidget(self.period_picker, 2, 1)
+        grid.addWidget(self.period_error, 3, 1)
 
         self.areas: dict[str, TextArea] = {}
         for n, name in enumerate(("mission", "vision", "strategy")):
@@ -46,7 +76,7 @@ class FoundationPage(StepPage):
             area.setObjectName(f"{name}Edit")
             area.setPlaceholderText(PROMPTS[name])
             error = ErrorLabel()
-            row = 2 + 2 * n
+            row = 4 + 2 * n
             grid.addWidget(QLabel(f"{name.capitalize()}:"), row, 0, top)
             grid.addWidget(area, row, 1)
             grid.addWidget(error, row + 1, 1)
@@ -74,20 +104,52 @@ class FoundationPage(StepPage):
         }
         for name, binding in self.bindings.items():
             binding.load(values[name])
+        self.kind_box.set_kind(self.ctx.organisation_kind())
+        asking = not self.ctx.ready and not periods.cycle_names(self.ctx.ws)
+        if asking and self.period_picker.choices is None:  # once: keep what was chosen
+            self.period_picker.set_choices(periods.period_choices(self.ctx.today()))
+        for widget in (self.period_label, self.period_picker):
+            widget.setVisible(asking)
+        if not asking:
+            self.period_error.clear_error()
+        self._show_note()
+
+    def chosen_period(self) -> Period | None:
+        """The period the first cycle is to cover; None when the workspace has a cycle.
+        Raises ValidationError for custom dates that end before they start."""
+        return self.period_picker.period() if self.period_picker.isVisibleTo(self) else None
+
+    def _show_note(self) -> None:
+        self.period_error.clear_error()
+        top = self.ctx.top_word()
         if self.ctx.ready:
             self.note.setText(
                 f"Planning for {self.ctx.team_name()} in {self.ctx.cycle_name()}. "
                 "Switch the team or the cycle at the top."
             )
-        else:
-            quarter = quarter_of(date.today())
-            company = (
-                "" if company_id(self.ctx.ws) else " the company (named after the organisation) and"
-            )
-            self.note.setText(
-                f"When you go on, OKR Desk sets up{company} the cycle {quarter.name} "
-                f"({quarter.start:%d %b} – {quarter.end:%d %b %Y}) to plan in."
-            )
+            return
+        parts = [] if company_id(self.ctx.ws) else [f"the {top} (named after the organisation)"]
+        try:
+            period = self.chosen_period()
+        except OkrDeskError as exc:
+            self.period_error.show_error(str(exc))
+            period = None
+        if period is not None:
+            parts.append(f"the cycle {period.name} ({period.dates}) to plan in")
+        elif not parts:
+            parts.append("the cycle to plan in")
+        self.note.setText(f"When you go on, OKR Desk sets up {' and '.join(parts)}.")
+
+    def _kind_chosen(self) -> None:
+        """The kind is saved at once (one undo step); the wording follows on the refresh."""
+        self.kind_error.clear_error()
+        if self.kind_box.kind() == self.ctx.organisation_kind():
+            return
+        try:
+            self.ctx.session.run("", organisation.set_organisation_kind, self.kind_box.kind())
+        except OkrDeskError as exc:
+            self.kind_error.show_error(str(exc))
+            self.kind_box.set_kind(self.ctx.organisation_kind())
 
     def commit(self) -> bool:
         return all([binding.commit() for binding in self.bindings.values()])

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from okrdesk.services.organisation import organisation_kind, title_placeholder
 from ui.guided.context import PlanningContext
 from ui.guided.editor import ItemEditor
 from ui.guided.wraptree import WrapTree
@@ -117,6 +118,10 @@ class ItemPage(StepPage):
     # -- the page ------------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        # The example in the title's hint is the organisation's own: a school gets a school's.
+        self.editor.title_edit.setPlaceholderText(
+            title_placeholder(organisation_kind(self.ctx.ws), self.key)
+        )
         self.tree.blockSignals(True)
         try:
             self.tree.clear()

@@ -7,6 +7,7 @@ the cycle are saved on every move, so the session resumes exactly where it was l
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
@@ -56,18 +57,23 @@ class GuidedSessionWidget(QWidget):
     # (cycle_id, team_id) after the session created or switched its cycle or team.
     context_changed = Signal(str, str)
 
-    def __init__(self, session: WorkspaceSession, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: WorkspaceSession,
+        parent: QWidget | None = None,
+        today: Callable[[], date] = date.today,
+    ) -> None:
         super().__init__(parent)
         self.session = session
-        state = planning.progress(session.ws)
-        self.ctx = PlanningContext(session, state.cycle_id, state.team_id)
+        state = planning.progress(session.ws, today())
+        self.ctx = PlanningContext(session, state.cycle_id, state.team_id, today)
         self.step = state.step
         self._stale: set[int] = set(range(len(STEPS)))
 
         self.bar = ContextBar(self.ctx)
         self.bar.team_chosen.connect(lambda team_id: self.switch(team_id=team_id))
         self.bar.cycle_chosen.connect(lambda cycle_id: self.switch(cycle_id=cycle_id))
-        self.bar.team_created.connect(lambda team_id: self.switch(team_id=team_id))
+        self.bar.team_created.connect(self._team_created)
 
         self.steps = StepList()
         self.steps.setFixedWidth(260)
@@ -227,21 +233,36 @@ class GuidedSessionWidget(QWidget):
         except OkrDeskError as exc:  # e.g. the workspace was closed meanwhile: say so, no trace
             self.nav_message.setText(str(exc))
 
+    def _team_created(self, team_id: str) -> None:
+        """A new team starts planning with its objectives (step 3), cursor in the title."""
+        if not self.switch(team_id=team_id):
+            return
+        objectives = planning.step_for("objectives").index
+        if not self.go_to(objectives) and self.step == objectives:
+            self.current_page.entered()
+
     def _context_exists(self) -> bool:
         return (self.ctx.cycle_id is None or self.ctx.cycle() is not None) and (
             self.ctx.team_id is None or self.ctx.team() is not None
         )
 
     def _set_up(self) -> bool:
-        """From the foundation on an empty workspace: create the company and the cycle."""
+        """From the foundation on an empty workspace: create the company and the cycle of
+        the period chosen on the page."""
         foundation = self.pages[0]
         assert isinstance(foundation, FoundationPage)
+        try:
+            period = foundation.chosen_period()
+        except OkrDeskError as exc:  # custom dates that end before they start
+            foundation.period_error.show_error(str(exc))
+            return False
         try:
             cycle_id, team_id = self.session.run(
                 "",
                 planning.ensure_cycle_and_company,
                 foundation.organisation_name(),
-                date.today(),
+                self.ctx.today(),
+                period,
             )
         except OkrDeskError as exc:
             foundation.bindings["name"].error.show_error(str(exc))
