@@ -135,7 +135,7 @@ def alignment_pages(
         Spacer(1, 6),
     ]
     if not alignment.roots:
-        story.append(Para("No company-level objectives in this cycle.", st.body))
+        story.append(Para("No objectives at the organisation’s top level in this cycle.", st.body))
     for root in alignment.roots:
         story.append(CondPageBreak(60))
         story += _rows(root, 0, st, book, widths)
