@@ -375,7 +375,7 @@ class PresentationWindow(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
-        if key == Qt.Key.Key_Escape:
+        if key in (Qt.Key.Key_Escape, Qt.Key.Key_F5):  # F5 toggles, as on the workshop tab
             self.close()
         elif key in NEXT_KEYS:
             self.ctx.clock.next()

@@ -156,9 +156,18 @@ class FacilitationWidget(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(body, 1)
 
-        shortcut = QShortcut(QKeySequence("F5"), self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(self.toggle_presentation)
+        # The keys of a presenter remote work whenever this tab shows, wherever the focus
+        # is (a window shortcut only fires while its widget is visible, so not on other
+        # tabs); the presentation window handles them itself while it has the focus.
+        self._key(("F5",), self.toggle_presentation)
+        self._key(("PgDown",), self.ctx.clock.next)
+        self._key(("PgUp",), self.ctx.clock.previous)
+        self.presenting_keys = (
+            self._key(("B", "."), self._toggle_blank),
+            self._key(("Esc",), self._leave_presentation),
+        )
+        for shortcut in self.presenting_keys:
+            shortcut.setEnabled(False)
         # The room's decisions land as objectives and key results: those matter here too.
         self.refresher = Refresher(self, session, WORKSHOP | OKRS, self._refresh_later, delay_ms=0)
         self.ctx.session_changed.connect(self.refresh)
@@ -289,6 +298,27 @@ class FacilitationWidget(QWidget):
 
     # -- presenting --------------------------------------------------------------------------
 
+    def _key(self, keys: tuple[str, ...], slot: Callable[[], object]) -> QShortcut:
+        shortcut = QShortcut(self)
+        shortcut.setKeys([QKeySequence(k) for k in keys])
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut.activated.connect(slot)
+        return shortcut
+
+    def _toggle_blank(self) -> None:
+        if self.presentation is not None and self.presentation.isVisible():
+            self.presentation.set_blank(not self.presentation.blank)
+
+    def _leave_presentation(self) -> None:
+        if self.presentation is not None and self.presentation.isVisible():
+            self.presentation.close()
+
+    def _presenting(self, on: bool) -> None:
+        """Blank and Escape belong to the presentation: only while there is one."""
+        self.present_button.setText("Leave presentation (F5)" if on else "Present (F5)")
+        for shortcut in self.presenting_keys:
+            shortcut.setEnabled(on)
+
     def _fill_screens(self) -> None:
         self.screens.clear()
         default = projector_screen(self)
@@ -312,12 +342,12 @@ class FacilitationWidget(QWidget):
             return None
         if self.presentation is None:
             self.presentation = PresentationWindow(self.ctx)
-            self.presentation.closed.connect(lambda: self.present_button.setText("Present (F5)"))
+            self.presentation.closed.connect(lambda: self._presenting(False))
         screens = QGuiApplication.screens()
         index = self.screens.currentData()
         screen = screens[index] if isinstance(index, int) and index < len(screens) else None
         self.presentation.present(screen)
-        self.present_button.setText("Leave presentation (F5)")
+        self._presenting(True)
         return self.presentation
 
     # -- finishing ---------------------------------------------------------------------------
