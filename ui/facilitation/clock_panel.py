@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from okrdesk.services.workshop_clock import Reading
+from okrdesk.services.workshop_clock import Reading, run_of_plan
 from ui.facilitation.context import WorkshopContext
 
 # Light theme (the facilitator's window); colour always comes with words.
@@ -93,6 +93,19 @@ class ClockPanel(QWidget):
         self.status.setStyleSheet(f"color: {colour}; font-weight: bold;")
         self.schedule.setText(reading.schedule if has_steps else "")
         self.start_button.setText("Pause" if reading.running else "Start")
+        if has_steps and self.ctx.clock.finished:  # closed, not "paused · +0:35 over"
+            self.step_label.setText("The workshop is finished")
+            self.countdown.setText("Done")
+            self.countdown.setStyleSheet("")
+            self.status.setText("finished")
+            self.status.setStyleSheet("font-weight: bold;")
+            self.schedule.setText(finished_words(reading))
+            self.start_button.setText("Carry on")
         self.start_button.setEnabled(has_steps)
         self.previous_button.setEnabled(has_steps and reading.step > 0)
         self.next_button.setEnabled(has_steps and reading.step + 1 < reading.count)
+
+
+def finished_words(reading: Reading) -> str:
+    """ "Ran 1:53:10 of 2:00:00 planned" (the summary's figure)."""
+    return f"Ran {run_of_plan(reading.total_elapsed, reading.total_planned)} planned"

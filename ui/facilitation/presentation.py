@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 from okrdesk.errors import OkrDeskError
 from okrdesk.services.workshop_clock import Reading
 from ui.facilitation import slide_html
+from ui.facilitation.clock_panel import finished_words
 from ui.facilitation.context import WorkshopContext
 from ui.facilitation.slide_html import COLOURS
 from ui.facilitation.slides import Slide, slide_for
@@ -47,11 +49,16 @@ CLOCK_COLOURS = {
     "ending": "#ffc24a",  # the last minute: amber
     "over": "#ff6f61",  # overtime: red, with "+m:ss over" in words
 }
+ALONE_NOTICE = (
+    "This screen now shows the room's view (there is no second screen). "
+    "Esc or F5 leaves it; Page Down / Page Up move between steps."
+)
 BODY, SMALL, TITLE, CLOCK, MIN = 34, 30, 58, 150, 28  # pixels at 1080 lines
 NEXT_KEYS = {Qt.Key.Key_PageDown, Qt.Key.Key_Right, Qt.Key.Key_Space, Qt.Key.Key_Down}
 PREVIOUS_KEYS = {Qt.Key.Key_PageUp, Qt.Key.Key_Left, Qt.Key.Key_Up}
 BLANK_KEYS = {Qt.Key.Key_B, Qt.Key.Key_Period}
 FLASH_MS = 4000
+NOTICE_MS = 8000  # how long the "this screen is the room's view" notice stays
 SIDE_SHARE = 0.36  # of the width, for a second column (parking lot, key result ideas)
 
 
@@ -122,6 +129,14 @@ class PresentationWindow(QWidget):
         self.next_up = self._label("nextStep")
         self.where = self._label("where")
         self.where.setAlignment(Qt.AlignmentFlag.AlignRight)
+        # Said when the presentation takes over the facilitator's only screen: a band
+        # over the slide's foot (outside the layout, so that the slide does not move).
+        self.notice = QLabel(self)
+        self.notice.setObjectName("presentNotice")
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.notice.setWordWrap(True)
+        self.notice.hide()
         self.rule = QFrame()
         self.rule.setFixedHeight(3)
         self.rule.setStyleSheet(f"background: {COLOURS['muted']};")
@@ -137,6 +152,9 @@ class PresentationWindow(QWidget):
         footer.addWidget(self.next_up, 1)
         footer.addWidget(self.where)
         self.frame = QVBoxLayout(self)
+        # The window takes the screen it is given; type scales to fit it. The layout's
+        # minimum must not resize a full-screen window (it dropped out of full screen).
+        self.frame.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.frame.addLayout(header)
         self.frame.addWidget(self.rule)
         self.frame.addWidget(self.content, 1)
@@ -158,8 +176,11 @@ class PresentationWindow(QWidget):
 
     # -- showing -----------------------------------------------------------------------------
 
-    def present(self, screen: QScreen | None = None, full_screen: bool = True) -> None:
-        """Show on ``screen`` (default: the projector when there is a second screen)."""
+    def present(
+        self, screen: QScreen | None = None, full_screen: bool = True, alone: bool = False
+    ) -> None:
+        """Show on ``screen`` (default: the projector when there is a second screen);
+        ``alone``: it is the facilitator's only screen, so say how to leave."""
         screen = screen or projector_screen(self.parentWidget())
         if screen is not None:
             self.setScreen(screen)
@@ -173,6 +194,14 @@ class PresentationWindow(QWidget):
         self.raise_()
         self.activateWindow()
         self.setFocus()
+        if alone:
+            self.notice.setText(ALONE_NOTICE)
+            self._place_notice()
+            self.notice.show()
+            self.notice.raise_()
+            QTimer.singleShot(NOTICE_MS, self.hide_notice)
+        else:
+            self.hide_notice()
 
     def refresh(self) -> None:
         """Show the current step and its content as the database has it now."""
@@ -202,6 +231,12 @@ class PresentationWindow(QWidget):
             self.status.setText("")
             self.schedule.setText("")
             return
+        if self.ctx.clock.finished:
+            self.countdown.setText("")
+            self.status.setText("Finished")
+            self.status.setStyleSheet(f"color: {CLOCK_COLOURS['running']}; font-weight: bold;")
+            self.schedule.setText(finished_words(reading))
+            return
         colour = CLOCK_COLOURS[reading.state]
         self.countdown.setText(reading.countdown)
         self.countdown.setStyleSheet(f"color: {colour};")
@@ -220,6 +255,7 @@ class PresentationWindow(QWidget):
 
     def _step_changed(self, _index: int) -> None:
         self._flashing = False
+        self.notice.hide()  # the facilitator found the way round: the slide shows whole
         self.refresh()
 
     def flash(self) -> None:
@@ -261,6 +297,11 @@ class PresentationWindow(QWidget):
         self._font(self.schedule, MIN, colour=COLOURS["muted"])
         self._font(self.next_up, MIN, colour=COLOURS["muted"])
         self._font(self.where, MIN, colour=COLOURS["muted"])
+        self._font(self.notice, SMALL, bold=True, colour=BACKGROUND)
+        self.notice.setStyleSheet(
+            f"color: {BACKGROUND}; background: {CLOCK_COLOURS['ending']};"
+            f" border-radius: {round(12 * u)}px; padding: {round(14 * u)}px;"
+        )
         # Wide enough for "+88:88", so the header does not jump as the clock ticks; the frame
         # itself is as wide as its widest line (the schedule may be longer).
         metrics = QFontMetrics(self.countdown.font())
@@ -367,6 +408,7 @@ class PresentationWindow(QWidget):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._apply_sizes()
+        self._place_notice()
         QTimer.singleShot(0, self.fit_content)
 
     def showEvent(self, event) -> None:
@@ -375,6 +417,7 @@ class PresentationWindow(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
+        self.hide_notice()  # read: the slide shows whole again
         if key in (Qt.Key.Key_Escape, Qt.Key.Key_F5):  # F5 toggles, as on the workshop tab
             self.close()
         elif key in NEXT_KEYS:
@@ -387,6 +430,17 @@ class PresentationWindow(QWidget):
             self.set_blank(not self.blank)
         else:
             super().keyPressEvent(event)
+
+    def hide_notice(self) -> None:
+        self.notice.hide()
+
+    def _place_notice(self) -> None:
+        u = self.unit()
+        width = round(self.width() * 0.8)
+        height = self.notice.heightForWidth(width)
+        self.notice.setGeometry(
+            (self.width() - width) // 2, self.height() - height - round(110 * u), width, height
+        )
 
     def set_blank(self, blank: bool) -> None:
         """A black screen (a presenter remote's "blank" key) while the room talks."""

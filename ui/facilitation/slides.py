@@ -19,7 +19,7 @@ from okrdesk.formatting import editable_number, span
 from okrdesk.services import entities, workshop
 from okrdesk.services.coaching import WorkspaceFinding, check_workspace
 from okrdesk.services.views import KeyResultView, ObjectiveView, okr_tree
-from okrdesk.services.workshop_clock import duration
+from okrdesk.services.workshop_clock import duration, ran
 from okrdesk.services.workshop_votes import tally
 from okrdesk.vocabulary import CANDIDATE_KIND_WORDS, OBJECTIVE_STATUS_WORDS, CandidateKind
 from ui.facilitation.context import WorkshopContext
@@ -85,7 +85,7 @@ def agenda_slide(ctx: WorkshopContext) -> Slide:
             mark, tone = "▶", "accent"
         elif n in skipped:
             mark, tone, aside = "", "muted", "skipped"
-        elif step.actual_seconds is not None and n < current:
+        elif step.actual_seconds is not None and ran(step.actual_seconds) and n < current:
             mark, tone = "✓", "muted"
             aside = f"took {duration(step.actual_seconds)}"
         else:

@@ -34,6 +34,7 @@ from ui.facilitation.agenda_panel import AgendaPanel
 from ui.facilitation.brainstorm_panel import BrainstormPanel
 from ui.facilitation.clock_panel import ClockPanel
 from ui.facilitation.context import WorkshopContext
+from ui.facilitation.finishing import what_was_written
 from ui.facilitation.notes_panel import NotesPanel
 from ui.facilitation.parking_panel import ParkingPanel
 from ui.facilitation.people_panel import PeoplePanel
@@ -346,8 +347,14 @@ class FacilitationWidget(QWidget):
         screens = QGuiApplication.screens()
         index = self.screens.currentData()
         screen = screens[index] if isinstance(index, int) and index < len(screens) else None
-        self.presentation.present(screen)
+        # With one screen the room's view covers the facilitator's own: say so, and how out.
+        alone = (screen or projector_screen(self)) is self.screen()
+        self.presentation.present(screen, alone=alone)
         self._presenting(True)
+        if alone:
+            self.message.setText("Presenting on this screen, the only one: Esc or F5 leaves.")
+        else:
+            self.message.clear()
         return self.presentation
 
     # -- finishing ---------------------------------------------------------------------------
@@ -370,10 +377,12 @@ class FacilitationWidget(QWidget):
         except OkrDeskError as exc:
             prompts.tell_error(self, "The handouts could not be written", str(exc))
             return None
-        names = "\n".join(f"• {p.name}" for p in done.paths)
+        self.ctx.clock.finish()  # closed: no "paused · +0:35 over" left on the clock
         notices = "".join(f"\n\n{n}" for n in done.notices)
-        self.message.setText(f"Written to {folder}: " + ", ".join(p.name for p in done.paths))
-        prompts.tell(self, "Workshop finished", f"Written to {folder}:\n{names}{notices}")
+        self.message.setText(
+            f"Workshop finished. Written to {folder}: " + ", ".join(p.name for p in done.paths)
+        )
+        prompts.tell(self, "Workshop finished", what_was_written(folder, done) + notices)
         return done
 
     def hideEvent(self, event) -> None:
