@@ -62,8 +62,12 @@ class ClockPanel(QWidget):
         buttons.addWidget(self.previous_button)
         buttons.addWidget(self.start_button)
         buttons.addWidget(self.next_button)
+        # The buttons come first: the lines below wrap as their text grows (a long step
+        # title, "… · 2 steps skipped"), and a button that moves under the pointer
+        # loses the next click.
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(buttons)
         layout.addWidget(self.step_label)
         row = QHBoxLayout()
         row.addWidget(self.countdown)
@@ -73,7 +77,6 @@ class ClockPanel(QWidget):
         side.addWidget(self.schedule)
         row.addLayout(side, 1)
         layout.addLayout(row)
-        layout.addLayout(buttons)
         layout.addWidget(self.sound)
 
         ctx.clock.ticked.connect(self.show_reading)

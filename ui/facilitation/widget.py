@@ -96,6 +96,10 @@ class FacilitationWidget(QWidget):
         self.message.setObjectName("workshopMessage")
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
+        # Two lines, always: a message that comes and goes must not move the clock's
+        # buttons under the pointer.
+        self.message.setFixedHeight(self.message.fontMetrics().lineSpacing() * 2 + 4)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 
         self.clock_panel = ClockPanel(self.ctx)
         self.agenda_panel = AgendaPanel(self.ctx)
