@@ -38,6 +38,7 @@ from ui.facilitation import slide_html
 from ui.facilitation.clock_panel import finished_words
 from ui.facilitation.context import WorkshopContext
 from ui.facilitation.slide_html import COLOURS
+from ui.facilitation.slide_layout import GAP, lay_out, sections_of
 from ui.facilitation.slides import Slide, slide_for
 from ui.refresh import OKRS, WORKSHOP, Refresher
 
@@ -45,7 +46,7 @@ FONT_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
 BACKGROUND = "#0f1216"
 CLOCK_COLOURS = {
     "running": "#f4f6f8",
-    "paused": "#b9c2ce",
+    "paused": "#d0d7e0",
     "ending": "#ffc24a",  # the last minute: amber
     "over": "#ff6f61",  # overtime: red, with "+m:ss over" in words
 }
@@ -59,7 +60,6 @@ PREVIOUS_KEYS = {Qt.Key.Key_PageUp, Qt.Key.Key_Left, Qt.Key.Key_Up}
 BLANK_KEYS = {Qt.Key.Key_B, Qt.Key.Key_Period}
 FLASH_MS = 4000
 NOTICE_MS = 8000  # how long the "this screen is the room's view" notice stays
-SIDE_SHARE = 0.36  # of the width, for a second column (parking lot, key result ideas)
 
 
 @cache
@@ -96,6 +96,7 @@ class PresentationWindow(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.body_px = BODY
         self.shown_blocks = 0  # how many blocks of the slide fit (the rest: "… and N more")
+        self.columns = 1  # newspaper columns the slide takes
         self.blank = False
         self._flashing = False
         self._slide = Slide("")
@@ -316,8 +317,8 @@ class PresentationWindow(QWidget):
             label.setStyleSheet(f"color: {colour};")
 
     def fit_content(self) -> None:
-        """The slide in the largest type that fits (not below 28 px at 1080 lines); when even
-        that is too small, the last blocks of a column give way to "… and N more"."""
+        """The slide in the largest type that fits (not below 28 px at 1080 lines), in as
+        few columns as hold it (:mod:`ui.facilitation.slide_layout`)."""
         if self.blank:
             self.content.setText("")
             return
@@ -325,80 +326,37 @@ class PresentationWindow(QWidget):
         width = max(1, self.content.width() - 8)
         height = max(1, self.content.height() - 8)
         slide = self._slide
-        main, side = list(slide.blocks), list(slide.extra)
-        if not main and not side:
-            self._show(slide, BODY, 0, 0)
+        if not slide.blocks and not slide.extra:
+            self.body_px, self.shown_blocks = self._px(BODY), 0
+            self._set_body_font(self.body_px)
             self.content.setText(slide_html.empty(slide.empty, self.body_px))
             return
-        widths = (
-            (width * (1 - SIDE_SHARE) - width * 0.04, width * SIDE_SHARE)
-            if side
-            else (
-                width,
-                0,
-            )
-        )
-        for body in (BODY, 32, 30, MIN):
-            if self._fits(slide, body, len(main), len(side), widths, height):
-                self._show(slide, body, len(main), len(side))
-                return
-        # The smallest type and still too much: shorten each column until it fits.
-        shown_main = next(
-            (
-                n
-                for n in range(len(main), 0, -1)
-                if self._column_fits(slide, MIN, n, 0, widths, height)
-            ),
-            1,
-        )
-        shown_side = next(
-            (
-                n
-                for n in range(len(side), 0, -1)
-                if self._column_fits(slide, MIN, 0, n, widths, height)
-            ),
-            1 if side else 0,
-        )
-        self._show(slide, MIN, shown_main, shown_side)
+        heights: dict[tuple[str, int, int], int] = {}
 
-    def _fits(self, slide: Slide, body: int, main: int, side: int, widths, height: int) -> bool:
-        return self._column_fits(slide, body, main, 0, widths, height) and (
-            not slide.extra or self._column_fits(slide, body, 0, side, widths, height)
+        def measure(html: str, body: int, column: int) -> int:
+            key = (html, body, column)
+            if key not in heights:
+                self._set_font(self._probe, body)
+                self._probe.setText(html)
+                heights[key] = self._probe.heightForWidth(column)
+            return heights[key]
+
+        layout = lay_out(sections_of(slide), width, height, self.unit(), measure)
+        self.body_px = self._px(layout.body)
+        self.shown_blocks = layout.shown
+        self.columns = len(layout.columns)
+        self._set_body_font(self.body_px)
+        self.content.setText(
+            slide_html.columns(["".join(c) for c in layout.columns], self._px(GAP))
         )
 
-    def _column_fits(
-        self, slide: Slide, body: int, main: int, side: int, widths, height: int
-    ) -> bool:
-        """Whether one column (the main one when ``main`` > 0) fits, measured as drawn."""
-        b, s = self._px(body), self._px(max(MIN, body - 4))
-        if main:
-            html = slide_html.column(slide.heading, list(slide.blocks), slide.more_noun, b, s, main)
-            width = widths[0]
-        else:
-            html = slide_html.column(slide.extra_heading, list(slide.extra), "more", b, s, side)
-            width = widths[1]
+    def _set_body_font(self, pixels: int) -> None:
+        self._set_font(self.content, pixels)
+
+    def _set_font(self, label: QLabel, pixels: int) -> None:
         font = QFont(family())
-        font.setPixelSize(b)
-        self._probe.setFont(font)
-        self._probe.setText(html)
-        return self._probe.heightForWidth(round(width)) <= height
-
-    def _show(self, slide: Slide, body: int, main: int, side: int) -> None:
-        self.body_px = self._px(body)
-        self.shown_blocks = main + side
-        small = self._px(max(MIN, body - 4))
-        font = QFont(family())
-        font.setPixelSize(self.body_px)
-        self.content.setFont(font)
-        left = slide_html.column(
-            slide.heading, list(slide.blocks), slide.more_noun, self.body_px, small, main
-        )
-        right = None
-        if slide.extra:
-            right = slide_html.column(
-                slide.extra_heading, list(slide.extra), "more", self.body_px, small, side
-            )
-        self.content.setText(slide_html.page(left, right, SIDE_SHARE))
+        font.setPixelSize(pixels)
+        label.setFont(font)
 
     def body_pixel_size(self) -> int:
         return self.content.font().pixelSize()
