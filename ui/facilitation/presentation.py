@@ -131,7 +131,7 @@ class PresentationWindow(QWidget):
         self.where = self._label("where")
         self.where.setAlignment(Qt.AlignmentFlag.AlignRight)
         # Said when the presentation takes over the facilitator's only screen: a band
-        # over the slide's foot (outside the layout, so that the slide does not move).
+        # over the footer (outside the layout, so that the slide does not move).
         self.notice = QLabel(self)
         self.notice.setObjectName("presentNotice")
         self.notice.setTextFormat(Qt.TextFormat.PlainText)
@@ -397,7 +397,7 @@ class PresentationWindow(QWidget):
         width = round(self.width() * 0.8)
         height = self.notice.heightForWidth(width)
         self.notice.setGeometry(
-            (self.width() - width) // 2, self.height() - height - round(110 * u), width, height
+            (self.width() - width) // 2, self.height() - height - round(16 * u), width, height
         )
 
     def set_blank(self, blank: bool) -> None:
