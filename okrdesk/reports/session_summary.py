@@ -34,7 +34,7 @@ from okrdesk.reports.fonts import FontBook
 from okrdesk.reports.sheet import measure
 from okrdesk.reports.styles import Styles
 from okrdesk.reports.writers import write_sheets
-from okrdesk.services.workshop_clock import duration
+from okrdesk.services.workshop_clock import duration, ran, run_of_plan
 from okrdesk.services.workshop_summary import SessionSummary, session_summary
 from okrdesk.services.workspace import Workspace
 
@@ -124,9 +124,7 @@ def header(summary: SessionSummary, book: FontBook, st: Styles) -> list[Flowable
         facts.append(f"cycle {summary.cycle_name}")
     if summary.participants:
         facts.append(f"{len(summary.participants)} participants")
-    facts.append(
-        f"ran {duration(summary.actual_seconds)} of {duration(summary.planned_seconds)} planned"
-    )
+    facts.append(f"ran {run_of_plan(summary.actual_seconds, summary.planned_seconds)} planned")
     return [
         para(summary.organisation, st.organisation, book),
         para(f"{summary.title} — workshop summary", st.team, book),
@@ -154,14 +152,24 @@ def agenda_table(
                 para(difference(step.planned_seconds, step.actual_seconds), number, book),
             ]
         )
-    run = [step for step in summary.steps if step.actual_seconds is not None]
+    run = [step for step in summary.steps if ran(step.actual_seconds or 0)]
     # The total's difference compares the steps that ran with their plan.
-    total = difference(sum(s.planned_seconds for s in run), summary.actual_seconds) if run else "—"
+    total = (
+        difference(sum(s.planned_seconds for s in run), sum(s.actual_seconds or 0 for s in run))
+        if run
+        else "—"
+    )
+    hours = max(summary.actual_seconds, summary.planned_seconds) >= 3600
     rows.append(
         [
             para("Total", st.small, book, bold=True),
-            para(duration(summary.planned_seconds), number, book, bold=True),
-            para(duration(summary.actual_seconds) if run else "—", number, book, bold=True),
+            para(duration(summary.planned_seconds, hours=hours), number, book, bold=True),
+            para(
+                duration(summary.actual_seconds, hours=hours) if summary.actual_seconds else "—",
+                number,
+                book,
+                bold=True,
+            ),
             para(
                 total + (" on the steps run" if 0 < len(run) < len(summary.steps) else ""),
                 number,
@@ -188,7 +196,7 @@ def agenda_table(
 
 
 def difference(planned: int, actual: int | None) -> str:
-    if actual is None:
+    if actual is None or not ran(actual):
         return "not run"
     delta = actual - planned
     if abs(delta) < 30:
@@ -303,6 +311,7 @@ class Finished:
     summary: ReportResult
     sheets: ReportResult | None  # None when no team's OKRs were worked on
     teams: tuple[str, ...]  # names of the teams whose sheets were printed
+    session: SessionSummary | None = None  # what the summary was made of (the decisions)
 
     @property
     def paths(self) -> list[Path]:
@@ -346,7 +355,7 @@ def finish(
         sheets = write_sheets(
             replace(data, teams=chosen), folder / f"{stem} - OKR sheets.pdf", setup
         )
-    return Finished(result, sheets, summary.team_names)
+    return Finished(result, sheets, summary.team_names, summary)
 
 
 def file_stem(title: str) -> str:

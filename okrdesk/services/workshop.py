@@ -234,8 +234,8 @@ def participants(ws: Workspace, session_id: str) -> list[ParticipantInfo]:
 
 
 def add_participants(ws: Workspace, session_id: str, text: str) -> list[str]:
-    """Several people at once, one a line, "Name, role" or "Name – role" (one transaction);
-    return their ids."""
+    """Several people at once, one a line, "Name, role", "Name; role" or "Name – role"
+    (one transaction); return their ids."""
     people = [_name_and_role(line) for line in text.splitlines() if line.strip()]
     if not people:
         raise ValidationError("Type one name a line", "name")
@@ -257,7 +257,7 @@ def add_participants(ws: Workspace, session_id: str, text: str) -> list[str]:
 
 
 def _name_and_role(line: str) -> tuple[str, str]:
-    for separator in (",", " – ", " - ", "\t", ":"):
+    for separator in (",", ";", " – ", " - ", "\t", ":"):
         if separator in line:
             name, role = line.split(separator, 1)
             return name.strip(), role.strip()

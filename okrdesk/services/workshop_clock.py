@@ -7,15 +7,20 @@ the agenda can be edited while the clock runs (:meth:`Clock.replan`).
 
 The plan comparison ("3 min behind plan") covers the steps moved past that ran, plus
 the overtime of the current step (and of any later step already visited). A step the
-facilitator moves past without running it (less than :data:`SKIP_SECONDS` on it) is
-*skipped*: it is neither done in no time nor saved as run, but counted apart ("1 step
-skipped (10 min)"), so skipping never makes a session look ahead of plan.
+clock ran past without running it (less than :data:`SKIP_SECONDS` on it while a later
+step has time) is *skipped*: it is neither done in no time nor counted as run, but
+counted apart ("1 step skipped (10 min)"), so skipping never makes a session look ahead
+of plan. Paging through the steps while the clock is paused (previewing the slides)
+changes nothing of that record: only time on the clock does.
+
+The workshop's total is one figure wherever it shows (the clock, the printed summary):
+:func:`total_seconds` over the seconds per step, written by :func:`run_of_plan`.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -85,8 +90,8 @@ class Reading:
 
     @property
     def schedule(self) -> str:
-        """ "Total 47:10 of 2:00:00 · 3 min behind plan · 1 step skipped (10 min)"."""
-        text = f"Total {duration(self.total_elapsed)} of {duration(self.total_planned)}"
+        """ "Total 0:47:10 of 2:00:00 · 3 min behind plan · 1 step skipped (10 min)"."""
+        text = f"Total {run_of_plan(self.total_elapsed, self.total_planned)}"
         minutes = round(abs(self.behind) / 60)
         if minutes == 0:
             text += " · on plan"
@@ -104,13 +109,30 @@ class Reading:
         return f"{count} {steps} skipped ({round(self.skipped_planned / 60)} min)"
 
 
-def duration(seconds: float, *, round_up: bool = False) -> str:
-    """Seconds as m:ss, or h:mm:ss from an hour on."""
+def duration(seconds: float, *, round_up: bool = False, hours: bool = False) -> str:
+    """Seconds as m:ss, or h:mm:ss from an hour on (always, with ``hours``)."""
     whole = int(-(-seconds // 1)) if round_up else int(seconds)
     whole = max(0, whole)
-    hours, rest = divmod(whole, 3600)
+    hh, rest = divmod(whole, 3600)
     minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+    return f"{hh}:{minutes:02d}:{secs:02d}" if hh or hours else f"{minutes}:{secs:02d}"
+
+
+def ran(seconds: float) -> bool:
+    """Whether a step with this time on it ran (rather than was passed over)."""
+    return round(seconds) >= SKIP_SECONDS
+
+
+def total_seconds(per_step: Iterable[float | None]) -> int:
+    """The workshop's time so far: whole seconds per step, added (the clock and the
+    printed summary both count with this, from the same seconds)."""
+    return sum(round(seconds or 0) for seconds in per_step)
+
+
+def run_of_plan(run: float, planned: float) -> str:
+    """ "0:04:21 of 2:00:00": both in one format (h:mm:ss once either reaches an hour)."""
+    hours = max(run, planned) >= 3600
+    return f"{duration(run, hours=hours)} of {duration(planned, hours=hours)}"
 
 
 class Clock:
@@ -127,7 +149,10 @@ class Clock:
         self._now = now
         self._steps: list[ClockStep] = list(steps)
         self._spent: dict[str, float] = dict(spent or {})
-        self._index = self._clamp(step)
+        self._index = self._clamp(step)  # the step shown
+        # The step the clock stands on: where it last ran. Paging with the clock paused
+        # moves only the step shown (a preview); starting the clock brings it there.
+        self._at = self._index
         self._since: float | None = None  # when the clock was last started, while running
         self._signalled: set[str] = {
             s.id for s in self._steps if self._spent.get(s.id, 0) > s.planned
@@ -160,12 +185,17 @@ class Clock:
 
     def ran(self, index: int) -> bool:
         """Whether a step has run: it had :data:`SKIP_SECONDS` or more on the clock."""
-        return round(self.elapsed(index)) >= SKIP_SECONDS
+        return ran(self.elapsed(index))
 
     def spent(self) -> dict[str, int]:
-        """Whole seconds per step id, for the steps that ran (a step passed over in less
-        than :data:`SKIP_SECONDS` is not saved, so it reads as not run when reopened)."""
-        return {s.id: round(self.elapsed(n)) for n, s in enumerate(self._steps) if self.ran(n)}
+        """Whole seconds per step id, for every step the clock counted on: all of the
+        workshop's time is saved (the printed total is the clock's); a step passed over
+        in less than :data:`SKIP_SECONDS` still reads as not run when reopened."""
+        return {
+            s.id: round(self.elapsed(n))
+            for n, s in enumerate(self._steps)
+            if round(self.elapsed(n)) > 0
+        }
 
     def reading(self) -> Reading:
         if not self._steps:
@@ -176,10 +206,12 @@ class Clock:
         # and any later one already visited only once they run over (they are not done, so
         # finishing early is not counted yet). A step moved past without running is not
         # done in no time: it is left out and counted apart.
+        # Done or skipped is measured from the step the clock stands on, not the one
+        # shown: paging ahead with the clock paused is a preview and changes nothing.
         behind = 0.0
         skipped: list[int] = []
         for n, step in enumerate(self._steps):
-            if n >= self._index:
+            if n >= self._at:
                 behind += max(0.0, times[n] - step.planned)
             elif self.ran(n):
                 behind += times[n] - step.planned
@@ -191,7 +223,7 @@ class Clock:
             running=self.running,
             elapsed=times[self._index],
             planned=current.planned,
-            total_elapsed=sum(times),
+            total_elapsed=total_seconds(times),
             total_planned=sum(s.planned for s in self._steps),
             behind=behind,
             skipped=tuple(skipped),
@@ -200,9 +232,15 @@ class Clock:
 
     # -- control -----------------------------------------------------------------------------
 
+    @property
+    def clock_step(self) -> int:
+        """The step the clock stands on (the one shown, unless paged to while paused)."""
+        return self._at
+
     def start(self) -> None:
-        """Start (or resume) counting on the current step."""
+        """Start (or resume) counting on the current step (the one shown)."""
         if self._since is None and self._steps:
+            self._at = self._index
             self._since = self._now()
 
     resume = start
@@ -251,11 +289,13 @@ class Clock:
     def replan(self, steps: Sequence[ClockStep]) -> None:
         """The agenda changed: keep the time per step, stay on the same step if it is left."""
         current = self._steps[self._index].id if self._steps else None
+        at = self._steps[self._at].id if self._steps else None
         was_running = self.running
         self.pause()
         self._steps = list(steps)
         ids = [s.id for s in self._steps]
         self._index = ids.index(current) if current in ids else self._clamp(self._index)
+        self._at = ids.index(at) if at in ids else self._clamp(self._at)
         self._signalled = {
             sid
             for sid in self._signalled

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from okrdesk.db import models as m
 from okrdesk.services import workshop
 from okrdesk.services.workshop import AgendaItem, ParkingItem, ParticipantInfo
+from okrdesk.services.workshop_clock import total_seconds
 from okrdesk.services.workshop_votes import tally
 from okrdesk.services.workspace import Workspace
 
@@ -50,7 +51,8 @@ class SessionSummary:
 
     @property
     def actual_seconds(self) -> int:
-        return sum(step.actual_seconds or 0 for step in self.steps)
+        """The workshop's time as the clock showed it (the same function adds it up)."""
+        return total_seconds(step.actual_seconds for step in self.steps)
 
 
 def session_summary(ws: Workspace, session_id: str, teams: tuple[str, ...] = ()) -> SessionSummary:

@@ -7,7 +7,13 @@ import pytest
 from okrdesk.errors import NotFoundError, ValidationError
 from okrdesk.services import entities, operations, workshop
 from okrdesk.services.workshop import DEFAULT_AGENDA, PlannedStep
-from okrdesk.services.workshop_clock import SKIP_SECONDS, Clock, ClockStep, duration
+from okrdesk.services.workshop_clock import (
+    SKIP_SECONDS,
+    Clock,
+    ClockStep,
+    duration,
+    run_of_plan,
+)
 from okrdesk.services.workshop_summary import session_summary
 from okrdesk.services.workspace import Workspace
 
@@ -242,7 +248,9 @@ def test_a_skipped_step_is_not_done_in_no_time_it_is_counted_apart():
     assert reading.schedule == (
         "Total 9:02 of 25:00 · 2 min ahead of plan · 1 step skipped (5 min)"
     )
-    assert clock.spent() == {"s0": 480, "s2": 60}  # the skipped step is not saved as run
+    # Every second is saved (the printed total is the clock's); the skipped step still
+    # reads as not run.
+    assert clock.spent() == {"s0": 480, "s1": 2, "s2": 60}
     clock.go_to(3)  # jumping over the rest of the third step does not skip it: it ran
     assert clock.reading().skipped == (1,)
     assert round(clock.reading().behind) == -120 - 240
@@ -276,7 +284,7 @@ def test_a_step_ahead_of_the_current_one_counts_once_moved_past():
     reading = clock.reading()
     assert (reading.behind, reading.skipped) == (0, ())  # before: 5 minutes "ahead"
     assert reading.schedule.endswith("· on plan")
-    assert clock.spent() == {"s0": 240}  # the glance is not saved as a run
+    assert clock.spent() == {"s0": 240, "s1": 9}  # the glance's seconds, not a run
     now.advance(6 * 60)
     clock.go_to(2)  # the third step first; the second is skipped for now
     now.advance(7 * 60)
@@ -305,7 +313,7 @@ def test_skipped_steps_stay_skipped_when_the_session_is_reopened(ws, planned):
     before = clock.reading()
 
     again = workshop.agenda(ws, session_id)
-    assert [s.actual_seconds for s in again] == [720, None, 60, None]
+    assert [s.actual_seconds for s in again] == [720, 3, 60, None]
     reopened = Clock(
         [ClockStep(s.id, s.planned_seconds) for s in again],
         now,
@@ -314,17 +322,48 @@ def test_skipped_steps_stay_skipped_when_the_session_is_reopened(ws, planned):
     )
     after = reopened.reading()
     assert (after.step, after.skipped, round(after.behind)) == (2, (1,), 120)
-    assert after.schedule == before.schedule.replace("13:03", "13:00")
-    assert after.schedule == "Total 13:00 of 45:00 · 2 min behind plan · 1 step skipped (10 min)"
-    # The printed summary reads the same agenda: the skipped step as not run.
+    # One figure for the total, before and after (it read 13:03 live and 13:00 reopened).
+    assert after.schedule == before.schedule
+    assert after.schedule == "Total 13:03 of 45:00 · 2 min behind plan · 1 step skipped (10 min)"
+    # The printed summary reads the same agenda and adds it up with the same function.
     summary = session_summary(ws, session_id)
-    assert [s.actual_seconds for s in summary.steps] == [720, None, 60, None]
+    assert [s.actual_seconds for s in summary.steps] == [720, 3, 60, None]
+    assert summary.actual_seconds == after.total_elapsed == 783
 
 
 def test_durations_read_as_a_clock():
     assert duration(0) == "0:00"
     assert duration(59.2, round_up=True) == "1:00"
     assert duration(7325) == "2:02:05"
+
+
+def test_the_total_and_its_plan_read_in_one_format():
+    assert run_of_plan(113, 6900) == "0:01:53 of 1:55:00"  # not "1:53 of 1:55:00"
+    assert run_of_plan(113, 1500) == "1:53 of 25:00"
+    assert run_of_plan(3700, 1500) == "1:01:40 of 0:25:00"
+
+
+def test_paging_while_the_clock_is_paused_leaves_the_record_alone():
+    now = FakeTime()
+    clock = clock_of([10, 5, 5, 5, 5], now)
+    clock.start()
+    now.advance(4 * 60)
+    clock.pause()
+    before = (clock.spent(), clock.reading().skipped, clock.reading().behind)
+    for _ in range(4):  # previewing the slides ahead
+        clock.next()
+        now.advance(30)
+    assert clock.step == 4
+    reading = clock.reading()
+    assert (clock.spent(), reading.skipped, reading.behind) == before == ({"s0": 240}, (), 0)
+    assert reading.schedule == "Total 4:00 of 30:00 · on plan"
+    for _ in range(4):
+        clock.previous()
+    assert (clock.spent(), clock.reading().skipped) == ({"s0": 240}, ())
+    clock.go_to(3)  # the facilitator starts the clock on a later step: now they are skipped
+    clock.start()
+    now.advance(60)
+    assert clock.reading().skipped == (1, 2)
 
 
 def test_a_session_without_agenda_can_take_the_default_one(ws):

@@ -59,7 +59,7 @@ def test_the_summary_is_one_page_with_agenda_decisions_and_parking_lot(ran, tmp_
     assert len(reader.pages) == 1
     text = reader.pages[0].extract_text()
     assert "Café Sales Q4 <planning> — workshop summary" in text
-    assert "ran 22:00 of 2:00:00 planned" in text
+    assert "ran 0:22:00 of 2:00:00 planned" in text
     assert "1. Welcome and why we are here" in text
     assert "13:00" in text and "3:00 over" in text and "1:00 under" in text
     assert "not run" in text

@@ -3,11 +3,13 @@ in words and colour, and every step's content fitting the screen."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from okrdesk.services import entities
 from okrdesk.services.views import current_cycle_id, team_nodes
@@ -15,7 +17,7 @@ from okrdesk.services.workshop_ideas import add_candidates, group_duplicates
 from okrdesk.services.workshop_votes import set_dots
 from okrdesk.services.workspace import Workspace
 from ui.facilitation import FacilitationWidget, PresentationWindow, prompts
-from ui.facilitation.presentation import CLOCK_COLOURS, MIN
+from ui.facilitation.presentation import BACKGROUND, CLOCK_COLOURS, MIN
 from ui.facilitation.slides import slide_for
 from ui.session import WorkspaceSession
 
@@ -188,3 +190,88 @@ def test_the_agenda_slide_says_which_steps_were_skipped(presenting):
     assert lines["Dot vote and choose"].aside == "skipped"
     assert window.schedule.text().endswith("1 min ahead of plan · 3 steps skipped (35 min)")
     shoot(window, folder, "agenda-skipped")
+
+
+def contrast(colour: str, background: str = BACKGROUND) -> float:
+    def luminance(hex_colour: str) -> float:
+        channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    light, dark = sorted((luminance(colour), luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_nothing_on_any_slide_is_small_or_pale(presenting):
+    """At 1080 lines nothing is below 28 px, and secondary text (the schedule, what comes
+    next, the "… and N more" lines) is as clear as the body: 12:1 or more."""
+    widget, window, _now, _folder = presenting
+    for step in range(len(widget.ctx.agenda())):
+        widget.ctx.clock.go_to(step)
+        window.fit_content()
+        html = window.content.text()
+        sizes = [int(px) for px in re.findall(r"font-size:(\d+)px", html)]
+        assert sizes and min(sizes) >= MIN, f"step {step + 1}"
+        for label in window.findChildren(QLabel):
+            if label.isVisible() and label.text():
+                assert label.font().pixelSize() >= MIN, (step, label.objectName())
+        for colour in set(re.findall(r"color:(#[0-9a-f]{6})", html)):
+            assert contrast(colour) >= 7, (step, colour)  # all of it: WCAG's AAA
+    for label in (window.schedule, window.next_up, window.where):
+        colour = re.search(r"color: (#[0-9a-f]{6})", label.styleSheet())
+        assert colour is not None and contrast(colour[1]) >= 12, label.objectName()
+
+
+def test_alignment_shows_links_up_and_down_and_flags_only_team_objectives(presenting):
+    widget, window, _now, folder = presenting
+    widget.ctx.clock.go_to(8)  # alignment
+    window.fit_content()
+    text = window.content.text()
+    assert "↑ supports" in text and "Plant our flag in Basel and Alsace" in text
+    assert "supports nothing yet" not in text
+    ws = widget.ctx.ws
+    company = next(t.id for t in team_nodes(ws) if t.depth == 0)
+    widget.set_context(widget.ctx.cycle_id, company)
+    window.fit_content()
+    text = window.content.text()
+    # The company's objectives support nothing by design; the teams' links up show.
+    assert "supports nothing yet" not in text
+    assert "↓ supported by" in text
+    assert "Keep every lease customer for a second term · Café Sales" in text
+    shoot(window, folder, "alignment-company")
+
+
+def test_a_long_review_fills_the_screen_in_columns_and_counts_right(presenting):
+    widget, window, _now, folder = presenting
+    ws = widget.ctx.ws
+    for n in range(5):
+        objective = entities.create(
+            ws,
+            "objective",
+            cycle_id=widget.ctx.cycle_id,
+            team_id=widget.ctx.team_id,
+            title=f"Objective number {n + 3} of the sales team this quarter",
+            owner="Ana",
+        )
+        for k in range(3):
+            entities.create(
+                ws,
+                "key_result",
+                objective_id=objective,
+                title=f"Raise repeat orders in region {k + 1} from 20 to 40 a month",
+                start=20,
+                target=40,
+                unit="orders",
+            )
+    widget.ctx.clock.go_to(9)  # review: seven objectives and the parking lot
+    window.fit_content()
+    html = window.content.text()
+    shown = len(re.findall(r">O\d+<", html))
+    more = re.search(r"… and (\d+) more objectives", html)
+    assert more is not None and int(more[1]) == 7 - shown  # the coach's block is not one
+    assert shown >= 3
+    assert window.columns >= 2  # the width is used
+    assert window.body_px >= MIN
+    needed = window.content.heightForWidth(window.content.width())
+    assert needed <= window.content.height()
+    shoot(window, folder, "review-long")

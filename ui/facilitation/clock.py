@@ -2,7 +2,8 @@
 
 ``now`` is injected: ``time.monotonic`` in the app, a fake clock in tests (which call
 :meth:`ClockDriver.tick` after moving it). The time per step is saved into the agenda
-whenever the clock pauses or moves to another step.
+whenever the clock pauses or moves on while running; paging through the steps with the
+clock paused previews them and writes nothing.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ class ClockDriver(QObject):
         self.now = now
         self.sound = False  # a beep at time up, besides the visual signal
         self.session_id: str | None = None
+        self.finished = False  # the workshop was finished: the clock is closed, not paused
         self.clock = Clock([], now)
         self.timer = QTimer(self, interval=TICK_MS)
         self.timer.timeout.connect(self.tick)
@@ -56,6 +58,7 @@ class ClockDriver(QObject):
         if self.session_id is not None:
             self.pause()
         self.session_id = session_id
+        self.finished = False
         self.timer.stop()
         if session_id is None:
             self.clock = Clock([], self.now)
@@ -97,6 +100,7 @@ class ClockDriver(QObject):
 
     def start(self) -> None:
         if self.clock.steps:
+            self.finished = False  # carrying on after all
             self.clock.start()
             self.timer.start()
             self.tick()
@@ -106,6 +110,12 @@ class ClockDriver(QObject):
             self.clock.pause()
             self.timer.stop()
             self.save()
+        self.ticked.emit(self.clock.reading())
+
+    def finish(self) -> None:
+        """Stop the clock for good (Start carries on after all): it reads "finished"."""
+        self.pause()
+        self.finished = True
         self.ticked.emit(self.clock.reading())
 
     def toggle(self) -> None:
@@ -135,7 +145,9 @@ class ClockDriver(QObject):
         if self.session_id is None or not self.clock.steps:
             return
         try:
-            workshop.record_time(self.ws, self.session_id, self.clock.spent(), self.clock.step)
+            workshop.record_time(
+                self.ws, self.session_id, self.clock.spent(), self.clock.clock_step
+            )
         except NotFoundError:  # the session or a step was deleted meanwhile: nothing to keep
             return
         except OkrDeskError as exc:  # never stop the workshop over a bookkeeping write
@@ -143,7 +155,8 @@ class ClockDriver(QObject):
 
     def _moved(self, moved: bool) -> bool:
         if moved:
-            self.save()
+            if self.clock.running:  # paging with the clock paused is a preview: no record
+                self.save()
             self.step_changed.emit(self.clock.step)
             self.tick()
         return moved

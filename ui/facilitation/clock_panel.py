@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from okrdesk.services.workshop_clock import Reading
+from okrdesk.services.workshop_clock import Reading, run_of_plan
 from ui.facilitation.context import WorkshopContext
 
 # Light theme (the facilitator's window); colour always comes with words.
@@ -62,8 +62,12 @@ class ClockPanel(QWidget):
         buttons.addWidget(self.previous_button)
         buttons.addWidget(self.start_button)
         buttons.addWidget(self.next_button)
+        # The buttons come first: the lines below wrap as their text grows (a long step
+        # title, "… · 2 steps skipped"), and a button that moves under the pointer
+        # loses the next click.
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(buttons)
         layout.addWidget(self.step_label)
         row = QHBoxLayout()
         row.addWidget(self.countdown)
@@ -73,7 +77,6 @@ class ClockPanel(QWidget):
         side.addWidget(self.schedule)
         row.addLayout(side, 1)
         layout.addLayout(row)
-        layout.addLayout(buttons)
         layout.addWidget(self.sound)
 
         ctx.clock.ticked.connect(self.show_reading)
@@ -93,6 +96,19 @@ class ClockPanel(QWidget):
         self.status.setStyleSheet(f"color: {colour}; font-weight: bold;")
         self.schedule.setText(reading.schedule if has_steps else "")
         self.start_button.setText("Pause" if reading.running else "Start")
+        if has_steps and self.ctx.clock.finished:  # closed, not "paused · +0:35 over"
+            self.step_label.setText("The workshop is finished")
+            self.countdown.setText("Done")
+            self.countdown.setStyleSheet("")
+            self.status.setText("finished")
+            self.status.setStyleSheet("font-weight: bold;")
+            self.schedule.setText(finished_words(reading))
+            self.start_button.setText("Carry on")
         self.start_button.setEnabled(has_steps)
         self.previous_button.setEnabled(has_steps and reading.step > 0)
         self.next_button.setEnabled(has_steps and reading.step + 1 < reading.count)
+
+
+def finished_words(reading: Reading) -> str:
+    """ "Ran 1:53:10 of 2:00:00 planned" (the summary's figure)."""
+    return f"Ran {run_of_plan(reading.total_elapsed, reading.total_planned)} planned"

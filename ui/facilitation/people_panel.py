@@ -1,4 +1,5 @@
-"""The participants: names and roles. Type or paste "Name, role" one a line."""
+"""The participants: names and roles. Type or paste "Name, role" (or "Name; role") one a
+line."""
 
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ class PeoplePanel(ListPanel):
             ctx,
             view,
             entry_name="participantEntry",
-            placeholder="Name, role — Enter adds",
+            placeholder="Name, role (or Name; role) — Enter adds",
             add_label="Add",
             parent=parent,
         )
@@ -40,7 +41,7 @@ class PeoplePanel(ListPanel):
         self.table.itemChanged.connect(self._edited)
         self.paste_button = QPushButton("Paste a list")
         self.paste_button.setToolTip("Add the names on the clipboard, one a line")
-        self.paste_button.clicked.connect(lambda: self.add_lines(QApplication.clipboard().text()))
+        self.paste_button.clicked.connect(self.paste)
         self.entry_row.addWidget(self.paste_button)
         self.footer.insertWidget(0, self.message, 1)
 
@@ -70,6 +71,17 @@ class PeoplePanel(ListPanel):
         return True
 
     add_text = add_lines
+
+    def paste(self) -> bool:
+        """Add the names on the clipboard; say so when there are none."""
+        text = QApplication.clipboard().text()
+        if not text.strip():
+            self.message.setText(
+                "The clipboard is empty: copy the list of names first, one a line "
+                "(“Name, role” or “Name; role”)."
+            )
+            return False
+        return self.add_lines(text)
 
     def selected_ids(self) -> list[str]:
         rows = sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -34,8 +35,10 @@ from PySide6.QtWidgets import (
 from okrdesk.errors import OkrDeskError
 from okrdesk.services.workshop_clock import Reading
 from ui.facilitation import slide_html
+from ui.facilitation.clock_panel import finished_words
 from ui.facilitation.context import WorkshopContext
 from ui.facilitation.slide_html import COLOURS
+from ui.facilitation.slide_layout import GAP, lay_out, sections_of
 from ui.facilitation.slides import Slide, slide_for
 from ui.refresh import OKRS, WORKSHOP, Refresher
 
@@ -43,16 +46,20 @@ FONT_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
 BACKGROUND = "#0f1216"
 CLOCK_COLOURS = {
     "running": "#f4f6f8",
-    "paused": "#b9c2ce",
+    "paused": "#d0d7e0",
     "ending": "#ffc24a",  # the last minute: amber
     "over": "#ff6f61",  # overtime: red, with "+m:ss over" in words
 }
+ALONE_NOTICE = (
+    "This screen now shows the room's view (there is no second screen). "
+    "Esc or F5 leaves it; Page Down / Page Up move between steps."
+)
 BODY, SMALL, TITLE, CLOCK, MIN = 34, 30, 58, 150, 28  # pixels at 1080 lines
 NEXT_KEYS = {Qt.Key.Key_PageDown, Qt.Key.Key_Right, Qt.Key.Key_Space, Qt.Key.Key_Down}
 PREVIOUS_KEYS = {Qt.Key.Key_PageUp, Qt.Key.Key_Left, Qt.Key.Key_Up}
 BLANK_KEYS = {Qt.Key.Key_B, Qt.Key.Key_Period}
 FLASH_MS = 4000
-SIDE_SHARE = 0.36  # of the width, for a second column (parking lot, key result ideas)
+NOTICE_MS = 8000  # how long the "this screen is the room's view" notice stays
 
 
 @cache
@@ -89,6 +96,7 @@ class PresentationWindow(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.body_px = BODY
         self.shown_blocks = 0  # how many blocks of the slide fit (the rest: "… and N more")
+        self.columns = 1  # newspaper columns the slide takes
         self.blank = False
         self._flashing = False
         self._slide = Slide("")
@@ -122,6 +130,14 @@ class PresentationWindow(QWidget):
         self.next_up = self._label("nextStep")
         self.where = self._label("where")
         self.where.setAlignment(Qt.AlignmentFlag.AlignRight)
+        # Said when the presentation takes over the facilitator's only screen: a band
+        # over the footer (outside the layout, so that the slide does not move).
+        self.notice = QLabel(self)
+        self.notice.setObjectName("presentNotice")
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.notice.setWordWrap(True)
+        self.notice.hide()
         self.rule = QFrame()
         self.rule.setFixedHeight(3)
         self.rule.setStyleSheet(f"background: {COLOURS['muted']};")
@@ -137,6 +153,9 @@ class PresentationWindow(QWidget):
         footer.addWidget(self.next_up, 1)
         footer.addWidget(self.where)
         self.frame = QVBoxLayout(self)
+        # The window takes the screen it is given; type scales to fit it. The layout's
+        # minimum must not resize a full-screen window (it dropped out of full screen).
+        self.frame.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.frame.addLayout(header)
         self.frame.addWidget(self.rule)
         self.frame.addWidget(self.content, 1)
@@ -158,8 +177,11 @@ class PresentationWindow(QWidget):
 
     # -- showing -----------------------------------------------------------------------------
 
-    def present(self, screen: QScreen | None = None, full_screen: bool = True) -> None:
-        """Show on ``screen`` (default: the projector when there is a second screen)."""
+    def present(
+        self, screen: QScreen | None = None, full_screen: bool = True, alone: bool = False
+    ) -> None:
+        """Show on ``screen`` (default: the projector when there is a second screen);
+        ``alone``: it is the facilitator's only screen, so say how to leave."""
         screen = screen or projector_screen(self.parentWidget())
         if screen is not None:
             self.setScreen(screen)
@@ -173,6 +195,14 @@ class PresentationWindow(QWidget):
         self.raise_()
         self.activateWindow()
         self.setFocus()
+        if alone:
+            self.notice.setText(ALONE_NOTICE)
+            self._place_notice()
+            self.notice.show()
+            self.notice.raise_()
+            QTimer.singleShot(NOTICE_MS, self.hide_notice)
+        else:
+            self.hide_notice()
 
     def refresh(self) -> None:
         """Show the current step and its content as the database has it now."""
@@ -202,6 +232,12 @@ class PresentationWindow(QWidget):
             self.status.setText("")
             self.schedule.setText("")
             return
+        if self.ctx.clock.finished:
+            self.countdown.setText("")
+            self.status.setText("Finished")
+            self.status.setStyleSheet(f"color: {CLOCK_COLOURS['running']}; font-weight: bold;")
+            self.schedule.setText(finished_words(reading))
+            return
         colour = CLOCK_COLOURS[reading.state]
         self.countdown.setText(reading.countdown)
         self.countdown.setStyleSheet(f"color: {colour};")
@@ -220,6 +256,7 @@ class PresentationWindow(QWidget):
 
     def _step_changed(self, _index: int) -> None:
         self._flashing = False
+        self.notice.hide()  # the facilitator found the way round: the slide shows whole
         self.refresh()
 
     def flash(self) -> None:
@@ -261,6 +298,11 @@ class PresentationWindow(QWidget):
         self._font(self.schedule, MIN, colour=COLOURS["muted"])
         self._font(self.next_up, MIN, colour=COLOURS["muted"])
         self._font(self.where, MIN, colour=COLOURS["muted"])
+        self._font(self.notice, SMALL, bold=True, colour=BACKGROUND)
+        self.notice.setStyleSheet(
+            f"color: {BACKGROUND}; background: {CLOCK_COLOURS['ending']};"
+            f" border-radius: {round(12 * u)}px; padding: {round(14 * u)}px;"
+        )
         # Wide enough for "+88:88", so the header does not jump as the clock ticks; the frame
         # itself is as wide as its widest line (the schedule may be longer).
         metrics = QFontMetrics(self.countdown.font())
@@ -275,8 +317,8 @@ class PresentationWindow(QWidget):
             label.setStyleSheet(f"color: {colour};")
 
     def fit_content(self) -> None:
-        """The slide in the largest type that fits (not below 28 px at 1080 lines); when even
-        that is too small, the last blocks of a column give way to "… and N more"."""
+        """The slide in the largest type that fits (not below 28 px at 1080 lines), in as
+        few columns as hold it (:mod:`ui.facilitation.slide_layout`)."""
         if self.blank:
             self.content.setText("")
             return
@@ -284,80 +326,37 @@ class PresentationWindow(QWidget):
         width = max(1, self.content.width() - 8)
         height = max(1, self.content.height() - 8)
         slide = self._slide
-        main, side = list(slide.blocks), list(slide.extra)
-        if not main and not side:
-            self._show(slide, BODY, 0, 0)
+        if not slide.blocks and not slide.extra:
+            self.body_px, self.shown_blocks = self._px(BODY), 0
+            self._set_body_font(self.body_px)
             self.content.setText(slide_html.empty(slide.empty, self.body_px))
             return
-        widths = (
-            (width * (1 - SIDE_SHARE) - width * 0.04, width * SIDE_SHARE)
-            if side
-            else (
-                width,
-                0,
-            )
-        )
-        for body in (BODY, 32, 30, MIN):
-            if self._fits(slide, body, len(main), len(side), widths, height):
-                self._show(slide, body, len(main), len(side))
-                return
-        # The smallest type and still too much: shorten each column until it fits.
-        shown_main = next(
-            (
-                n
-                for n in range(len(main), 0, -1)
-                if self._column_fits(slide, MIN, n, 0, widths, height)
-            ),
-            1,
-        )
-        shown_side = next(
-            (
-                n
-                for n in range(len(side), 0, -1)
-                if self._column_fits(slide, MIN, 0, n, widths, height)
-            ),
-            1 if side else 0,
-        )
-        self._show(slide, MIN, shown_main, shown_side)
+        heights: dict[tuple[str, int, int], int] = {}
 
-    def _fits(self, slide: Slide, body: int, main: int, side: int, widths, height: int) -> bool:
-        return self._column_fits(slide, body, main, 0, widths, height) and (
-            not slide.extra or self._column_fits(slide, body, 0, side, widths, height)
+        def measure(html: str, body: int, column: int) -> int:
+            key = (html, body, column)
+            if key not in heights:
+                self._set_font(self._probe, body)
+                self._probe.setText(html)
+                heights[key] = self._probe.heightForWidth(column)
+            return heights[key]
+
+        layout = lay_out(sections_of(slide), width, height, self.unit(), measure)
+        self.body_px = self._px(layout.body)
+        self.shown_blocks = layout.shown
+        self.columns = len(layout.columns)
+        self._set_body_font(self.body_px)
+        self.content.setText(
+            slide_html.columns(["".join(c) for c in layout.columns], self._px(GAP))
         )
 
-    def _column_fits(
-        self, slide: Slide, body: int, main: int, side: int, widths, height: int
-    ) -> bool:
-        """Whether one column (the main one when ``main`` > 0) fits, measured as drawn."""
-        b, s = self._px(body), self._px(max(MIN, body - 4))
-        if main:
-            html = slide_html.column(slide.heading, list(slide.blocks), slide.more_noun, b, s, main)
-            width = widths[0]
-        else:
-            html = slide_html.column(slide.extra_heading, list(slide.extra), "more", b, s, side)
-            width = widths[1]
+    def _set_body_font(self, pixels: int) -> None:
+        self._set_font(self.content, pixels)
+
+    def _set_font(self, label: QLabel, pixels: int) -> None:
         font = QFont(family())
-        font.setPixelSize(b)
-        self._probe.setFont(font)
-        self._probe.setText(html)
-        return self._probe.heightForWidth(round(width)) <= height
-
-    def _show(self, slide: Slide, body: int, main: int, side: int) -> None:
-        self.body_px = self._px(body)
-        self.shown_blocks = main + side
-        small = self._px(max(MIN, body - 4))
-        font = QFont(family())
-        font.setPixelSize(self.body_px)
-        self.content.setFont(font)
-        left = slide_html.column(
-            slide.heading, list(slide.blocks), slide.more_noun, self.body_px, small, main
-        )
-        right = None
-        if slide.extra:
-            right = slide_html.column(
-                slide.extra_heading, list(slide.extra), "more", self.body_px, small, side
-            )
-        self.content.setText(slide_html.page(left, right, SIDE_SHARE))
+        font.setPixelSize(pixels)
+        label.setFont(font)
 
     def body_pixel_size(self) -> int:
         return self.content.font().pixelSize()
@@ -367,6 +366,7 @@ class PresentationWindow(QWidget):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._apply_sizes()
+        self._place_notice()
         QTimer.singleShot(0, self.fit_content)
 
     def showEvent(self, event) -> None:
@@ -375,7 +375,8 @@ class PresentationWindow(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
-        if key == Qt.Key.Key_Escape:
+        self.hide_notice()  # read: the slide shows whole again
+        if key in (Qt.Key.Key_Escape, Qt.Key.Key_F5):  # F5 toggles, as on the workshop tab
             self.close()
         elif key in NEXT_KEYS:
             self.ctx.clock.next()
@@ -387,6 +388,17 @@ class PresentationWindow(QWidget):
             self.set_blank(not self.blank)
         else:
             super().keyPressEvent(event)
+
+    def hide_notice(self) -> None:
+        self.notice.hide()
+
+    def _place_notice(self) -> None:
+        u = self.unit()
+        width = round(self.width() * 0.8)
+        height = self.notice.heightForWidth(width)
+        self.notice.setGeometry(
+            (self.width() - width) // 2, self.height() - height - round(16 * u), width, height
+        )
 
     def set_blank(self, blank: bool) -> None:
         """A black screen (a presenter remote's "blank" key) while the room talks."""

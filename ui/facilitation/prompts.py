@@ -6,7 +6,7 @@ Tests replace these functions (monkeypatch) instead of clicking modal dialogs, a
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 
 def choose_folder(parent: QWidget | None, title: str) -> str:
@@ -15,8 +15,22 @@ def choose_folder(parent: QWidget | None, title: str) -> str:
 
 
 def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
-    answer, ok = QInputDialog.getText(parent, title, label, text=text)
-    return answer if ok else None
+    dialog = text_dialog(parent, title, label, text)
+    return dialog.textValue() if dialog.exec() == QInputDialog.DialogCode.Accepted else None
+
+
+def text_dialog(parent: QWidget | None, title: str, label: str, text: str) -> QInputDialog:
+    """A one-line question whose box shows its suggested answer whole (Qt's default box
+    cut "Café Sales workshop 2026-Q4" short)."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setTextValue(text)
+    box = dialog.findChild(QLineEdit)
+    if box is not None:
+        room = box.fontMetrics().horizontalAdvance(text + "MMMM")  # and a little to spare
+        box.setMinimumWidth(min(max(room, 320), 900))
+    return dialog
 
 
 def choose_one(

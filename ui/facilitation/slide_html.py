@@ -9,7 +9,7 @@ from ui.facilitation.slides import Block, Line
 
 COLOURS = {
     "body": "#f4f6f8",
-    "muted": "#b9c2ce",
+    "muted": "#d0d7e0",  # secondary text, still 12.9:1 on the background (read from the back)
     "accent": "#8fd0ff",
     "good": "#8ee3b0",
     "warning": "#ffc24a",
@@ -17,35 +17,47 @@ COLOURS = {
 }
 
 
-def column(
-    heading: str, blocks: list[Block], more_noun: str, body: int, small: int, shown: int
-) -> str:
-    """A heading and the first ``shown`` blocks, then "… and N more <noun>"."""
-    parts = [_heading(heading, body)] if heading else []
-    shown = min(shown, len(blocks))
-    if shown:
-        parts.append(_table(blocks[:shown], body, small))
-    if shown < len(blocks):
-        parts.append(_more(len(blocks) - shown, more_noun, small))
-    return "".join(parts)
+def heading(text: str, body: int) -> str:
+    return _heading(text, body)
+
+
+def block(one: Block, body: int, small: int, mark_width: int = 0) -> str:
+    """One block as a table of its own (a unit that can move to the next column); the
+    marks of a section get one width so that its titles line up."""
+    return _table([one], body, small, first_gap=body // 2, mark_width=mark_width)
+
+
+def mark_width(blocks: tuple[Block, ...] | list[Block], body: int) -> int:
+    """Room for the widest mark ("O12", "10.", "▶") in bold body type; 0 without marks."""
+    longest = max((len(b.main.mark) for b in blocks), default=0)
+    return round(longest * body * 0.75) if longest else 0
+
+
+def more(hidden: tuple[Block, ...] | list[Block], noun: str, small: int) -> str:
+    """ "… and 7 more objectives" — counting only the slide's items, naming the rest."""
+    count = sum(1 for b in hidden if not b.apart)
+    parts = [f"{count} {noun}"] if count else []
+    parts += [b.apart for b in hidden if b.apart]
+    return _more_text("… and " + " and ".join(parts), small)
+
+
+def columns(parts: list[str], gap: int) -> str:
+    """Newspaper columns of equal width, ``gap`` pixels apart."""
+    style = f"color:{COLOURS['body']};"
+    if len(parts) == 1:
+        return f"<div style='{style}'>{parts[0]}</div>"
+    width = round(100 / len(parts))
+    cells = f"<td width='{gap}'></td>".join(
+        f"<td valign='top' width='{width}%'>{part}</td>" for part in parts
+    )
+    return (
+        f"<table cellspacing='0' cellpadding='0' width='100%' style='{style}'><tr>"
+        f"{cells}</tr></table>"
+    )
 
 
 def empty(text: str, body: int) -> str:
     return f"<p style='color:{COLOURS['muted']}; font-size:{body}px;'>{escape(text)}</p>"
-
-
-def page(main: str, side: str | None = None, side_share: float = 0.0) -> str:
-    """One column, or the main column with a second one on its right."""
-    style = f"color:{COLOURS['body']};"
-    if side is None:
-        return f"<div style='{style}'>{main}</div>"
-    main_pc = round((1 - side_share) * 100) - 4
-    side_pc = round(side_share * 100)
-    return (
-        f"<table cellspacing='0' cellpadding='0' width='100%' style='{style}'><tr>"
-        f"<td valign='top' width='{main_pc}%'>{main}</td><td width='4%'></td>"
-        f"<td valign='top' width='{side_pc}%'>{side}</td></tr></table>"
-    )
 
 
 def _heading(text: str, body: int) -> str:
@@ -55,22 +67,25 @@ def _heading(text: str, body: int) -> str:
     )
 
 
-def _more(count: int, noun: str, small: int) -> str:
+def _more_text(text: str, small: int) -> str:
     return (
         f"<p style='color:{COLOURS['muted']}; font-size:{small}px; margin-top:{small // 2}px;'>"
-        f"… and {count} {escape(noun)}</p>"
+        f"{escape(text)}</p>"
     )
 
 
-def _table(blocks: list[Block], body: int, small: int) -> str:
+def _table(
+    blocks: list[Block], body: int, small: int, first_gap: int = 0, mark_width: int = 0
+) -> str:
     rows = []
     gap = body // 2
+    width = f" width='{mark_width}'" if mark_width else ""
     for n, block in enumerate(blocks):
-        pad = 0 if n == 0 else gap
+        pad = first_gap if n == 0 else gap
         rows.append(
             "<tr>"
-            f"<td style='padding-top:{pad}px; padding-right:{body // 2}px;' valign='top' "
-            f"nowrap>{_span(block.main.mark, block.main.tone, body, strong=True)}</td>"
+            f"<td style='padding-top:{pad}px; padding-right:{body // 2}px;' valign='top'"
+            f"{width} nowrap>{_span(block.main.mark, block.main.tone, body, strong=True)}</td>"
             f"<td style='padding-top:{pad}px;' valign='top' width='100%'>"
             f"{_span(block.main.text, block.main.tone, body, block.main.strong)}</td>"
             f"<td style='padding-top:{pad}px; padding-left:{body}px;' valign='top' "

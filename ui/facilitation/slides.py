@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 from okrdesk.errors import OkrDeskError
 from okrdesk.formatting import editable_number, span
 from okrdesk.services import entities, workshop
+from okrdesk.services.alignment import alignment_map
 from okrdesk.services.coaching import WorkspaceFinding, check_workspace
 from okrdesk.services.views import KeyResultView, ObjectiveView, okr_tree
-from okrdesk.services.workshop_clock import duration
+from okrdesk.services.workshop_clock import duration, ran
 from okrdesk.services.workshop_votes import tally
 from okrdesk.vocabulary import CANDIDATE_KIND_WORDS, OBJECTIVE_STATUS_WORDS, CandidateKind
 from ui.facilitation.context import WorkshopContext
@@ -43,6 +44,9 @@ class Block:
     aside: str = ""  # e.g. "4 dots", "10 min"
     aside_tone: str = "muted"
     below: tuple[Line, ...] = ()
+    # Not one of the slide's items (e.g. the coach's notes on the whole set): left out
+    # of "… and N more objectives" and named by this instead when it does not fit.
+    apart: str = ""
 
 
 @dataclass(frozen=True)
@@ -85,7 +89,7 @@ def agenda_slide(ctx: WorkshopContext) -> Slide:
             mark, tone = "▶", "accent"
         elif n in skipped:
             mark, tone, aside = "", "muted", "skipped"
-        elif step.actual_seconds is not None and n < current:
+        elif step.actual_seconds is not None and ran(step.actual_seconds) and n < current:
             mark, tone = "✓", "muted"
             aside = f"took {duration(step.actual_seconds)}"
         else:
@@ -174,6 +178,7 @@ def okr_slide(ctx: WorkshopContext, with_parking: bool = False) -> Slide:
             Block(
                 Line("The whole set", tone="accent", strong=True),
                 below=tuple(_flag_line(f) for f in set_flags),
+                apart="the coach's notes on the whole set",
             )
         )
     slide = Slide(f"{team}: the OKRs so far", tuple(blocks), "No objectives yet", "more objectives")
@@ -194,17 +199,42 @@ def okr_slide(ctx: WorkshopContext, with_parking: bool = False) -> Slide:
 
 
 def alignment_slide(ctx: WorkshopContext) -> Slide:
-    objectives, _findings, team = _okrs(ctx)
+    """Each of the team's objectives with what it supports above and what supports it
+    from below. A top-level objective supports nothing by design: only a team's
+    objective that supports nothing is flagged."""
+    cycle, team_id = ctx.plan_cycle(), ctx.team_id
+    if not (cycle and team_id):
+        return Slide("", empty="Choose the team in the facilitator's window")
+    amap = alignment_map(ctx.ws, cycle)
+    team = next((t for t in amap.teams if t.id == team_id), None)
     if team is None:
         return Slide("", empty="Choose the team in the facilitator's window")
+    ours = [o for o in amap.objectives if o.team_id == team_id]
     blocks = []
-    for n, o in enumerate(objectives, 1):
-        if o.supports:
-            below = tuple(Line(title, "supports", "good") for _id, title in o.supports)
-        else:
-            below = (Line("supports nothing yet", "○", "warning"),)
-        blocks.append(Block(Line(o.title, f"O{n}", strong=True), below=below))
-    return Slide(f"{team}: what our objectives support", tuple(blocks), "No objectives yet")
+    for n, o in enumerate(ours, 1):
+        below: list[Line] = []
+        for link in o.supports:
+            above = (
+                amap.objective(link.parent_objective_id).team_name
+                if (link.parent_objective_id in amap)
+                else ""
+            )
+            title = link.parent_title
+            if link.key_result_title:
+                title = f"{link.key_result_title} (a key result of “{link.parent_title}”)"
+            below.append(Line(title + (f" · {above}" if above else ""), "↑ supports", "good"))
+        if not o.supports and not o.is_root:
+            below.append(Line("supports nothing yet", "○", "warning"))
+        for link in o.supporters:
+            child = amap.objective(link.objective_id)
+            below.append(Line(f"{child.title} · {child.team_name}", "↓ supported by", "body"))
+        if o.is_root and not o.supporters:
+            below.append(Line("no team objective supports it yet", "○", "muted"))
+        blocks.append(Block(Line(o.title, f"O{n}", strong=True), below=tuple(below)))
+    heading = f"{team.name}: what our objectives support"
+    if team.depth == 0:
+        heading = f"{team.name}: what supports our objectives"
+    return Slide(heading, tuple(blocks), "No objectives yet", "more objectives")
 
 
 def review_slide(ctx: WorkshopContext) -> Slide:

@@ -34,6 +34,7 @@ from ui.facilitation.agenda_panel import AgendaPanel
 from ui.facilitation.brainstorm_panel import BrainstormPanel
 from ui.facilitation.clock_panel import ClockPanel
 from ui.facilitation.context import WorkshopContext
+from ui.facilitation.finishing import what_was_written
 from ui.facilitation.notes_panel import NotesPanel
 from ui.facilitation.parking_panel import ParkingPanel
 from ui.facilitation.people_panel import PeoplePanel
@@ -95,6 +96,10 @@ class FacilitationWidget(QWidget):
         self.message.setObjectName("workshopMessage")
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
+        # Two lines, always: a message that comes and goes must not move the clock's
+        # buttons under the pointer.
+        self.message.setFixedHeight(self.message.fontMetrics().lineSpacing() * 2 + 4)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 
         self.clock_panel = ClockPanel(self.ctx)
         self.agenda_panel = AgendaPanel(self.ctx)
@@ -156,9 +161,18 @@ class FacilitationWidget(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(body, 1)
 
-        shortcut = QShortcut(QKeySequence("F5"), self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(self.toggle_presentation)
+        # The keys of a presenter remote work whenever this tab shows, wherever the focus
+        # is (a window shortcut only fires while its widget is visible, so not on other
+        # tabs); the presentation window handles them itself while it has the focus.
+        self._key(("F5",), self.toggle_presentation)
+        self._key(("PgDown",), self.ctx.clock.next)
+        self._key(("PgUp",), self.ctx.clock.previous)
+        self.presenting_keys = (
+            self._key(("B", "."), self._toggle_blank),
+            self._key(("Esc",), self._leave_presentation),
+        )
+        for shortcut in self.presenting_keys:
+            shortcut.setEnabled(False)
         # The room's decisions land as objectives and key results: those matter here too.
         self.refresher = Refresher(self, session, WORKSHOP | OKRS, self._refresh_later, delay_ms=0)
         self.ctx.session_changed.connect(self.refresh)
@@ -289,6 +303,27 @@ class FacilitationWidget(QWidget):
 
     # -- presenting --------------------------------------------------------------------------
 
+    def _key(self, keys: tuple[str, ...], slot: Callable[[], object]) -> QShortcut:
+        shortcut = QShortcut(self)
+        shortcut.setKeys([QKeySequence(k) for k in keys])
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut.activated.connect(slot)
+        return shortcut
+
+    def _toggle_blank(self) -> None:
+        if self.presentation is not None and self.presentation.isVisible():
+            self.presentation.set_blank(not self.presentation.blank)
+
+    def _leave_presentation(self) -> None:
+        if self.presentation is not None and self.presentation.isVisible():
+            self.presentation.close()
+
+    def _presenting(self, on: bool) -> None:
+        """Blank and Escape belong to the presentation: only while there is one."""
+        self.present_button.setText("Leave presentation (F5)" if on else "Present (F5)")
+        for shortcut in self.presenting_keys:
+            shortcut.setEnabled(on)
+
     def _fill_screens(self) -> None:
         self.screens.clear()
         default = projector_screen(self)
@@ -312,12 +347,18 @@ class FacilitationWidget(QWidget):
             return None
         if self.presentation is None:
             self.presentation = PresentationWindow(self.ctx)
-            self.presentation.closed.connect(lambda: self.present_button.setText("Present (F5)"))
+            self.presentation.closed.connect(lambda: self._presenting(False))
         screens = QGuiApplication.screens()
         index = self.screens.currentData()
         screen = screens[index] if isinstance(index, int) and index < len(screens) else None
-        self.presentation.present(screen)
-        self.present_button.setText("Leave presentation (F5)")
+        # With one screen the room's view covers the facilitator's own: say so, and how out.
+        alone = (screen or projector_screen(self)) is self.screen()
+        self.presentation.present(screen, alone=alone)
+        self._presenting(True)
+        if alone:
+            self.message.setText("Presenting on this screen, the only one: Esc or F5 leaves.")
+        else:
+            self.message.clear()
         return self.presentation
 
     # -- finishing ---------------------------------------------------------------------------
@@ -340,10 +381,12 @@ class FacilitationWidget(QWidget):
         except OkrDeskError as exc:
             prompts.tell_error(self, "The handouts could not be written", str(exc))
             return None
-        names = "\n".join(f"• {p.name}" for p in done.paths)
+        self.ctx.clock.finish()  # closed: no "paused · +0:35 over" left on the clock
         notices = "".join(f"\n\n{n}" for n in done.notices)
-        self.message.setText(f"Written to {folder}: " + ", ".join(p.name for p in done.paths))
-        prompts.tell(self, "Workshop finished", f"Written to {folder}:\n{names}{notices}")
+        self.message.setText(
+            f"Workshop finished. Written to {folder}: " + ", ".join(p.name for p in done.paths)
+        )
+        prompts.tell(self, "Workshop finished", what_was_written(folder, done) + notices)
         return done
 
     def hideEvent(self, event) -> None:
