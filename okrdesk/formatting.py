@@ -21,6 +21,11 @@ from okrdesk.vocabulary import KeyResultKind
 NONE = "—"  # where a number is missing
 
 
+def counted(count: int, word: str, many: str | None = None) -> str:
+    """ "1 idea", "2 ideas"; `many` for a word whose plural is not word + "s"."""
+    return f"{count} {word if count == 1 else many or word + 's'}"
+
+
 def shorten(text: str, limit: int = 40) -> str:
     """The text, cut to `limit` characters with "…" when it is longer."""
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QWidget
 
 from okrdesk.services.changes import Changes
 from ui.session import WorkspaceSession
@@ -55,7 +55,8 @@ class Refresher(QObject):
     ) -> None:
         super().__init__(view)
         self.view, self.kinds = view, None if kinds is None else frozenset(kinds)
-        self._refresh, self._busy, self._delay = refresh, busy, delay_ms
+        self._busy = busy if busy is not None else lambda: typing_in_cell(view)
+        self._refresh, self._delay = refresh, delay_ms
         self._pending: Changes | None = None
         self._timer = QTimer(self, singleShot=True, interval=delay_ms or 0)
         self._timer.timeout.connect(self.flush)
@@ -99,9 +100,22 @@ class Refresher(QObject):
         self._refresh(changes)
 
     def _is_busy(self) -> bool:
-        return self._busy is not None and self._busy()
+        return self._busy()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.view and event.type() == QEvent.Type.Show and self._pending:
             self.flush()  # before the view is painted: it never shows what was
         return False
+
+
+def typing_in_cell(view: QWidget) -> bool:
+    """Whether a cell editor inside `view` holds typing not saved yet. An editor that only
+    opened (Tab moves on into the next cell's editor) holds nothing to lose."""
+    editing = QAbstractItemView.State.EditingState
+    for items in view.findChildren(QAbstractItemView):
+        if items.state() != editing:
+            continue
+        editors = [w for w in items.viewport().children() if isinstance(w, QWidget)]
+        if any(not isinstance(e, QLineEdit) or e.isModified() for e in editors if e.isVisible()):
+            return True
+    return False

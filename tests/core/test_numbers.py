@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from okrdesk.formatting import (
+    counted,
     editable_number,
     key_result_numbers,
     number,
@@ -89,3 +90,10 @@ def test_a_key_results_numbers_in_one_line() -> None:
     assert key_result_numbers(levels) == "0 → 10 (commit 8, stretch 12)"
     assert key_result_numbers(_KeyResult(kind="milestone", done=True)) == "done"
     assert key_result_numbers(_KeyResult()) == ""
+
+
+def test_counted_says_one_without_a_plural():
+    assert counted(1, "duplicate") == "1 duplicate"
+    assert counted(2, "duplicate") == "2 duplicates"
+    assert counted(0, "idea") == "0 ideas"
+    assert counted(3, "person", "people") == "3 people"

@@ -10,8 +10,9 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
-from okrdesk.services import entities, workshop
+from okrdesk.services import entities, workshop, workshop_ideas
 from okrdesk.services.views import okr_tree
+from okrdesk.services.workshop_votes import set_dots, tally
 from okrdesk.services.workspace import Workspace
 from ui.facilitation import FacilitationWidget, prompts
 from ui.session import WorkspaceSession
@@ -447,3 +448,33 @@ def test_minutes_are_whole_numbers_and_0_125_is_refused_not_rounded(qtbot, room,
     qtbot.waitUntil(lambda: "whole number" in agenda.message.text(), timeout=2000)
     assert workshop.agenda(session.ws, widget.ctx.session_id)[0].planned_minutes == planned
     assert agenda.table.item(0, 3).text() == str(planned)
+
+
+def test_a_vote_being_typed_survives_a_change_made_meanwhile(qtbot, room, said):
+    """Each saved cell refreshes the tab; a refresh that rebuilt the grid under an open
+    editor threw away the next cell's typing (seen with a fast typist under X11)."""
+    _path, session, ids = room
+    widget = facilitation(qtbot, session, FakeTime())
+    widget.set_context(ids["cycle"], ids["team"])
+    session_id = workshop.start_session(session.ws, "Votes", cycle="2026-Q4")
+    workshop.add_participants(session.ws, session_id, "Amira\nTom")
+    first, second = workshop_ideas.add_candidates(session.ws, session_id, ["Read more", "Come in"])
+    widget.ctx.choose(session_id)
+    settle(qtbot, widget)
+    grid = widget.vote.grid
+    grid.setFocus()
+    grid.setCurrentCell(0, 1)
+    qtbot.keyClick(grid, Qt.Key.Key_2)  # Tom starts typing his dots: an editor opens
+    assert grid.state() == grid.State.EditingState
+    people = workshop.participants(session.ws, session_id)
+    session.run("Vote", set_dots, second, people[0].id, 1)  # a change lands meanwhile
+    qtbot.wait(50)
+    assert grid.state() == grid.State.EditingState  # still typing, nothing thrown away
+    qtbot.keyClick(grid.focusWidget(), Qt.Key.Key_Tab)
+    settle(qtbot, widget)
+    votes = tally(session.ws, session_id).ranked
+    assert {(r.id, p): n for r in votes for p, n in r.by_participant.items()} == {
+        (first, people[1].id): 2,
+        (second, people[0].id): 1,
+    }
+    assert grid.item(0, 1).text() == "2" and grid.item(1, 0).text() == "1"

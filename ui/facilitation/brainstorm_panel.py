@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from okrdesk.errors import OkrDeskError
+from okrdesk.formatting import counted
 from okrdesk.services.workshop_ideas import add_candidates, group, group_duplicates, ungroup
 from okrdesk.services.workshop_votes import tally
 from okrdesk.vocabulary import CANDIDATE_KIND_WORDS, CANDIDATE_STATUS_WORDS, CandidateStatus
@@ -123,8 +124,9 @@ class BrainstormPanel(QWidget):
                 self.list.addItem(member)
         open_count = sum(1 for r in ranked if r.status == "open")
         grouped = sum(len(r.members) for r in ranked)
-        text = f"{len(ranked)} ideas, {open_count} open"
-        self.count.setText(text + (f" · {grouped} duplicates grouped" if grouped else ""))
+        text = f"{counted(len(ranked), 'idea')}, {open_count} open"
+        grouped_text = f" · {counted(grouped, 'duplicate')} grouped" if grouped else ""
+        self.count.setText(text + grouped_text)
 
     def selected_ids(self) -> list[str]:
         return [item.data(Qt.ItemDataRole.UserRole) for item in self.list.selectedItems()]
