@@ -35,6 +35,7 @@ from okrdesk.reports.sheet import measure
 from okrdesk.reports.styles import Styles
 from okrdesk.reports.writers import write_sheets
 from okrdesk.services.workshop_clock import duration, ran, run_of_plan
+from okrdesk.services.workshop_ideas import other_wordings
 from okrdesk.services.workshop_summary import SessionSummary, session_summary
 from okrdesk.services.workspace import Workspace
 
@@ -217,7 +218,8 @@ def decisions_block(
         + [para(h, st.column, book) for h in ("Chosen by the room", "Became")]
     ]
     for d in shown:
-        chosen = d.text + (f" (also: {'; '.join(d.members)})" if d.members else "")
+        others = other_wordings(d.text, d.members)
+        chosen = d.text + (f" (also: {'; '.join(others)})" if others else "")
         kind = "key result of" if d.kind == "key_result" else "objective of"
         became = f"{kind} {d.team}" if d.team else kind
         if d.kind == "key_result":

@@ -100,6 +100,18 @@ def normalise(text: str) -> str:
     return " ".join(re.sub(r"[\W_]+", " ", text).split())
 
 
+def other_wordings(text: str, members: Sequence[str]) -> tuple[str, ...]:
+    """The grouped duplicates' texts worth showing beside `text`: each wording once, and
+    none that only repeats `text` ("also: Read more" under "Read more" says nothing)."""
+    seen = {normalise(text)}
+    wordings = []
+    for member in members:
+        if (key := normalise(member)) not in seen:
+            seen.add(key)
+            wordings.append(member)
+    return tuple(wordings)
+
+
 def _key(text: str) -> str:
     words = [w for w in normalise(text).split() if w not in STOPWORDS]
     stems = sorted(

@@ -12,6 +12,7 @@ from okrdesk.services.workshop_ideas import (
     find_duplicates,
     group,
     group_duplicates,
+    other_wordings,
     promote,
     split_candidates,
     ungroup,
@@ -211,3 +212,10 @@ def test_promotion_needs_a_choice_a_team_and_open_candidates(ws, session_id, pla
     promote(ws, session_id, [one], planned["team"])
     with pytest.raises(ValidationError, match="already promoted"):
         promote(ws, session_id, [one], planned["team"])
+
+
+def test_other_wordings_leave_out_what_only_repeats_the_idea():
+    assert other_wordings("Read more", ["read more!", "Read  more"]) == ()
+    assert other_wordings("Read more", ["Read more books", "read more books", "Read more"]) == (
+        "Read more books",
+    )

@@ -21,6 +21,7 @@ from okrdesk.services.alignment import alignment_map
 from okrdesk.services.coaching import WorkspaceFinding, check_workspace
 from okrdesk.services.views import KeyResultView, ObjectiveView, okr_tree
 from okrdesk.services.workshop_clock import duration, ran
+from okrdesk.services.workshop_ideas import other_wordings
 from okrdesk.services.workshop_votes import tally
 from okrdesk.vocabulary import CANDIDATE_KIND_WORDS, OBJECTIVE_STATUS_WORDS, CandidateKind
 from ui.facilitation.context import WorkshopContext
@@ -151,8 +152,8 @@ def candidates_slide(ctx: WorkshopContext, kind: CandidateKind = "objective") ->
             mark, tone = (f"{r.rank}." if voted else "•"), "body"
         aside = _dots(r.dots) if voted else ""
         below = []
-        if r.members:
-            below.append(Line("also: " + "; ".join(r.members), tone="muted"))
+        if others := other_wordings(r.text, r.members):
+            below.append(Line("also: " + "; ".join(others), tone="muted"))
         if r.status != "open":
             below.append(Line("chosen" if r.status == "promoted" else "parked", tone=tone))
         blocks.append(
