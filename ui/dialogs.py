@@ -21,8 +21,8 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-def choose_open_path(parent: QWidget | None) -> str:
-    return QFileDialog.getOpenFileName(parent, "Open workspace", "", FILE_FILTER)[0]
+def choose_open_path(parent: QWidget | None, folder: str = "") -> str:
+    return QFileDialog.getOpenFileName(parent, "Open workspace", folder, FILE_FILTER)[0]
 
 
 def choose_save_path(parent: QWidget | None, title: str, suggestion: str = "") -> str:

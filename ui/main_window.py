@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QEvent, QSettings, QTimer, Signal
+from PySide6.QtCore import QEvent, QSettings, QStandardPaths, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -496,13 +496,23 @@ class MainWindow(QMainWindow):
 
     # -- files ---------------------------------------------------------------------------------
 
+    def start_folder(self) -> Path:
+        """Where file dialogs open: beside the workspace on screen, or the home folder for
+        the demo (kept in the app's own data folder) and before any file is open."""
+        if self.session is None:
+            return Path.home()
+        folder = self.session.ws.path.resolve().parent
+        app_data = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+        return Path.home() if folder == Path(app_data).resolve() else folder
+
     def new_workspace(self) -> None:
-        path = dialogs.choose_save_path(self, "New workspace", "organisation.okrdesk")
+        suggestion = self.start_folder() / "organisation.okrdesk"
+        path = dialogs.choose_save_path(self, "New workspace", str(suggestion))
         if path and self.opener:
             self.opener(path, self)  # the opener creates it when it does not exist
 
     def open_workspace(self) -> None:
-        path = dialogs.choose_open_path(self)
+        path = dialogs.choose_open_path(self, str(self.start_folder()))
         if path and self.opener:
             self.opener(path, self)
 

@@ -92,3 +92,9 @@ def test_closing_in_the_planning_session_keeps_the_side_panels_for_next_time(
     settle(qtbot)
     assert again.tabs.currentIndex() == 0
     assert [dock.isVisible() for dock in again._docks] == [True, True, True]
+
+
+def test_file_dialogs_open_beside_the_workspace_on_screen(qtbot, demo_copy: Path) -> None:
+    window = Windows().open(demo_copy)
+    qtbot.addWidget(window)
+    assert window.start_folder() == demo_copy.resolve().parent  # not the process's folder

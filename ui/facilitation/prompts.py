@@ -9,9 +9,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 
-def choose_folder(parent: QWidget | None, title: str) -> str:
+def choose_folder(parent: QWidget | None, title: str, start: str = "") -> str:
     """A folder to write the handouts into; "" when cancelled."""
-    return QFileDialog.getExistingDirectory(parent, title)
+    return QFileDialog.getExistingDirectory(parent, title, start)
 
 
 def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:

@@ -372,7 +372,11 @@ class FacilitationWidget(QWidget):
             return None
         self.notes_panel.commit()
         self.ctx.clock.pause()
-        folder = prompts.choose_folder(self, "Where should the summary and OKR sheets go?")
+        folder = prompts.choose_folder(
+            self,
+            "Where should the summary and OKR sheets go?",
+            str(self.session.ws.path.resolve().parent),  # beside the workspace, to begin with
+        )
         if not folder:
             return None
         teams = (self.ctx.team_id,) if self.ctx.team_id else ()
