@@ -112,7 +112,12 @@ class Windows:
             self.windows.remove(window)
 
 
-def run(path: str | None = None, screenshot: str | None = None, view: str = "okrs") -> int:
+def run(
+    path: str | None = None,
+    screenshot: str | None = None,
+    view: str = "okrs",
+    size: tuple[int, int] | None = None,
+) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APPLICATION)
     app.setOrganizationName(ORGANISATION)
@@ -141,6 +146,8 @@ def run(path: str | None = None, screenshot: str | None = None, view: str = "okr
             app.exit(2)
             return
         window.show_view(view)
+        if size:
+            window.resize(*size)
         if screenshot:
 
             def capture() -> None:

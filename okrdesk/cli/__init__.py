@@ -44,7 +44,18 @@ def cmd_gui(args: argparse.Namespace) -> int:
     # The launcher is the one place the core reaches the front end, and only on demand,
     # so headless subcommands never load Qt.
     app = importlib.import_module("ui.app")
-    return app.run(args.path, screenshot=args.screenshot, view=args.view)
+    return app.run(args.path, screenshot=args.screenshot, view=args.view, size=args.size)
+
+
+def window_size(text: str) -> tuple[int, int]:
+    """ "1366x768" → (1366, 768): the window's size in pixels, for --size."""
+    width, x, height = text.lower().partition("x")
+    if not (x and width.isdigit() and height.isdigit()):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size like 1366x768")
+    size = int(width), int(height)
+    if not (320 <= size[0] <= 10000 and 240 <= size[1] <= 10000):
+        raise argparse.ArgumentTypeError(f"{text}: width 320 to 10000, height 240 to 10000")
+    return size
 
 
 def gui_parser() -> argparse.ArgumentParser:
@@ -55,6 +66,12 @@ def gui_parser() -> argparse.ArgumentParser:
     )
     gui.add_argument(
         "--screenshot", metavar="PNG", help="start, save a picture of the window, quit"
+    )
+    gui.add_argument(
+        "--size",
+        metavar="WxH",
+        type=window_size,
+        help="the window's size in pixels, e.g. 1366x768 (default: the last one used)",
     )
     gui.add_argument(
         "--view",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import struct
 import subprocess
 import sys
 from datetime import date
@@ -215,17 +216,31 @@ def test_a_refused_delete_or_move_says_so_and_leaves_undo_alone(
     assert objective.title in titles(window)
 
 
-def test_screenshot_of_the_demo_exits_0(tmp_path: Path, demo_copy: Path) -> None:
-    shot = tmp_path / "x.png"
-    result = subprocess.run(
-        [sys.executable, "-m", "okrdesk", str(demo_copy), "--screenshot", str(shot)],
+def screenshot(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "okrdesk", *args],
         capture_output=True,
         text=True,
         timeout=120,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)},
     )
+
+
+def test_screenshot_of_the_demo_at_a_given_size(tmp_path: Path, demo_copy: Path) -> None:
+    shot = tmp_path / "x.png"
+    result = screenshot(tmp_path, str(demo_copy), "--screenshot", str(shot), "--size", "1366x768")
     assert result.returncode == 0, result.stderr
-    assert shot.stat().st_size > 10_000
+    header = shot.read_bytes()[:24]
+    assert header[:8] == b"\x89PNG\r\n\x1a\n"
+    assert struct.unpack(">II", header[16:24]) == (1366, 768)  # the PNG's width and height
+
+
+def test_a_size_that_is_not_one_is_refused_in_one_line(tmp_path: Path, demo_copy: Path) -> None:
+    result = screenshot(tmp_path, str(demo_copy), "--screenshot", "x.png", "--size", "big")
+    assert result.returncode == 2
+    assert "'big' is not a size like 1366x768" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "x.png").exists()
 
 
 def test_move_objective_to_another_team_and_back(qtbot, demo_copy: Path, answers) -> None:
