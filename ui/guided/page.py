@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -62,6 +62,10 @@ class ItemPage(StepPage):
         self.tree.setHeaderHidden(True)
         self.tree.setMinimumWidth(300)
         self.tree.currentItemChanged.connect(self._chosen)
+        # A click (or Enter) on "＋ New …" means "let me write one": the cursor goes there.
+        self.tree.itemClicked.connect(self._write_if_new)
+        self.tree.itemActivated.connect(self._write_if_new)
+        self.tree.installEventFilter(self)
 
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -225,6 +229,36 @@ class ItemPage(StepPage):
             self.tree.blockSignals(False)
             return
         self._show(key, force=True)
+
+    def _write_if_new(self, node: QTreeWidgetItem | None) -> None:
+        key = node.data(0, KEY_ROLE) if node is not None else None
+        if key is not None and key[0] == "new" and self.current_key == key:
+            self.editor.title_edit.setFocus()
+
+    def _new_entry_at(self, node: QTreeWidgetItem | None) -> QTreeWidgetItem | None:
+        """The "＋ New …" entry that typing on `node` starts: itself, or a group's own."""
+        if node is None:
+            return None
+        key = node.data(0, KEY_ROLE)
+        if key is not None:
+            return node if key[0] == "new" else None
+        children = (node.child(i) for i in range(node.childCount()))
+        return next((c for c in children if (c.data(0, KEY_ROLE) or ("",))[0] == "new"), None)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Typing on "＋ New …" (or on a group heading) writes the new item: the text goes to
+        # its title, not to the list's type-ahead, where it was lost.
+        if watched is self.tree and event.type() == QEvent.Type.KeyPress:
+            text = event.text()  # type: ignore[attr-defined]
+            plain = not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier  # type: ignore[attr-defined]
+            entry = self._new_entry_at(self.tree.currentItem())
+            if entry is not None and plain and text.isprintable() and text.strip():
+                self.tree.setCurrentItem(entry)
+                if self.current_key == entry.data(0, KEY_ROLE):
+                    self.editor.title_edit.setFocus()
+                    self.editor.title_edit.insert(text)
+                    return True
+        return super().eventFilter(watched, event)
 
     def _parent_key(self) -> tuple | None:
         key = self.current_key

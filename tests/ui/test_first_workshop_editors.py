@@ -1,0 +1,98 @@
+"""What a facilitator tripped over while writing OKRs in the planning session (issue 13),
+driven with real clicks and key presses on real widgets and a real file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTreeWidgetItem, QWidget
+
+from okrdesk.services import entities, planning
+from okrdesk.services.workspace import Workspace
+from ui.guided import GuidedSessionWidget
+from ui.guided.objectives import ObjectivesPage
+from ui.guided.page import KEY_ROLE
+from ui.session import WorkspaceSession
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+def school(qtbot, tmp_path: Path) -> tuple[WorkspaceSession, GuidedSessionWidget, dict]:
+    ws = Workspace.create(tmp_path / "school.okrdesk", "Riverside School")
+    cycle, top = planning.ensure_cycle_and_company(ws, "Riverside School")
+    themes = [
+        entities.create(ws, "theme", cycle_id=cycle, name=name)
+        for name in ("Readers", "Attendance")
+    ]
+    entities.create(
+        ws,
+        "objective",
+        cycle_id=cycle,
+        team_id=top,
+        theme_id=themes[0],
+        title="Make reading a habit every pupil enjoys",
+    )
+    session = WorkspaceSession(ws)
+    widget = GuidedSessionWidget(session)
+    qtbot.addWidget(widget)
+    widget.resize(1366, 768)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return session, widget, {"cycle": cycle, "team": top, "themes": themes}
+
+
+def node_where(page, wanted) -> QTreeWidgetItem:
+    return next(n for n in page._nodes() if wanted(n.data(0, KEY_ROLE), n))
+
+
+def click(qtbot, tree, node: QTreeWidgetItem) -> None:
+    qtbot.mouseClick(tree.viewport(), LEFT, pos=tree.visualItemRect(node).center())
+
+
+def type_as_a_person(qtbot, window: QWidget, text: str) -> None:
+    """Each key goes where the window's keyboard focus is at that moment, as on a keyboard."""
+    for char in text:
+        focus = window.focusWidget()
+        assert focus is not None
+        qtbot.keyClicks(focus, char)
+
+
+def titles(session: WorkspaceSession, theme: str) -> list[str]:
+    return [o["title"] for o in entities.list_items(session.ws, "objective", theme_id=theme)]
+
+
+def test_clicking_new_objective_puts_the_cursor_in_its_title(qtbot, tmp_path: Path) -> None:
+    session, w, ids = school(qtbot, tmp_path)
+    w.go_to(2)
+    page = w.current_page
+    assert isinstance(page, ObjectivesPage)
+    attendance = ids["themes"][1]
+    new = node_where(
+        page, lambda k, _n: k and k[0] == "new" and dict(k[1]).get("theme_id") == attendance
+    )
+    page.tree.setFocus()
+    click(qtbot, page.tree, new)
+    type_as_a_person(qtbot, w, "Come to school gladly")
+    assert page.editor.title_edit.text() == "Come to school gladly"
+    qtbot.keyClick(page.editor.title_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not w.refresh_pending, timeout=2000)
+    assert titles(session, attendance) == ["Come to school gladly"]
+    session.close()
+
+
+def test_typing_on_a_theme_heading_starts_a_new_objective_in_it(qtbot, tmp_path: Path) -> None:
+    session, w, ids = school(qtbot, tmp_path)
+    w.go_to(2)
+    page = w.current_page
+    attendance = ids["themes"][1]
+    heading = node_where(page, lambda k, n: k is None and n.text(0).startswith("Attendance"))
+    click(qtbot, page.tree, heading)
+    assert page.window().focusWidget() is page.tree
+    type_as_a_person(qtbot, w, "Every morning counts")
+    assert page.editor.title_edit.text() == "Every morning counts"
+    assert w.focusWidget() is page.editor.title_edit
+    qtbot.keyClick(page.editor.title_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not w.refresh_pending, timeout=2000)
+    assert titles(session, attendance) == ["Every morning counts"]
+    session.close()
