@@ -69,6 +69,10 @@ class CoachPanel(QWidget):
         self.label.setObjectName("coachFindings")
         self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.fill_button = QPushButton("Use these numbers")
+        # A click must not take the focus from the field being typed in: leaving the field
+        # saves it and reflows the form, which moved the button from under the pointer
+        # between press and release, and the click was lost. Tab still reaches it.
+        self.fill_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.fill_button.setVisible(False)
         self.fill_button.clicked.connect(lambda: self.metric_offered.emit(self.metric))
         self.metric_label = QLabel()

@@ -96,3 +96,29 @@ def test_typing_on_a_theme_heading_starts_a_new_objective_in_it(qtbot, tmp_path:
     qtbot.waitUntil(lambda: not w.refresh_pending, timeout=2000)
     assert titles(session, attendance) == ["Every morning counts"]
     session.close()
+
+
+def test_use_these_numbers_creates_and_fills_a_new_key_result_in_one_click(
+    qtbot, tmp_path: Path
+) -> None:
+    session, w, ids = school(qtbot, tmp_path)
+    w.window().resize(1366, 768)
+    w.go_to(3)
+    page = w.current_page
+    objective = entities.list_items(session.ws, "objective", team_id=ids["team"])[0]["id"]
+    assert page.select_new(objective_id=objective)
+    title = page.editor.title_edit
+    title.setFocus()
+    type_as_a_person(qtbot, w, "Cut pupils absent on Mondays from 38 to 20 students")
+    coach = page.editor.coach
+    qtbot.waitUntil(coach.fill_button.isVisible, timeout=3000)
+    button = coach.fill_button
+    qtbot.mousePress(button, LEFT, pos=button.rect().center())
+    assert w.focusWidget() is title  # pressing did not leave the field: nothing reflowed
+    qtbot.mouseRelease(button, LEFT, pos=button.rect().center())
+    qtbot.waitUntil(lambda: not w.refresh_pending, timeout=2000)
+    made = entities.list_items(session.ws, "key_result", objective_id=objective)
+    assert [(k["title"], k["start"], k["target"], k["unit"]) for k in made] == [
+        ("Cut pupils absent on Mondays from 38 to 20 students", 38, 20, "students")
+    ]
+    session.close()

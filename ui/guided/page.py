@@ -70,6 +70,9 @@ class ItemPage(StepPage):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        # A click on the form's background or on a button that does not take the focus
+        # (Use these numbers) leaves it in the field, not on this frame.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidget(editor)
 
         left = QVBoxLayout()
