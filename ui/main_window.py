@@ -352,19 +352,29 @@ class MainWindow(QMainWindow):
         self.okr_view.show_team(cycle_id, team_id)
         self.coach.show_team(cycle_id, team_id)
         self.editor.clear()
+        self._show_heading(cycle_id, team_id)
         tree = self.okr_view.tree
-        if tree is not None and tree.teams:
-            c = tree.cycle
-            self.heading.setText(
-                f"{tree.teams[0].name} · {c.name} ({c.start_date:%d %b} – "
-                f"{c.end_date:%d %b %Y}, {c.state})"
-            )
-        else:
-            self.heading.setText("No cycle or team yet — start the planning session")
         enabled = bool(cycle_id and team_id)
         self.add_objective_action.setEnabled(enabled)
         if tree is not None and tree.teams and tree.teams[0].objectives:
             self.okr_view.select("objective", tree.teams[0].objectives[0].id)
+
+    def _show_heading(self, cycle_id: str | None, team_id: str | None) -> None:
+        """ "Riverside School · 2027-Q1 (01 Jan – 31 Mar 2027, planning)", read afresh."""
+        from okrdesk.services import entities
+
+        try:
+            c = entities.get(self.session.ws, "cycle", cycle_id) if cycle_id else None
+            team = entities.get(self.session.ws, "team", team_id) if team_id else None
+        except OkrDeskError:
+            c = team = None
+        if c is None or team is None:
+            self.heading.setText("No cycle or team yet — start the planning session")
+            return
+        self.heading.setText(
+            f"{team['name']} · {c['name']} ({c['start_date']:%d %b} – "
+            f"{c['end_date']:%d %b %Y}, {c['state']})"
+        )
 
     def reveal_objective(self, objective_id: str) -> None:
         """Show an objective in the OKR view: its cycle and team, selected."""
@@ -383,6 +393,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Updated with changes made elsewhere", 5000)
         if changes.touches(("workspace",)):
             self._update_title()
+        if changes.touches(("cycle", "team")):  # a cycle's state or dates, a team's name
+            self._show_heading(self.navigator.cycle_id(), self.navigator.team_id())
         if self.editor.current:  # an editor shows more than its item (links, themes, ...)
             self.editor.show_item(*self.editor.current)
 

@@ -42,7 +42,7 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
         return given.confirm
 
     monkeypatch.setattr(dialogs, "confirm", confirm)
-    monkeypatch.setattr(dialogs, "choose_open_path", lambda _p: given.open_path)
+    monkeypatch.setattr(dialogs, "choose_open_path", lambda *_a: given.open_path)
     monkeypatch.setattr(dialogs, "choose_save_path", lambda *_a: given.save_path)
     monkeypatch.setattr(dialogs, "ask_text", lambda *_a: given.text)
 
