@@ -276,6 +276,7 @@ def test_a_retrospective_with_carry_forward_makes_the_next_cycles_drafts(
     answers.confirm = False
     retro.carry_button.click()
     assert "into 2027-Q1" in answers.questions[-1]
+    assert "1 becomes a draft to reword" in answers.questions[-1]
     assert "2027-Q1" not in ids(ws, "cycle")
     answers.confirm = True
     retro.carry_button.click()
@@ -314,10 +315,15 @@ def test_a_retrospective_with_carry_forward_makes_the_next_cycles_drafts(
     session.undo_stack.redo()
     assert check_drafts() == first_id
 
-    # Once per retrospective.
-    retro.carry_button.click()
-    carried(qtbot, retro)
-    assert "already carried forward into 2027-Q1" in retro.result.text()
+    # Once per retrospective: the button says it is done and is off (it asked again, then
+    # refused); undoing the carry brings it back.
+    qtbot.waitUntil(lambda: not retro.carry_button.isEnabled(), timeout=2000)
+    assert retro.carry_button.text() == "Carried forward into 2027-Q1"
+    session.undo_stack.undo()
+    qtbot.waitUntil(retro.carry_button.isEnabled, timeout=2000)
+    assert retro.carry_button.text() == "Carry forward into 2027-Q1"
+    session.undo_stack.redo()
+    qtbot.waitUntil(lambda: not retro.carry_button.isEnabled(), timeout=2000)
 
 
 # -- KPIs --------------------------------------------------------------------------------------

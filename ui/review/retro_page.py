@@ -60,6 +60,11 @@ CARRY_HELP = (
 )
 
 
+def become_drafts(count: int) -> str:
+    """ "1 becomes a draft", "2 become drafts"."""
+    return "1 becomes a draft" if count == 1 else f"{count} become drafts"
+
+
 class RetrospectivePage(Refreshing):
     """Mount with ``add_page``; ``set_context(cycle_id, team_id)`` follows the navigator."""
 
@@ -180,8 +185,13 @@ class RetrospectivePage(Refreshing):
     def _carry_line(self, view: RetrospectiveView) -> None:
         name, new = next_cycle_name(self.session.ws, view.cycle_id)
         self.carried_to = name
-        self.carry_button.setText(f"Carry forward into {name}")
         p = preview(view.items)
+        # Once per retrospective: after carrying the button says so and stays off (it
+        # asked again, then refused), whether this window or another one carried.
+        carried = bool(view.carried_into)
+        self.carry_button.setText(
+            f"Carried forward into {view.carried_into}" if carried else f"Carry forward into {name}"
+        )
         if view.carried_into:
             text = (
                 f"Carried forward into {view.carried_into}. It is done once per retrospective: "
@@ -196,7 +206,7 @@ class RetrospectivePage(Refreshing):
         else:
             text = "Nothing is marked carry or modify yet."
         self.carry_summary.setText(text)
-        self.carry_button.setEnabled(p.objectives > 0)
+        self.carry_button.setEnabled(p.objectives > 0 and not carried)
 
     # -- saving -------------------------------------------------------------------------------
 
@@ -224,7 +234,7 @@ class RetrospectivePage(Refreshing):
             f"This makes {plural(p.objectives, 'objective')} with "
             f"{plural(p.key_results, 'key result')} in "
             f"{name}{', a cycle made for them' if new else ''}"
-            + (f"; {p.to_reword} become drafts to reword" if p.to_reword else "")
+            + (f"; {become_drafts(p.to_reword)} to reword" if p.to_reword else "")
             + ". Key results start where they stand; owners, units, kinds and weights come "
             "along, as do open initiatives, themes and alignment links. It is done once per "
             "retrospective.\n\nCtrl+Z takes out again what it made."
