@@ -116,7 +116,8 @@ def review(
         query = select(m.Objective).where(m.Objective.cycle_id == the_cycle.id)
         if team is not None:
             query = query.where(m.Objective.team_id == find_team(s, team).id)
-        objectives = _objective_reviews(s, list(s.scalars(query)), bands, pace)
+        final = _scores_final(the_cycle)
+        objectives = _objective_reviews(s, list(s.scalars(query)), bands, pace, final)
         teams = _team_order(s)
         by_team: dict[str, list[ObjectiveReview]] = defaultdict(list)
         for o in objectives:
@@ -197,8 +198,10 @@ def set_objective_grade(
         if comment is not None:
             row.comment = COMMENT.coerce("comment", comment)
         s.flush()
+        cycle = s.get(m.Cycle, objective.cycle_id)
+        assert cycle is not None
         result = _objective_reviews(
-            s, [objective], workspace_bands(s), _pace_of(s, objective.cycle_id)
+            s, [objective], workspace_bands(s), _pace_of(s, cycle.id), _scores_final(cycle)
         )[0]
     return result
 
@@ -208,6 +211,12 @@ def set_objective_grade(
 
 def _scored(score: float | None, bands: Bands) -> tuple[float | None, Band | None]:
     return score, band(score, bands)
+
+
+def _scores_final(cycle: m.Cycle) -> bool:
+    """Whether the scores are the cycle's end result: met or missed is said only then (an
+    objective is not "missed" in the middle of the quarter; its pace says how it goes)."""
+    return cycle.state in ("review", "closed")
 
 
 def _pace_of(s: Session, cycle_id: str) -> float:
@@ -242,7 +251,7 @@ def _kr_review(
 
 
 def _objective_reviews(
-    s: Session, objectives: list[m.Objective], bands: Bands, pace: float
+    s: Session, objectives: list[m.Objective], bands: Bands, pace: float, final: bool
 ) -> list[ObjectiveReview]:
     """Reviews of some objectives, in a handful of queries whatever their number."""
     ids = [o.id for o in objectives]
@@ -272,7 +281,7 @@ def _objective_reviews(
         own = overrides.get(o.id)
         override = own.score if own is not None else None
         score = override if override is not None else computed
-        outcome = interpret(score, o.kind)
+        outcome = interpret(score, o.kind) if final else None
         result.append(
             ObjectiveReview(
                 id=o.id,

@@ -23,6 +23,11 @@ def close(ws: Workspace, cycle: str = "2026-Q4") -> None:
         lifecycle.set_state(ws, cycle, step)
 
 
+def to_review(ws: Workspace, cycle: str = "2026-Q4") -> None:
+    for step in ("active", "review"):
+        lifecycle.set_state(ws, cycle, step)
+
+
 def objective_review(ws: Workspace, objective_id: str) -> review.ObjectiveReview:
     view = review.review(ws, "2026-Q4")
     return next(o for t in view.teams for o in t.objectives if o.id == objective_id)
@@ -46,7 +51,10 @@ def test_scores_come_from_grades_else_suggestions(ws: Workspace, measured: dict[
         (0.6, None, 0.6),
     ]
     assert o.computed == pytest.approx(0.55) and o.band == "amber"
-    assert (o.outcome, o.outcome_label) == ("missed", "Missed")
+    assert (o.outcome, o.outcome_label) == (None, None)  # not "missed" while the cycle runs
+    to_review(ws)
+    o = objective_review(ws, measured["objective"])
+    assert (o.outcome, o.outcome_label) == ("missed", "Missed")  # the end result
     graded = review.grade_key_result(ws, measured["kr1"], "0,9", "the last week counted double")
     assert (graded.grade, graded.overridden, graded.comment) == (
         0.9,
@@ -67,6 +75,7 @@ def test_scores_come_from_grades_else_suggestions(ws: Workspace, measured: dict[
 
 
 def test_objective_override_and_meaning_by_kind(ws: Workspace, measured: dict[str, str]) -> None:
+    to_review(ws)
     done = review.set_objective_grade(ws, measured["objective"], 1, "customers say so")
     assert (done.score, done.override, done.outcome, done.comment) == (
         1.0,

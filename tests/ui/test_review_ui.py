@@ -108,6 +108,8 @@ def test_moving_to_review_pre_fills_grades_which_can_be_overridden_and_undone(
     assert [b.text() for b in bar.buttons.values()] == ["Move to review"]  # has check-ins
     assert row(w, MEDIAN).grade.text() == ""  # a running cycle previews, grades nothing
     assert row(w, MEDIAN).suggested.text() == "0.4"
+    running = next(c for c in w.review.cards.values() if c.objective.title == FIRST_OBJECTIVE)
+    assert not running.outcome.isVisibleTo(running)  # not "Missed" in the middle of a quarter
 
     answers.confirm = False  # asked first, saying what it does; "no" changes nothing
     move(w, "review")
