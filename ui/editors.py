@@ -93,6 +93,9 @@ class _ItemEditor(QWidget):
 
     def combo(self, name: str, label: str) -> QComboBox:
         box = QComboBox()
+        # Long choices (a theme's name) are cut in the closed box, never widen the panel.
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        box.setMinimumContentsLength(12)
         box.setAccessibleName(label)
         for value, text in CHOICES.get(f"{self.kind}.{name}", []):
             box.addItem(text, value)

@@ -176,6 +176,7 @@ class MainWindow(QMainWindow):
         self.heading = QLabel()
         self.heading.setObjectName("teamHeading")
         self.heading.setStyleSheet("font-size: 15pt; font-weight: 600; padding: 6px 4px;")
+        self.heading.setWordWrap(True)  # a school's long name must not widen the window
         from PySide6.QtCore import Qt
 
         bar = QToolBar("OKR actions")

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
+from okrdesk.services import entities
+from okrdesk.services.workspace import Workspace
 from ui.app import Windows
 
 LEFT = Qt.MouseButton.LeftButton
@@ -28,3 +30,23 @@ def test_the_okrs_heading_follows_a_state_change_made_on_the_review_tab(
     assert answers.questions  # it asked first
     window.show_view("okrs")
     qtbot.waitUntil(lambda: window.heading.text().endswith(", review)"), timeout=2000)
+
+
+def test_a_long_name_does_not_push_the_window_past_a_laptop_screen(qtbot, demo_copy: Path) -> None:
+    ws = Workspace.open(demo_copy)
+    top = next(t for t in entities.list_items(ws, "team") if t["parent_id"] is None)
+    entities.update(ws, "team", top["id"], name="Riverside Secondary School and Sixth Form College")
+    q4 = next(c for c in entities.list_items(ws, "cycle") if c["name"] == "2026-Q4")
+    theme = entities.list_items(ws, "theme", cycle_id=q4["id"])[0]
+    entities.update(
+        ws, "theme", theme["id"], name="Every pupil a confident, curious reader by Year 9"
+    )
+    ws.close()
+    window = Windows().open(demo_copy)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.heading.text().startswith("Riverside Secondary School and Sixth Form College")
+    assert window.minimumSizeHint().width() <= 1366
+    assert window.width() <= 1366
