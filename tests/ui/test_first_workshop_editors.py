@@ -113,6 +113,7 @@ def test_use_these_numbers_creates_and_fills_a_new_key_result_in_one_click(
     coach = page.editor.coach
     qtbot.waitUntil(coach.fill_button.isVisible, timeout=3000)
     button = coach.fill_button
+    where = button.mapTo(w, button.rect().center())
     qtbot.mousePress(button, LEFT, pos=button.rect().center())
     assert w.focusWidget() is title  # pressing did not leave the field: nothing reflowed
     qtbot.mouseRelease(button, LEFT, pos=button.rect().center())
@@ -121,4 +122,6 @@ def test_use_these_numbers_creates_and_fills_a_new_key_result_in_one_click(
     assert [(k["title"], k["start"], k["target"], k["unit"]) for k in made] == [
         ("Cut pupils absent on Mondays from 38 to 20 students", 38, 20, "students")
     ]
+    # Saved, the form says so in its hint, and nothing moved: a second click lands too.
+    assert button.isVisible() and button.mapTo(w, button.rect().center()) == where
     session.close()
