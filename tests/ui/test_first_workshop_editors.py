@@ -125,3 +125,23 @@ def test_use_these_numbers_creates_and_fills_a_new_key_result_in_one_click(
     # Saved, the form says so in its hint, and nothing moved: a second click lands too.
     assert button.isVisible() and button.mapTo(w, button.rect().center()) == where
     session.close()
+
+
+def test_enter_saves_a_new_key_result_with_the_numbers_it_reads(qtbot, tmp_path: Path) -> None:
+    session, w, ids = school(qtbot, tmp_path)
+    w.go_to(3)
+    page = w.current_page
+    objective = entities.list_items(session.ws, "objective", team_id=ids["team"])[0]["id"]
+    assert page.select_new(objective_id=objective)
+    page.editor.title_edit.setFocus()
+    type_as_a_person(qtbot, w, "Grow books borrowed each week from 180 to 300")
+    qtbot.keyClick(page.editor.title_edit, Qt.Key.Key_Return)
+    type_as_a_person(qtbot, w, "Every class visits the library")  # the next one: no numbers
+    qtbot.keyClick(page.editor.title_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not w.refresh_pending, timeout=2000)
+    made = entities.list_items(session.ws, "key_result", objective_id=objective)
+    assert [(k["title"], k["start"], k["target"]) for k in made] == [
+        ("Grow books borrowed each week from 180 to 300", 180, 300),
+        ("Every class visits the library", None, None),
+    ]
+    session.close()

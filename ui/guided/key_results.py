@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from okrdesk.coach import ParsedMetric
+from okrdesk.coach import ParsedMetric, parse_metric
 from okrdesk.formatting import editable_number, span
 from okrdesk.services import entities
 from okrdesk.services.views import KeyResultView, okr_tree
@@ -57,10 +57,20 @@ class KeyResultEditor(ItemEditor):
         if item is None:
             return (
                 f"New key result for “{objective}”",
-                "Write the outcome with its numbers; “Use these numbers” fills start and "
-                "target. Enter adds the next one.",
+                "Write the outcome with its numbers; Enter saves it with them and starts "
+                "the next one.",
             )
         return f"Key result of “{objective}”", "Changes are saved as you leave each field."
+
+    def values_for_new(self) -> dict[str, Any]:
+        """A new key result written with its numbers ("from 62% to 75%") gets them as its
+        start, target and unit, unless they were typed into their own fields."""
+        values = super().values_for_new()
+        if values.get("kind", "metric") != "milestone" and not values.keys() & set(NUMBER_FIELDS):
+            metric = parse_metric(str(values.get("title", "")))
+            read = metric.key_result_values() if metric is not None else {}
+            values = {**read, **values}
+        return values
 
     def objective_title(self, item: dict[str, Any] | None) -> str:
         objective_id = item["objective_id"] if item else self.new_values.get("objective_id")
