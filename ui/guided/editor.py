@@ -63,6 +63,9 @@ class ItemEditor(QWidget):
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #555;")
+        # Two lines always: the hint changes as a new item is saved, and the form below must
+        # not move under the pointer when it does.
+        self.hint.setFixedHeight(2 * self.hint.fontMetrics().lineSpacing() + 2)
 
         self.title_edit = QLineEdit()
         self.title_edit.setObjectName("titleEdit")
