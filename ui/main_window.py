@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from okrdesk.errors import OkrDeskError
-from ui import dialogs
+from ui import dialogs, undo_keys
 
 # Qt's own namespace (Qt.AlignmentFlag, ...) takes ~40 ms to load: the empty frame does
 # without it, and the methods that need it import it once the window is on screen.
@@ -246,6 +246,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action("&Close", self.close, "Ctrl+W"))
 
         edit = self.menuBar().addMenu("&Edit")
+        undo_keys.install()  # Ctrl+Z in a field with nothing of its own to undo: this Undo
         self.undo_action = self.session.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.session.undo_stack.createRedoAction(self, "&Redo")

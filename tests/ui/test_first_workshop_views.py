@@ -50,3 +50,31 @@ def test_a_long_name_does_not_push_the_window_past_a_laptop_screen(qtbot, demo_c
     assert window.heading.text().startswith("Riverside Secondary School and Sixth Form College")
     assert window.minimumSizeHint().width() <= 1366
     assert window.width() <= 1366
+
+
+def test_ctrl_z_in_a_field_takes_back_its_saved_edit(qtbot, demo_copy: Path) -> None:
+    window = Windows().open(demo_copy)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitActive(window):  # shortcuts go to the active window
+        window.activateWindow()
+    objective = window.okr_view.tree.teams[0].objectives[0]
+    window.okr_view.select("objective", objective.id)
+    field = window.editor.editors["objective"].fields["title"]
+    field.setFocus()
+    field.end(False)
+    qtbot.keyClicks(field, " today")
+    qtbot.keyClick(field, Qt.Key.Key_Return)  # saved
+    assert entities.get(window.session.ws, "objective", objective.id)["title"].endswith(" today")
+    qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert entities.get(window.session.ws, "objective", objective.id)["title"] == objective.title
+    qtbot.waitUntil(lambda: field.text() == objective.title, timeout=2000)
+    qtbot.keyClick(
+        field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert entities.get(window.session.ws, "objective", objective.id)["title"].endswith(" today")
+    # Typing not saved yet is the field's own: Ctrl+Z takes back the typing, not the file.
+    qtbot.keyClicks(field, "!")
+    qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert field.text().endswith(" today")
+    assert entities.get(window.session.ws, "objective", objective.id)["title"].endswith(" today")
