@@ -145,3 +145,47 @@ def test_enter_saves_a_new_key_result_with_the_numbers_it_reads(qtbot, tmp_path:
         ("Every class visits the library", None, None),
     ]
     session.close()
+
+
+def test_weak_objectives_are_marked_in_the_list_with_the_coachs_words(
+    qtbot, tmp_path: Path
+) -> None:
+    session, w, ids = school(qtbot, tmp_path)
+    entities.create(
+        session.ws,
+        "objective",
+        cycle_id=ids["cycle"],
+        team_id=ids["team"],
+        theme_id=ids["themes"][1],
+        title="Work on attendance",
+    )
+    w.go_to(2)
+    page = w.current_page
+    qtbot.waitUntil(lambda: not w.refresh_pending, timeout=2000)
+    weak = node_where(page, lambda k, n: k and k[0] == "item" and "Work on attendance" in n.text(0))
+    good = node_where(page, lambda k, n: k and k[0] == "item" and "habit" in n.text(0))
+    assert not weak.icon(0).isNull()
+    assert "vague" in weak.toolTip(0)
+    assert good.icon(0).isNull() and "Warning" not in good.toolTip(0)
+    session.close()
+
+
+def test_a_finding_in_step_7_leads_to_its_item(qtbot, tmp_path: Path) -> None:
+    session, w, ids = school(qtbot, tmp_path)
+    vague = entities.create(
+        session.ws,
+        "objective",
+        cycle_id=ids["cycle"],
+        team_id=ids["team"],
+        theme_id=ids["themes"][1],
+        title="Work on attendance",
+    )
+    w.go_to(6)
+    review = w.current_page
+    assert f"objective:{vague}" in review.findings.text()
+    review.findings.linkActivated.emit(f"objective:{vague}")  # what a click on the link sends
+    assert w.step == 2
+    page = w.current_page
+    assert page.editor.item_id == vague
+    assert w.focusWidget() is page.editor.title_edit
+    session.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QGroupBox,
@@ -28,24 +28,30 @@ from ui.guided.fields import ErrorLabel
 from ui.guided.page import StepPage
 
 SERIOUS = ("error", "warning")
+STEP_OF = {"objective": 2, "key-result": 3}  # the planning step where such an item is written
 
 
 def findings_text(found: list[WorkspaceFinding]) -> str:
     """The team's findings as rich text, grouped by the item they are about."""
     if not found:
         return "<p style='color:#2e6b30'>✔ The coach has nothing to add to this set.</p>"
-    by_item: dict[str, list[WorkspaceFinding]] = defaultdict(list)
+    by_item: dict[tuple[str, str | None, str], list[WorkspaceFinding]] = defaultdict(list)
     for f in found:
-        by_item[f.item_title].append(f)
+        by_item[(f.item_kind, f.item_id, f.item_title)].append(f)
     parts = []
-    for title, group in by_item.items():
-        parts.append(f"<p style='margin:8px 0 2px 0'><b>{escape(title)}</b></p>")
+    for (kind, item_id, title), group in by_item.items():
+        name = f"<b>{escape(title)}</b>"
+        if item_id is not None and kind in STEP_OF:  # a link that goes to the item to fix
+            name = f"<a href='{kind}:{item_id}'>{name}</a>"
+        parts.append(f"<p style='margin:8px 0 2px 0'>{name}</p>")
         parts.append(findings_html([f.finding for f in group]))
     return "".join(parts)
 
 
 class ReviewPage(StepPage):
     key = "review"
+    # A finding's item was chosen (click, or Tab to it and Enter): (step index, item id).
+    item_chosen = Signal(int, str)
 
     def __init__(self, ctx: PlanningContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -59,6 +65,9 @@ class ReviewPage(StepPage):
         self.findings.setWordWrap(True)
         self.findings.setTextFormat(Qt.TextFormat.RichText)
         self.findings.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.findings.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.findings.setOpenExternalLinks(False)
+        self.findings.linkActivated.connect(self._chosen)
         coach_scroll = QScrollArea()
         coach_scroll.setWidgetResizable(True)
         coach_scroll.setWidget(self.findings)
@@ -88,6 +97,11 @@ class ReviewPage(StepPage):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
         layout.addLayout(row, 1)
+
+    def _chosen(self, link: str) -> None:
+        kind, _, item_id = link.partition(":")
+        if kind in STEP_OF and item_id:
+            self.item_chosen.emit(STEP_OF[kind], item_id)
 
     def refresh(self) -> None:
         self.final_checks = {}

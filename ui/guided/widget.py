@@ -33,7 +33,7 @@ from ui.guided.foundation import FoundationPage
 from ui.guided.initiatives import InitiativesPage
 from ui.guided.key_results import KeyResultsPage
 from ui.guided.objectives import ObjectivesPage
-from ui.guided.page import StepPage
+from ui.guided.page import ItemPage, StepPage
 from ui.guided.review import ReviewPage
 from ui.guided.steps import StepList
 from ui.guided.themes import ThemesPage
@@ -97,6 +97,8 @@ class GuidedSessionWidget(QWidget):
         self.stack = QStackedWidget()
         for page in self.pages:
             self.stack.addWidget(page)
+            if isinstance(page, ReviewPage):  # step 7's findings lead to their item
+                page.item_chosen.connect(self.show_item)
 
         self.back_button = QPushButton()
         self.back_button.setObjectName("backButton")
@@ -193,6 +195,14 @@ class GuidedSessionWidget(QWidget):
 
     def back(self) -> bool:
         return self.go_to(self.step - 1)
+
+    def show_item(self, step: int, item_id: str) -> None:
+        """Go to the step where an item is written, chosen, with the cursor in its title."""
+        if step != self.step and not self.go_to(step):
+            return
+        page = self.current_page
+        if isinstance(page, ItemPage) and page.select_item(item_id):
+            page.editor.title_edit.setFocus()
 
     def go_to(self, index: int) -> bool:
         """Move to a step, saving the current page first; False (and stay) if that fails."""
