@@ -39,6 +39,7 @@ from okrdesk.vocabulary import (
     OBJECTIVE_STATUS_WORDS,
     Band,
 )
+from ui.coach_marks import mark_icon, tooltip, weak_items
 from ui.refresh import OKRS, Refresher
 from ui.session import WorkspaceSession
 
@@ -128,6 +129,7 @@ class OkrView(QTreeView):
                 self.tree = okr_tree(self.session.ws, cycle=self.cycle_id, team=self.team_id)
             except OkrDeskError as exc:
                 self.error = str(exc)
+        weak = weak_items(self.session.ws, self.cycle_id, self.team_id) if self.tree else {}
         if self.tree is not None and self.tree.teams:
             for objective in self.tree.teams[0].objectives:
                 kind = OBJECTIVE_KIND_WORDS[objective.kind]
@@ -161,6 +163,12 @@ class OkrView(QTreeView):
                         )
                     )
                 self.model_.appendRow(row)
+        for index in self._all_indexes():  # what the coach flags in the wording stands out
+            findings = weak.get(index.data(ID_ROLE) or "")
+            if findings and index.column() == 0:
+                cell = self.model_.itemFromIndex(index)
+                cell.setIcon(mark_icon())
+                cell.setToolTip(tooltip(cell.toolTip(), findings))
         header = self.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column, width in ((1, 110), (2, 110), (3, 140)):

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from okrdesk.services import entities
 from okrdesk.services.workspace import Workspace
 from ui.app import Windows
+from ui.okr_view import ID_ROLE
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -78,3 +79,19 @@ def test_ctrl_z_in_a_field_takes_back_its_saved_edit(qtbot, demo_copy: Path) -> 
     qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert field.text().endswith(" today")
     assert entities.get(window.session.ws, "objective", objective.id)["title"].endswith(" today")
+
+
+def test_the_okr_view_marks_what_the_coach_flags_in_the_wording(qtbot, demo_copy: Path) -> None:
+    window = Windows().open(demo_copy)
+    qtbot.addWidget(window)
+    view = window.okr_view
+    team = window.navigator.team_id()
+    weak = window.session.create(
+        "objective", cycle_id=window.navigator.cycle_id(), team_id=team, title="Improve things"
+    )
+    qtbot.waitUntil(lambda: any(i.data(ID_ROLE) == weak for i in view._all_indexes()))
+    cells = {i.data(ID_ROLE): view.model_.itemFromIndex(i) for i in view._all_indexes()}
+    assert not cells[weak].icon().isNull()
+    assert "vague" in cells[weak].toolTip()
+    good = view.tree.teams[0].objectives[0].id
+    assert cells[good].icon().isNull()

@@ -10,15 +10,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QScrollArea,
-    QStyle,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from okrdesk.coach import RULES, Finding
-from okrdesk.services.coaching import check_workspace
 from okrdesk.services.organisation import organisation_kind, title_placeholder
+from ui.coach_marks import mark_icon, tooltip, weak_items
 from ui.guided.context import PlanningContext
 from ui.guided.editor import ItemEditor
 from ui.guided.wraptree import WrapTree
@@ -49,13 +47,6 @@ class StepPage(QWidget):
 
     def entered(self) -> None:
         """The page was just shown: put the cursor where work starts."""
-
-
-def is_weak_writing(finding: Finding) -> bool:
-    """A warning or error on the statement itself (vague, a task, no number), not on the
-    set around it: "no key results yet" is where step 3 starts, not a weakness."""
-    rule = RULES.get(finding.rule)
-    return rule is not None and rule.applies_to != "set" and finding.severity != "info"
 
 
 class ItemPage(StepPage):
@@ -248,20 +239,15 @@ class ItemPage(StepPage):
     def _mark_weak(self) -> None:
         """An item the coach flags carries a mark, its findings in the tooltip: weak OKRs
         stand out in the list, not only in the coach's box of the one being edited."""
-        found: dict[str, list[str]] = {}
-        for f in check_workspace(self.ctx.ws, self.ctx.cycle_id, self.ctx.team_id):
-            if f.item_id is not None and is_weak_writing(f.finding):
-                found.setdefault(f.item_id, []).append(
-                    f"{f.finding.severity.capitalize()}: {f.finding.message}"
-                )
+        found = weak_items(self.ctx.ws, self.ctx.cycle_id, self.ctx.team_id)
         if not found:
             return
-        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        icon = mark_icon()
         for node in self._nodes():
             key = node.data(0, KEY_ROLE)
             if key and key[0] == "item" and key[1] in found:
                 node.setIcon(0, icon)
-                node.setToolTip(0, "\n".join([node.text(0), "", *found[key[1]]]))
+                node.setToolTip(0, tooltip(node.text(0), found[key[1]]))
                 node.setData(0, WEAK_ROLE, found[key[1]])
 
     def _write_if_new(self, node: QTreeWidgetItem | None) -> None:
