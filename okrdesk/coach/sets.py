@@ -11,8 +11,10 @@ from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
 from okrdesk.coach.findings import Finding
+from okrdesk.coach.metric import numbers_disagreeing, parse_metric
 from okrdesk.coach.rules import make_finding
 from okrdesk.coach.statements import check_key_result, check_objective
+from okrdesk.formatting import number
 from okrdesk.vocabulary import KeyResultKind, ObjectiveKind
 
 MAX_FOCUSED_OBJECTIVES = 3  # four is info, five or more a warning
@@ -135,6 +137,25 @@ def _key_result_values(key_result: KeyResultInput) -> Finding | None:
     return None
 
 
+def _sentence_and_numbers(key_result: KeyResultInput) -> Finding | None:
+    """The sentence states a start or target other than the stored one ("from 38 to 20"
+    after carry forward set the start to 27)."""
+    if key_result.kind != "metric" or (key_result.start is None and key_result.target is None):
+        return None
+    differing = numbers_disagreeing(
+        parse_metric(key_result.title), key_result.start, key_result.target
+    )
+    if not differing:
+        return None
+    said = ", ".join(f"{name} {number(value)}" for name, value, _ in differing)
+    stored = ", ".join(f"{name} {number(value)}" for name, _, value in differing)
+    return make_finding(
+        "key-result-numbers-disagree",
+        f"The sentence says {said}, but the key result's numbers say {stored}.",
+        "Reword the sentence to the numbers, or correct the numbers if the sentence is right.",
+    )
+
+
 def _committed_stretch(objective: ObjectiveInput) -> Finding | None:
     if objective.kind != "committed":
         return None
@@ -202,9 +223,9 @@ def check_set(
             if finding is not None:
                 found.append(SetFinding(objective.id, "objective", finding))
         for key_result in objective.key_results:
-            values = _key_result_values(key_result)
-            if values is not None:
-                found.append(SetFinding(key_result.id, "key-result", values))
+            for finding in (_key_result_values(key_result), _sentence_and_numbers(key_result)):
+                if finding is not None:
+                    found.append(SetFinding(key_result.id, "key-result", finding))
     found.extend(_duplicates(objectives))
     return [item for item in found if item.finding.rule not in disabled]
 
