@@ -141,7 +141,7 @@ def _key_result_values(key_result: KeyResultInput) -> Finding | None:
 def _sentence_and_numbers(key_result: KeyResultInput) -> Finding | None:
     """The sentence states a start or target other than the stored one ("from 38 to 20"
     after carry forward set the start to 27)."""
-    if key_result.kind != "metric" or (key_result.start is None and key_result.target is None):
+    if key_result.kind == "milestone" or (key_result.start is None and key_result.target is None):
         return None
     differing = numbers_disagreeing(
         parse_metric(key_result.title), key_result.start, key_result.target

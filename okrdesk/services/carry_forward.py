@@ -7,7 +7,7 @@ Carry-forward decisions (one per objective or key result, set with
   name, created in the next cycle when missing), open initiatives and alignment links
   come along; a key result starts where it stands (its current value becomes the new
   start; one already at or past its target keeps its old start).
-  A metric key result's sentence is reworded to its new numbers ("from 38 to 20 students"
+  A measured key result's sentence is reworded to its new numbers ("from 38 to 20 students"
   → "from 27 to 20 students") where the coach reads them in it; where it cannot, the coach
   reports the sentence and the numbers disagreeing.
 - modify: carried the same way, but its objective becomes a *draft* to be reworded, and
@@ -186,7 +186,7 @@ class _Carrier:
         if kr.current is not None and kr.current != kr.target and not _reached(kr):
             start = kr.current  # it starts where it stands (also when no start was set)
         title = kr.title
-        if kr.kind == "metric" and start != kr.start:
+        if kr.kind != "milestone" and start != kr.start:
             title = reword_numbers(title, start, kr.target)
         new = m.KeyResult(
             objective_id=objective_id,

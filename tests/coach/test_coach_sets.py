@@ -232,6 +232,9 @@ def test_a_sentence_stating_other_numbers_than_the_stored_ones_is_a_warning() ->
     assert found[0].finding.message == (
         "The sentence says start 38, but the key result's numbers say start 27."
     )
+    levels = kr("k1", "Raise readers from 10 to 30", kind="three_level", start=15, target=30)
+    found = check_set([objective("o1", key_results=[levels, kr("k2")])])
+    assert rules(found) == [("k1", "key-result", "key-result-numbers-disagree", "warning")]
     both = kr("k1", "Cut Year 9 absence from 38 to 20 students", start=27, target=15)
     (finding,) = check_all([objective("o1", key_results=[both, kr("k2")])])
     assert "start 38, target 20" in finding.finding.message

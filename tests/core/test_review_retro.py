@@ -466,6 +466,18 @@ def test_carried_sentences_follow_the_new_start_or_the_coach_says_they_disagree(
         start=40,
         target=10,
     )
+    levels = entities.create(
+        ws,
+        "key_result",
+        objective_id=planned["objective"],
+        title="Raise pupils in reading club from 10 to 30",
+        kind="three_level",
+        start=10,
+        target=30,
+        commit_level=20,
+        stretch_level=40,
+    )
+    checkins.record_check_in(ws, levels, 15, "at risk", on="2026-12-18")
     checkins.record_check_in(ws, absence, 27, "at risk", on="2026-12-18")
     checkins.record_check_in(ws, spelled, 30, "at risk", on="2026-12-18")
     retrospective.set_carry_decisions(ws, "Support", "2026-Q4", {planned["objective"]: "carry"})
@@ -474,6 +486,7 @@ def test_carried_sentences_follow_the_new_start_or_the_coach_says_they_disagree(
     krs = {k["start"]: k for k in entities.list_items(ws, "key_result", objective_id=new["id"])}
     assert krs[27]["title"] == "Cut Year 9 absence from 27 to 20 students"
     assert krs[30]["title"] == "Cut late arrivals from forty to ten a week"  # words stay
+    assert krs[15]["title"] == "Raise pupils in reading club from 15 to 30"  # three levels too
     found = [
         (f.item_title, f.finding.message)
         for f in coaching.check_workspace(ws, cycle="2027-Q1")
