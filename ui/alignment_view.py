@@ -26,7 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from okrdesk.errors import OkrDeskError
-from okrdesk.formatting import editable_number, percent, shorten  # a weight shows as it was typed
+from okrdesk.formatting import (
+    counted,
+    editable_number,
+    percent,
+    shorten,
+)  # a weight shows as it was typed
 from okrdesk.services.alignment import (
     AlignedObjective,
     AlignmentMap,
@@ -196,8 +201,8 @@ class AlignmentView(QWidget):
         self._top = top_word(organisation_kind(self.session.ws))
         orphans = len(amap.orphans)
         self.summary.setText(
-            f"{len(amap.objectives)} objectives · {len(amap.roots)} at {self._top} level · "
-            f"{orphans} orphan{'s' if orphans != 1 else ''} · each objective is listed "
+            f"{counted(len(amap.objectives), 'objective')} · {len(amap.roots)} at {self._top} "
+            f"level · {counted(orphans, 'orphan')} · each objective is listed "
             "under the ones it supports"
         )
         placed: set[str] = set()

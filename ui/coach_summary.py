@@ -7,6 +7,7 @@ from html import escape
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from okrdesk.errors import OkrDeskError
+from okrdesk.formatting import counted
 from okrdesk.services.coaching import check_workspace
 from ui.coach_panel import COLOURS, MARKS
 from ui.refresh import OKRS, Refresher
@@ -55,5 +56,5 @@ class CoachSummary(QTextBrowser):
                 f"<span style='color:#444'>{escape(f.finding.hint)}</span></p>"
             )
         problems = sum(f.finding.severity != "info" for f in found)
-        head = f"<p><b>{len(found)} note(s), {problems} to fix</b></p>"
+        head = f"<p><b>{counted(len(found), 'note')}, {problems} to fix</b></p>"
         self.setHtml(head + "".join(rows))

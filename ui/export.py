@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from okrdesk.errors import OkrDeskError
+from okrdesk.formatting import counted
 from okrdesk.reports import (
     PageSetup,
     ReportCancelled,
@@ -43,10 +44,14 @@ from okrdesk.reports import (
     write_retro,
     write_sheets,
 )
+from okrdesk.services import entities
 from okrdesk.services.views import team_nodes
+from okrdesk.vocabulary import CYCLE_STATE_WORDS
 from ui import dialogs
+from ui.app import settings as app_settings
 from ui.session import WorkspaceSession
 
+FOLDER_KEY = "export/folder"  # the folder of the last export
 KINDS = [
     ("sheets", "One-page OKR sheets"),
     ("booklet", "Booklet (all teams)"),
@@ -88,7 +93,14 @@ class ExportJob(QThread):
 
 
 class ExportDialog(QDialog):
-    """The choices, and a line saying what they will produce."""
+    """The choices, and a line saying what they will produce.
+
+    The cycle can be changed here (the navigator's is the default). The booklet prints
+    every team, so the team list then shows all of them ticked and greyed; the person's
+    own ticks come back when another kind is chosen. The file goes to the folder used
+    last time (kept in the settings), named after the workspace, cycle and kind until the
+    person types a name of their own.
+    """
 
     def __init__(
         self, session: WorkspaceSession, cycle_id: str, team_id: str, parent: QWidget | None = None
@@ -96,23 +108,26 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.session, self.cycle_id = session, cycle_id
         self.setWindowTitle("Export as PDF")
+        self.setMinimumWidth(480)  # room for the file name
         self.kind = QComboBox()
         for value, text in KINDS:
             self.kind.addItem(text, value)
+        self.cycle = QComboBox()
+        self.cycle.setAccessibleName("Cycle")
+        cycles = sorted(
+            entities.list_items(session.ws, "cycle"), key=lambda c: c["start_date"], reverse=True
+        )
+        for c in cycles:
+            self.cycle.addItem(f"{c['name']}  ({CYCLE_STATE_WORDS[c['state']]})", c["id"])
+        self.cycle.setCurrentIndex(max(0, self.cycle.findData(cycle_id)))
         self.paper = QComboBox()
         self.paper.addItem("A4", "a4")
         self.paper.addItem("US Letter", "letter")
         self.landscape = QCheckBox("Landscape")
         self.teams = QListWidget()
-        for node in team_nodes(session.ws, cycle_id):
-            item = QListWidgetItem("    " * node.depth + f"{node.name}  ({node.objective_count})")
-            item.setData(Qt.ItemDataRole.UserRole, node.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(
-                Qt.CheckState.Checked if node.id == team_id else Qt.CheckState.Unchecked
-            )
-            self.teams.addItem(item)
-        self.path = QLineEdit(str(session.ws.path.with_suffix(".pdf")))
+        self.ticked: set[str] = {team_id} if team_id else set()  # the person's own ticks
+        self.path = QLineEdit()
+        self._suggested = ""
         browse = QPushButton("Choose…")
         browse.clicked.connect(self._browse)
         self.summary = QLabel()
@@ -129,6 +144,7 @@ class ExportDialog(QDialog):
         where.addWidget(browse)
         form = QFormLayout()
         form.addRow("&What", self.kind)
+        form.addRow("&Cycle", self.cycle)
         form.addRow("&Paper", self.paper)
         form.addRow("", self.landscape)
         form.addRow("&Teams", self.teams)
@@ -137,13 +153,52 @@ class ExportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
-        for signal in (
-            self.kind.currentIndexChanged,
-            self.paper.currentIndexChanged,
-            self.landscape.toggled,
-            self.teams.itemChanged,
-        ):
+        self._fill_teams()
+        self.kind.currentIndexChanged.connect(lambda *_: self._kind_changed())
+        self.cycle.currentIndexChanged.connect(lambda *_: self._cycle_changed())
+        self.teams.itemChanged.connect(self._team_ticked)
+        for signal in (self.paper.currentIndexChanged, self.landscape.toggled):
             signal.connect(lambda *_: self._update())
+        self._suggest_path()
+        self._update()
+
+    # -- the choices --------------------------------------------------------------------------
+
+    def _fill_teams(self) -> None:
+        """The team tree with the cycle's objective counts; all ticked for a booklet."""
+        everyone = self.kind.currentData() == "booklet"
+        self.teams.blockSignals(True)
+        try:
+            self.teams.clear()
+            for node in team_nodes(self.session.ws, self.cycle_id):
+                label = "    " * node.depth + f"{node.name}  ({node.objective_count})"
+                item = QListWidgetItem(label)
+                item.setData(Qt.ItemDataRole.UserRole, node.id)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                ticked = everyone or node.id in self.ticked
+                item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+                self.teams.addItem(item)
+        finally:
+            self.teams.blockSignals(False)
+        self.teams.setEnabled(not everyone)
+
+    def _team_ticked(self, item: QListWidgetItem) -> None:
+        team = item.data(Qt.ItemDataRole.UserRole)
+        if item.checkState() == Qt.CheckState.Checked:
+            self.ticked.add(team)
+        else:
+            self.ticked.discard(team)
+        self._update()
+
+    def _kind_changed(self) -> None:
+        self._fill_teams()
+        self._suggest_path()
+        self._update()
+
+    def _cycle_changed(self) -> None:
+        self.cycle_id = self.cycle.currentData()
+        self._fill_teams()
+        self._suggest_path()
         self._update()
 
     def chosen_teams(self) -> list[str]:
@@ -156,14 +211,30 @@ class ExportDialog(QDialog):
     def setup(self) -> PageSetup:
         return PageSetup(self.paper.currentData(), landscape=self.landscape.isChecked())
 
+    # -- where it goes ------------------------------------------------------------------------
+
+    def _suggest_path(self) -> None:
+        """A name from the workspace, cycle and kind, in the folder used last time; a name
+        the person typed or chose is left alone."""
+        if self.path.text() and self.path.text() != self._suggested:
+            return
+        cycle = self.cycle.currentText().split("  (")[0]
+        name = f"{self.session.ws.path.stem} {cycle} {self.kind.currentData()}.pdf"
+        self._suggested = str(export_folder(self.parentWidget(), self.session) / name)
+        self.path.setText(self._suggested)
+
     def _browse(self) -> None:
         path = dialogs.choose_pdf_path(self, self.path.text())
         if path:
             self.path.setText(path)
 
+    def remember_folder(self) -> None:
+        """The folder of this export is where the next one starts."""
+        folder = Path(self.path.text()).expanduser().parent
+        app_settings().setValue(FOLDER_KEY, str(folder))
+
     def _update(self) -> None:
         kind = self.kind.currentData()
-        self.teams.setEnabled(kind != "booklet")
         teams = len(self.chosen_teams())
         orientation = "landscape" if self.landscape.isChecked() else "portrait"
         paper = f"{self.paper.currentText()} {orientation}"
@@ -171,11 +242,13 @@ class ExportDialog(QDialog):
             text = f"A booklet of every team ({self.teams.count()}), {paper}: cover, contents, "
             text += "alignment overview, then one sheet per team, with bookmarks."
         elif kind == "retro":
-            who = f"{teams} team(s)" if teams else "every team"
+            who = counted(teams, "team") if teams else "every team"
             text = f"A retrospective report for {who}, {paper}: scores, check-in charts, "
             text += "grades, answers and carry-forward decisions."
+        elif teams:
+            text = f"{counted(teams, 'one-page sheet')}, {paper}."
         else:
-            text = f"{teams} one-page sheet(s), {paper}." if teams else "Tick at least one team."
+            text = "Tick at least one team."
         self.summary.setText(text)
         self.export_button.setEnabled(kind != "sheets" or teams > 0)
 
@@ -199,6 +272,16 @@ class ExportDialog(QDialog):
         return lambda progress: write_sheets(merged, path, setup, progress=progress)
 
 
+def export_folder(parent: QWidget | None, session: WorkspaceSession) -> Path:
+    """The folder of the last export while it exists; else where the window's file
+    dialogs open (beside the workspace), else the workspace's folder."""
+    remembered = str(app_settings().value(FOLDER_KEY, "") or "")
+    if remembered and Path(remembered).is_dir():
+        return Path(remembered)
+    start_folder = getattr(parent, "start_folder", None)
+    return Path(start_folder()) if callable(start_folder) else session.ws.path.parent
+
+
 def _merge(parts: list[SheetsData]) -> SheetsData:
     """Several teams' sheets in one PDF."""
     return replace(parts[0], teams=tuple(t for p in parts for t in p.teams))
@@ -220,6 +303,7 @@ def start_export(parent: QWidget, dialog: ExportDialog) -> ExportJob | None:
     except OkrDeskError as exc:
         dialogs.tell_error(parent, "Nothing exported", str(exc))
         return None
+    dialog.remember_folder()
     job = ExportJob(render)
     progress = QProgressDialog("Laying out the pages…", "Cancel", 0, 0, parent)
     progress.setWindowTitle("Exporting")
@@ -232,7 +316,7 @@ def start_export(parent: QWidget, dialog: ExportDialog) -> ExportJob | None:
     def done(result: ReportResult) -> None:
         progress.reset()
         status = getattr(parent, "statusBar", None)
-        message = f"Wrote {result.path} ({result.pages} page(s))"
+        message = f"Wrote {result.path} ({counted(result.pages, 'page')})"
         if result.notices:
             message += " — " + " ".join(result.notices)
         if status is not None:

@@ -4,6 +4,7 @@ Statement rules judge one objective, key result or initiative; set rules judge o
 OKRs in one cycle. Every rule is registered in :mod:`okrdesk.coach.rules`.
 """
 
+from okrdesk.coach.examples import NEUTRAL, HintExamples
 from okrdesk.coach.findings import Finding, Severity
 from okrdesk.coach.language import is_probably_english
 from okrdesk.coach.metric import ParsedMetric, parse_metric
@@ -18,8 +19,10 @@ from okrdesk.coach.sets import (
 from okrdesk.coach.statements import check_initiative, check_key_result, check_objective
 
 __all__ = [
+    "NEUTRAL",
     "RULES",
     "Finding",
+    "HintExamples",
     "KeyResultInput",
     "ObjectiveInput",
     "ParsedMetric",

@@ -22,10 +22,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from okrdesk.coach.language import is_probably_english
 from okrdesk.coach.quantities import HYPHENS, MULTIPLIERS, Quantity, Reading, read_numbers
 from okrdesk.coach.wordlists import alternation, words
+from okrdesk.formatting import number
 from okrdesk.vocabulary import Direction
 
 
@@ -168,6 +170,21 @@ def _find_change(text: str, found: Sequence[Quantity]) -> tuple[int, int] | None
 
 def parse_reading(reading: Reading) -> ParsedMetric | None:
     """The measure stated by numbers already read from a sentence (see :func:`read_numbers`)."""
+    located = _locate(reading)
+    return None if located is None else located.metric
+
+
+@dataclass(frozen=True)
+class _Located:
+    """A reading and the quantities its start and target were read from (None: not written
+    as a number of their own, e.g. a target computed from "by 2 points")."""
+
+    metric: ParsedMetric
+    start_at: Quantity | None
+    target_at: Quantity | None
+
+
+def _locate(reading: Reading) -> _Located | None:
     if not reading.measurable:
         return None
     norm, found, multiplier = reading.text, reading.quantities, reading.multiplier
@@ -180,10 +197,13 @@ def parse_reading(reading: Reading) -> ParsedMetric | None:
     factor: float | None = None  # "3x"
     used: set[int] = set()
 
+    start_at: Quantity | None = None
+    target_at: Quantity | None = None
     change = _find_change(norm, found)
     if change is not None:
         used.update(change)
-        start, target = found[change[0]].value, found[change[1]].value
+        start_at, target_at = found[change[0]], found[change[1]]
+        start, target = start_at.value, target_at.value
         unit = _pick_unit(found[change[0]], found[change[1]])
     for index, quantity in enumerate(found):
         if index in used:
@@ -195,7 +215,7 @@ def parse_reading(reading: Reading) -> ParsedMetric | None:
             and _before(_FROM_BEFORE, norm, quantity)
             and (not lone or _before(_UP_FROM_BEFORE, norm, quantity))
         ):
-            start = quantity.value
+            start, start_at = quantity.value, quantity
             unit = unit or quantity.unit
             used.add(index)
         elif delta is None and _before(_BY_BEFORE, norm, quantity):
@@ -212,7 +232,7 @@ def parse_reading(reading: Reading) -> ParsedMetric | None:
             if quantity.unit == "x":  # "Grow sign-ups 3x": a multiple, not a target
                 factor = quantity.value
             else:
-                target = quantity.value
+                target, target_at = quantity.value, quantity
                 unit = unit if unit and not quantity.unit else quantity.unit
     if delta is None and multiplier is not None and (start is None or target is None):
         delta, relative = MULTIPLIERS[multiplier], True
@@ -225,7 +245,8 @@ def parse_reading(reading: Reading) -> ParsedMetric | None:
     if start is not None and target is None and delta is not None and direction is not None:
         step = start * delta / 100 if relative else delta
         target = start + step if direction == "increase" else start - step
-    return ParsedMetric(start, target, unit, direction, delta, relative)
+    metric = ParsedMetric(start, target, unit, direction, delta, relative)
+    return _Located(metric, start_at, target_at)
 
 
 def _pick_target(
@@ -283,6 +304,76 @@ def _direction(
     return None
 
 
+@lru_cache(maxsize=4096)
 def parse_metric(text: str) -> ParsedMetric | None:
-    """The measure a key result sentence states, or None when it states no number at all."""
+    """The measure a key result sentence states, or None when it states no number at all.
+
+    Remembered per text (the answer is immutable): the coach reads every key result again
+    on each change, and the set rules read the sentences the statement rules just read."""
     return parse_reading(read_numbers(text, is_probably_english(text)))
+
+
+def same_number(a: float, b: float) -> bool:
+    """Whether two values read the same to people (to two decimals, as everywhere we show
+    numbers): 27.333 and 27.33 do, 38 and 27 do not."""
+    return number(a) == number(b)
+
+
+def numbers_disagreeing(
+    parsed: ParsedMetric | None, start: float | None, target: float | None
+) -> list[tuple[str, float, float]]:
+    """("start" | "target", what the sentence says, what is stored) for each number the
+    sentence states that differs from the stored one; [] when they agree or one is silent."""
+    if parsed is None:
+        return []
+    found = []
+    for name, said, stored in (("start", parsed.start, start), ("target", parsed.target, target)):
+        if said is not None and stored is not None and not same_number(said, stored):
+            found.append((name, said, stored))
+    return found
+
+
+def reword_numbers(text: str, start: float | None, target: float | None) -> str:
+    """The sentence with the start and target it states rewritten to ``start`` and
+    ``target`` ("Cut … from 38 to 20 students", start 27 → "Cut … from 27 to 20 students").
+
+    Only numbers written as digits are rewritten, in their own place and style ("€2.4M"
+    stays in millions). The text comes back unchanged when there is nothing to rewrite or
+    the rewritten sentence would not read back as exactly those numbers (a number word, a
+    target computed from "by 2 points"); the coach then reports the disagreement.
+    """
+    english = is_probably_english(text)
+    reading = read_numbers(text, english)
+    if reading.text != text:
+        return text  # number words became digits: their places in the text are not known
+    located = _locate(reading)
+    if located is None:
+        return text
+    edits: list[tuple[Quantity, float]] = []
+    for at, said, wanted in (
+        (located.start_at, located.metric.start, start),
+        (located.target_at, located.metric.target, target),
+    ):
+        if at is None or said is None or wanted is None:
+            continue  # not written in the sentence, or nothing to write
+        if not same_number(said, wanted):
+            edits.append((at, wanted))
+    if not edits:
+        return text
+    new = text
+    for at, wanted in sorted(edits, key=lambda edit: -edit[0].digits_start):
+        written = _written(wanted / at.scale, text[at.digits_start : at.digits_end], english)
+        new = new[: at.digits_start] + written + new[at.digits_end :]
+    again = parse_metric(new)
+    if again is None or numbers_disagreeing(again, start, target):
+        return text
+    return new
+
+
+def _written(value: float, like: str, english: bool) -> str:
+    """A value written in the style of the number it replaces: thousands separators only
+    where the old one had them, a decimal comma outside English."""
+    text = number(value)  # "1,234.5"
+    if not english:
+        return text.replace(",", "").replace(".", ",")
+    return text if "," in like else text.replace(",", "")

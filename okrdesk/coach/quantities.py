@@ -180,6 +180,11 @@ class Quantity:
     start: int
     end: int  # end of the number and its sign, before any unit words
     words_end: int  # end of the unit words
+    # Where the digits alone stand, and what they are multiplied by ("2.4" in "€2.4M": 1e6),
+    # so a sentence's number can be rewritten in place (carry forward).
+    digits_start: int = -1
+    digits_end: int = -1
+    scale: float = 1.0
 
 
 _SPACES = re.compile(r"[ \u00a0\u202f]")
@@ -277,16 +282,23 @@ def find_quantities(text: str, continental: bool = False) -> list[Quantity]:
             unit = "%" if key in _PERCENT else ("x" if key in ("x", "×") else "")
             if not unit and (key in _POINTS or key.startswith("percentage")):
                 unit = "points"
+        digits = (match.start("num"), match.end("num"), _MULTIPLIER_SUFFIX[mult] if mult else 1.0)
         if unit:
-            found.append(Quantity(value, unit, True, match.start(), match.end(), match.end()))
+            found.append(
+                Quantity(value, unit, True, match.start(), match.end(), match.end(), *digits)
+            )
             continue
         if glued:
-            found.append(Quantity(value, glued, False, match.start(), match.end(), match.end()))
+            found.append(
+                Quantity(value, glued, False, match.start(), match.end(), match.end(), *digits)
+            )
             continue
         # English units run to three words ("new enterprise customers"); elsewhere the verb
         # often follows the noun ("1.500 Kunden steigern"), so one word is all we trust.
         words_text, words_end = _unit_words(text, match.end(), 1 if continental else 3)
-        found.append(Quantity(value, words_text, False, match.start(), match.end(), words_end))
+        found.append(
+            Quantity(value, words_text, False, match.start(), match.end(), words_end, *digits)
+        )
     return found
 
 

@@ -198,6 +198,16 @@ _RULE_LIST: tuple[Rule, ...] = (
         "be computed. If the value only has to hold, it is a KPI.",
     ),
     Rule(
+        "key-result-numbers-disagree",
+        "warning",
+        "set",
+        "Key result sentence and numbers disagree",
+        "The sentence states a start or a target that is not the one stored with the key "
+        "result, so readers see one goal and the score follows another. It happens when "
+        'numbers are edited or carried into a new cycle: "from 38 to 20 students" with a '
+        "start of 27. Reword the sentence, or correct the numbers.",
+    ),
+    Rule(
         "set-duplicate-statement",
         "warning",
         "set",

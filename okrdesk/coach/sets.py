@@ -10,9 +10,12 @@ import re
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
+from okrdesk.coach.examples import NEUTRAL, HintExamples
 from okrdesk.coach.findings import Finding
+from okrdesk.coach.metric import numbers_disagreeing, parse_metric
 from okrdesk.coach.rules import make_finding
 from okrdesk.coach.statements import check_key_result, check_objective
+from okrdesk.formatting import number
 from okrdesk.vocabulary import KeyResultKind, ObjectiveKind
 
 MAX_FOCUSED_OBJECTIVES = 3  # four is info, five or more a warning
@@ -84,13 +87,13 @@ def _objective_count(objectives: Sequence[ObjectiveInput]) -> Iterator[SetFindin
         )
 
 
-def _key_result_count(objective: ObjectiveInput) -> Finding | None:
+def _key_result_count(objective: ObjectiveInput, examples: HintExamples) -> Finding | None:
     count = len(objective.key_results)
     if count == 0:
         return make_finding(
             "objective-no-key-results",
             "The objective has no key results, so nobody can tell whether it was reached.",
-            'Add two to four measurable key results, e.g. "Raise repeat orders from 18% to 25%".',
+            f'Add two to four measurable key results, e.g. "{examples.key_result}".',
         )
     if count == 1:
         return make_finding(
@@ -133,6 +136,25 @@ def _key_result_values(key_result: KeyResultInput) -> Finding | None:
             "track it as a KPI instead.",
         )
     return None
+
+
+def _sentence_and_numbers(key_result: KeyResultInput) -> Finding | None:
+    """The sentence states a start or target other than the stored one ("from 38 to 20"
+    after carry forward set the start to 27)."""
+    if key_result.kind == "milestone" or (key_result.start is None and key_result.target is None):
+        return None
+    differing = numbers_disagreeing(
+        parse_metric(key_result.title), key_result.start, key_result.target
+    )
+    if not differing:
+        return None
+    said = ", ".join(f"{name} {number(value)}" for name, value, _ in differing)
+    stored = ", ".join(f"{name} {number(value)}" for name, _, value in differing)
+    return make_finding(
+        "key-result-numbers-disagree",
+        f"The sentence says {said}, but the key result's numbers say {stored}.",
+        "Reword the sentence to the numbers, or correct the numbers if the sentence is right.",
+    )
 
 
 def _committed_stretch(objective: ObjectiveInput) -> Finding | None:
@@ -181,9 +203,12 @@ def _duplicates(objectives: Sequence[ObjectiveInput]) -> Iterator[SetFinding]:
 
 
 def check_set(
-    objectives: Sequence[ObjectiveInput], disabled: Collection[str] = ()
+    objectives: Sequence[ObjectiveInput],
+    disabled: Collection[str] = (),
+    *,
+    examples: HintExamples = NEUTRAL,
 ) -> list[SetFinding]:
-    """Set rules over one team's OKRs in one cycle."""
+    """Set rules over one team's OKRs in one cycle; the hints quote ``examples``."""
     found: list[SetFinding] = list(_objective_count(objectives))
     for objective in objectives:
         if not (objective.owner or "").strip():
@@ -198,19 +223,22 @@ def check_set(
                     ),
                 )
             )
-        for finding in (_key_result_count(objective), _committed_stretch(objective)):
+        for finding in (_key_result_count(objective, examples), _committed_stretch(objective)):
             if finding is not None:
                 found.append(SetFinding(objective.id, "objective", finding))
         for key_result in objective.key_results:
-            values = _key_result_values(key_result)
-            if values is not None:
-                found.append(SetFinding(key_result.id, "key-result", values))
+            for finding in (_key_result_values(key_result), _sentence_and_numbers(key_result)):
+                if finding is not None:
+                    found.append(SetFinding(key_result.id, "key-result", finding))
     found.extend(_duplicates(objectives))
     return [item for item in found if item.finding.rule not in disabled]
 
 
 def check_all(
-    objectives: Sequence[ObjectiveInput], disabled: Collection[str] = ()
+    objectives: Sequence[ObjectiveInput],
+    disabled: Collection[str] = (),
+    *,
+    examples: HintExamples = NEUTRAL,
 ) -> list[SetFinding]:
     """Statement rules on every objective and key result title, then the set rules.
 
@@ -221,14 +249,16 @@ def check_all(
     for objective in objectives:
         found.extend(
             SetFinding(objective.id, "objective", finding)
-            for finding in check_objective(objective.title, disabled)
+            for finding in check_objective(objective.title, disabled, examples=examples)
         )
         for key_result in objective.key_results:
             has_start = key_result.kind != "milestone" and key_result.start is not None
             found.extend(
                 SetFinding(key_result.id, "key-result", finding)
-                for finding in check_key_result(key_result.title, disabled, kind=key_result.kind)
+                for finding in check_key_result(
+                    key_result.title, disabled, kind=key_result.kind, examples=examples
+                )
                 if not (has_start and finding.rule == "key-result-no-baseline")
             )
-    found.extend(check_set(objectives, disabled))
+    found.extend(check_set(objectives, disabled, examples=examples))
     return found

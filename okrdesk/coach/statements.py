@@ -32,6 +32,7 @@ from okrdesk.coach.english import (
     after_lead,
     lead_words,
 )
+from okrdesk.coach.examples import NEUTRAL, HintExamples
 from okrdesk.coach.findings import Finding
 from okrdesk.coach.language import is_probably_english
 from okrdesk.coach.metric import ParsedMetric, parse_reading
@@ -88,8 +89,10 @@ def _objective_is_vague(text: str) -> bool:
     )
 
 
-def check_objective(text: str, disabled: Collection[str] = ()) -> list[Finding]:
-    """Findings for one objective statement."""
+def check_objective(
+    text: str, disabled: Collection[str] = (), *, examples: HintExamples = NEUTRAL
+) -> list[Finding]:
+    """Findings for one objective statement; the hints quote ``examples``."""
     text = text.strip()
     if not text:
         return _keep(
@@ -97,7 +100,7 @@ def check_objective(text: str, disabled: Collection[str] = ()) -> list[Finding]:
                 make_finding(
                     "objective-empty",
                     "The objective is empty.",
-                    'Write the change you want in a few words, e.g. "Delight first-time buyers".',
+                    f'Write the change you want in a few words, e.g. "{examples.objective}".',
                 )
             ],
             disabled,
@@ -111,7 +114,7 @@ def check_objective(text: str, disabled: Collection[str] = ()) -> list[Finding]:
                 "objective-has-number",
                 f'The objective carries a number ("{number}"): it is a key result in disguise.',
                 "Keep the objective qualitative and move the number into a key result: "
-                '"Delight first-time buyers" + KR "Raise repeat orders from 18% to 25%".',
+                f'"{examples.objective}" + KR "{examples.key_result}".',
             )
         )
     if english:
@@ -123,7 +126,7 @@ def check_objective(text: str, disabled: Collection[str] = ()) -> list[Finding]:
                     "objective-is-vague",
                     f'"{text}" is too vague to guide any decision.',
                     "Say who benefits and what changes for them: "
-                    '"Make month-end close calm and predictable" instead of "Improve processes".',
+                    f'"{examples.objective}" instead of "Improve processes".',
                 )
             )
         elif (verb := _task_verb(text, first, pair)) is not None:
@@ -133,8 +136,7 @@ def check_objective(text: str, disabled: Collection[str] = ()) -> list[Finding]:
                     f'The objective starts with "{verb}": it reads as a task, not as the '
                     "change that work should bring.",
                     "Name the outcome and make the work an initiative: "
-                    '"Give managers hiring data they trust" + initiative '
-                    '"Implement the new HR system".',
+                    f'"{examples.objective}" + initiative "{examples.initiative}".',
                 )
             )
     word_count = len(text.split())
@@ -153,9 +155,13 @@ def check_objective(text: str, disabled: Collection[str] = ()) -> list[Finding]:
 
 
 def check_key_result(
-    text: str, disabled: Collection[str] = (), *, kind: KeyResultKind = "metric"
+    text: str,
+    disabled: Collection[str] = (),
+    *,
+    kind: KeyResultKind = "metric",
+    examples: HintExamples = NEUTRAL,
 ) -> list[Finding]:
-    """Findings for one key result statement.
+    """Findings for one key result statement; the hints quote ``examples``.
 
     ``kind`` is the key result's kind in the workspace: a "milestone" is measured as done /
     not done, so it needs no number and has no baseline.
@@ -167,7 +173,7 @@ def check_key_result(
                 make_finding(
                     "key-result-empty",
                     "The key result is empty.",
-                    'State a measurable outcome, e.g. "Raise repeat orders from 18% to 25%".',
+                    f'State a measurable outcome, e.g. "{examples.key_result}".',
                 )
             ],
             disabled,
@@ -185,12 +191,16 @@ def check_key_result(
             )
         )
     if english:
-        findings.extend(_key_result_word_rules(text, reading, kind, disabled))
+        findings.extend(_key_result_word_rules(text, reading, kind, disabled, examples))
     return _keep(findings, disabled)
 
 
 def _key_result_word_rules(
-    text: str, reading: Reading, kind: KeyResultKind, disabled: Collection[str]
+    text: str,
+    reading: Reading,
+    kind: KeyResultKind,
+    disabled: Collection[str],
+    examples: HintExamples,
 ) -> list[Finding]:
     """At most one of KPI, activity, no baseline (in that order); a switched-off rule does
     not hide the next one."""
@@ -216,7 +226,7 @@ def _key_result_word_rules(
                 f'The key result starts with "{verb}": it lists work to do, not the result '
                 "that work should bring.",
                 "Name the change the work should cause and keep the work as an initiative: "
-                '"Launch 3 campaigns" → "Grow qualified leads from 120 to 200 a month".',
+                f'"Launch 3 campaigns" → a result such as "{examples.key_result}".',
             )
         ]
     if (
@@ -254,8 +264,10 @@ def _is_activity(norm: str, first: str, pair: str, parsed: ParsedMetric | None) 
     return not (parsed.states_change or UPPER_BOUND.search(norm))
 
 
-def check_initiative(text: str, disabled: Collection[str] = ()) -> list[Finding]:
-    """Findings for one initiative statement."""
+def check_initiative(
+    text: str, disabled: Collection[str] = (), *, examples: HintExamples = NEUTRAL
+) -> list[Finding]:
+    """Findings for one initiative statement; the hints quote ``examples``."""
     text = text.strip()
     if not text:
         return _keep(
@@ -263,7 +275,7 @@ def check_initiative(text: str, disabled: Collection[str] = ()) -> list[Finding]
                 make_finding(
                     "initiative-empty",
                     "The initiative is empty.",
-                    'Name the work, e.g. "Run weekly onboarding calls for new customers".',
+                    f'Name the work, e.g. "{examples.initiative}".',
                 )
             ],
             disabled,
@@ -280,8 +292,8 @@ def check_initiative(text: str, disabled: Collection[str] = ()) -> list[Finding]
                 make_finding(
                     "initiative-is-result",
                     "The initiative states a number to move, which makes it a key result.",
-                    "Keep the number as a key result and name the work that moves it: "
-                    '"Increase NPS from 30 to 45" → "Call every detractor within a week".',
+                    "Keep the number as a key result and name the work that moves it, "
+                    f'e.g. "{examples.initiative}".',
                 )
             ],
             disabled,

@@ -9,7 +9,7 @@ from reportlab.platypus import (
     Spacer,
 )
 
-from okrdesk.formatting import percent
+from okrdesk.formatting import counted, percent
 from okrdesk.reports import styles
 from okrdesk.reports.cells import Cell, Row, text
 from okrdesk.reports.data import AlignedObjective, Alignment, SheetsData, SheetTeam
@@ -57,7 +57,8 @@ def cover(
     story += [
         Spacer(1, 18),
         Para(
-            f"{len(sheets.teams)} teams · {len(objectives)} objectives · {key_results} key results",
+            f"{counted(len(sheets.teams), 'team')} · {counted(len(objectives), 'objective')} · "
+            f"{counted(key_results, 'key result')}",
             st.body,
         ),
         Para(f"Printed {long_date(info.printed_on)} from {book.markup(info.workspace)}", st.meta),

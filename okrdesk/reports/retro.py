@@ -108,7 +108,7 @@ def team_section(
     if t.objectives:
         story += [
             Para("Scores and grades", st.heading),
-            scores_table(t.objectives, book, width, st),
+            scores_table(t.objectives, book, width, st, final=cycle.state in FINAL_STATES),
         ]
         story += [
             CondPageBreak(140),
@@ -126,10 +126,19 @@ def team_section(
     return story
 
 
+FINAL_STATES = ("review", "closed")  # as the Review tab: met or missed only then
+
+
 def scores_table(
-    reviews: tuple[ObjectiveReview, ...], book: FontBook, width: float, st: Styles
+    reviews: tuple[ObjectiveReview, ...],
+    book: FontBook,
+    width: float,
+    st: Styles,
+    final: bool = True,
 ) -> Table:
-    """Each objective and its key results: progress bar, grade and the grade's comment."""
+    """Each objective and its key results: progress bar, grade and the grade's comment.
+    Met or missed is printed only when the scores are ``final`` (the cycle in review or
+    closed): mid-cycle an objective is not missed yet."""
     bar_w, grade_w = 86.0, 40.0
     comment_w = width * 0.34
     title_w = width - bar_w - grade_w - comment_w
@@ -139,7 +148,7 @@ def scores_table(
     commands = styles.table_style(st)
     for n, r in enumerate(reviews, 1):
         o = r.objective
-        outcome = interpret(r.score, o.kind)
+        outcome = interpret(r.score, o.kind) if final else None
         reading = OBJECTIVE_KIND_WORDS[o.kind].capitalize() + (
             f" · {outcome.label}" if outcome else ""
         )

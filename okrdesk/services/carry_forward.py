@@ -7,6 +7,9 @@ Carry-forward decisions (one per objective or key result, set with
   name, created in the next cycle when missing), open initiatives and alignment links
   come along; a key result starts where it stands (its current value becomes the new
   start; one already at or past its target keeps its old start).
+  A measured key result's sentence is reworded to its new numbers ("from 38 to 20 students"
+  → "from 27 to 20 students") where the coach reads them in it; where it cannot, the coach
+  reports the sentence and the numbers disagreeing.
 - modify: carried the same way, but its objective becomes a *draft* to be reworded, and
   the decision's note is added to the objective's "why" ("To reword: …").
 - drop, done: not carried. An objective marked drop or done takes its key results along.
@@ -29,6 +32,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from okrdesk.coach.metric import reword_numbers
 from okrdesk.db import models as m
 from okrdesk.errors import ValidationError
 from okrdesk.services.facts import progress_of
@@ -181,9 +185,12 @@ class _Carrier:
         start = kr.start
         if kr.current is not None and kr.current != kr.target and not _reached(kr):
             start = kr.current  # it starts where it stands (also when no start was set)
+        title = kr.title
+        if kr.kind != "milestone" and start != kr.start:
+            title = reword_numbers(title, start, kr.target)
         new = m.KeyResult(
             objective_id=objective_id,
-            title=kr.title,
+            title=title,
             kind=kr.kind,
             start=start,
             target=kr.target,

@@ -8,9 +8,17 @@ from typing import Any
 
 from sqlalchemy import select
 
-from okrdesk.coach import RULES, Finding, KeyResultInput, ObjectiveInput, check_all
+from okrdesk.coach import (
+    RULES,
+    Finding,
+    HintExamples,
+    KeyResultInput,
+    ObjectiveInput,
+    check_all,
+)
 from okrdesk.db import models as m
 from okrdesk.errors import ValidationError
+from okrdesk.services.organisation import examples, kind_of_settings
 from okrdesk.services.views import TeamView, okr_tree
 from okrdesk.services.workspace import Workspace
 
@@ -36,8 +44,17 @@ class WorkspaceFinding:
 
 
 def disabled_rules(ws: Workspace) -> frozenset[str]:
-    settings = ws.info().settings or {}
+    return _disabled(ws.info().settings or {})
+
+
+def _disabled(settings: dict) -> frozenset[str]:
     return frozenset(settings.get("coach", {}).get("disabled", []))
+
+
+def hint_examples(settings: dict) -> HintExamples:
+    """The examples the coach quotes, in the workspace's kind of organisation's terms."""
+    ex = examples(kind_of_settings(settings))
+    return HintExamples(ex.objective, ex.key_result, ex.initiative)
 
 
 def set_rule_enabled(ws: Workspace, rule_id: str, enabled: bool) -> frozenset[str]:
@@ -60,17 +77,21 @@ def set_rule_enabled(ws: Workspace, rule_id: str, enabled: bool) -> frozenset[st
 def check_workspace(
     ws: Workspace, cycle: str | None = None, team: str | None = None
 ) -> list[WorkspaceFinding]:
-    """Statement and set rules over every team's OKRs in a cycle (or one team's)."""
+    """Statement and set rules over every team's OKRs in a cycle (or one team's); the
+    hints quote examples in the terms of the workspace's kind of organisation."""
     tree = okr_tree(ws, cycle=cycle, team=team)
-    disabled = disabled_rules(ws)
+    settings = ws.info().settings or {}
+    disabled, quoted = _disabled(settings), hint_examples(settings)
     found: list[WorkspaceFinding] = []
     for team_view in tree.teams:
         if team_view.objectives:
-            found.extend(_check_team(team_view, disabled))
+            found.extend(_check_team(team_view, disabled, quoted))
     return found
 
 
-def _check_team(team: TeamView, disabled: frozenset[str]) -> list[WorkspaceFinding]:
+def _check_team(
+    team: TeamView, disabled: frozenset[str], quoted: HintExamples
+) -> list[WorkspaceFinding]:
     titles: dict[str, str] = {}
     objectives = []
     for o in team.objectives:
@@ -86,5 +107,5 @@ def _check_team(team: TeamView, disabled: frozenset[str]) -> list[WorkspaceFindi
         WorkspaceFinding(
             team.name, f.item_kind, f.item_id, titles.get(f.item_id or "", team.name), f.finding
         )
-        for f in check_all(objectives, disabled)
+        for f in check_all(objectives, disabled, examples=quoted)
     ]

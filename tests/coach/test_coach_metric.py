@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from okrdesk.coach import ParsedMetric, parse_metric
+from okrdesk.coach.metric import numbers_disagreeing, reword_numbers
 from okrdesk.coach.quantities import find_quantities
 
 # text, start, target, unit, direction, delta, relative
@@ -163,3 +164,59 @@ def test_years_and_dates_are_not_read_as_targets() -> None:
     parsed = parse_metric("Raise NPS from 30 to 45 by December 2026")
     assert parsed is not None
     assert (parsed.start, parsed.target) == (30, 45)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "target", "reworded"),
+    [
+        (
+            "Cut Year 9 absence from 38 to 20 students",
+            27,
+            20,
+            "Cut Year 9 absence from 27 to 20 students",
+        ),
+        ("Raise conversion to 4%, up from 2.5%", 3.1, 4, "Raise conversion to 4%, up from 3.1%"),
+        (
+            "Grow revenue from €2M to €2.4M",
+            2_200_000,
+            2_400_000,
+            "Grow revenue from €2.2M to €2.4M",
+        ),
+        ("Reach 1,200 weekly users from 800", 950, 1200, "Reach 1,200 weekly users from 950"),
+        ("Raise CSAT from 78% to 90%", 78, 95, "Raise CSAT from 78% to 95%"),
+        (
+            "Steigern Kunden von 1.500 auf 2.000",
+            1700.5,
+            2000,
+            "Steigern Kunden von 1700,5 auf 2.000",
+        ),
+    ],
+)
+def test_reword_numbers_rewrites_the_stated_numbers_in_place(
+    text: str, start: float, target: float, reworded: str
+) -> None:
+    assert reword_numbers(text, start, target) == reworded
+    again = parse_metric(reworded)
+    assert again is not None and (again.start, again.target) == (start, target)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cut Year 9 absence from thirty-eight to twenty students",  # number words stay
+        "Raise NPS from 30 by 10 points",  # a new start would move the computed target
+        "Cut Year 9 absence to 20 students",  # no start written: nothing to change
+        "Make the library a place people want to be",  # no numbers at all
+    ],
+)
+def test_reword_numbers_leaves_what_it_cannot_rewrite_exactly(text: str) -> None:
+    assert reword_numbers(text, 27, 20) == text
+
+
+def test_numbers_disagreeing_names_each_number_that_differs() -> None:
+    said = parse_metric("Cut Year 9 absence from 38 to 20 students")
+    assert numbers_disagreeing(said, 27, 20) == [("start", 38, 27)]
+    assert numbers_disagreeing(said, 27, 15) == [("start", 38, 27), ("target", 20, 15)]
+    assert numbers_disagreeing(said, 38.001, 20) == []  # reads the same to two decimals
+    assert numbers_disagreeing(said, None, None) == []
+    assert numbers_disagreeing(parse_metric("Cut absence to 20 students"), 38, 20) == []

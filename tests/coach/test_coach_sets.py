@@ -117,7 +117,11 @@ def test_target_equal_to_start_is_an_error() -> None:
     found = check_set(
         [
             objective(
-                "o1", key_results=[kr("k1", start=40, target=40), kr("k2", "Other from 1 to 2")]
+                "o1",
+                key_results=[
+                    kr("k1", "Hold repeat orders at 40%", start=40, target=40),
+                    kr("k2", "Other from 1 to 2", start=1, target=2),
+                ],
             )
         ]
     )
@@ -138,8 +142,8 @@ def test_duplicates_ignore_case_spacing_and_final_full_stop() -> None:
             "o3",
             "Win clinics",
             key_results=[
-                kr("k1", "Grow sign-ups from 1 to 2"),
-                kr("k2", "grow sign-ups  from 1 to 2"),
+                kr("k1", "Grow sign-ups from 1 to 2", start=1, target=2),
+                kr("k2", "grow sign-ups  from 1 to 2", start=1, target=2),
             ],
         ),
     ]
@@ -219,3 +223,34 @@ def test_set_finding_to_dict() -> None:
         "message": found.finding.message,
         "hint": found.finding.hint,
     }
+
+
+def test_a_sentence_stating_other_numbers_than_the_stored_ones_is_a_warning() -> None:
+    carried = kr("k1", "Cut Year 9 absence from 38 to 20 students", start=27, target=20)
+    found = check_set([objective("o1", key_results=[carried, kr("k2")])])
+    assert rules(found) == [("k1", "key-result", "key-result-numbers-disagree", "warning")]
+    assert found[0].finding.message == (
+        "The sentence says start 38, but the key result's numbers say start 27."
+    )
+    levels = kr("k1", "Raise readers from 10 to 30", kind="three_level", start=15, target=30)
+    found = check_set([objective("o1", key_results=[levels, kr("k2")])])
+    assert rules(found) == [("k1", "key-result", "key-result-numbers-disagree", "warning")]
+    both = kr("k1", "Cut Year 9 absence from 38 to 20 students", start=27, target=15)
+    (finding,) = check_all([objective("o1", key_results=[both, kr("k2")])])
+    assert "start 38, target 20" in finding.finding.message
+    assert "start 27, target 15" in finding.finding.message
+
+
+@pytest.mark.parametrize(
+    "key_result",
+    [
+        kr("k1", "Cut Year 9 absence from 38 to 20 students", start=38, target=20),
+        kr("k1", "Cut Year 9 absence to 20 students", start=38, target=20),  # silent on start
+        kr("k1", "Open 3 new reading rooms", kind="milestone", start=0, target=1),
+    ],
+)
+def test_a_sentence_agreeing_with_or_silent_on_its_numbers_is_fine(
+    key_result: KeyResultInput,
+) -> None:
+    found = check_set([objective("o1", key_results=[key_result, kr("k2")])])
+    assert "key-result-numbers-disagree" not in [f.finding.rule for f in found]

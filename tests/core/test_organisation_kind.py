@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from okrdesk.errors import ValidationError
-from okrdesk.services import entities, operations, organisation, planning
+from okrdesk.services import coaching, entities, operations, organisation, planning
 from okrdesk.services.workspace import Workspace
 from okrdesk.vocabulary import ORGANISATION_KINDS
 
@@ -59,3 +59,31 @@ def test_alignment_is_not_done_before_there_is_an_objective(ws: Workspace) -> No
     status = {s.step.key: s for s in planning.step_status(ws, cycle, company)}
     assert status["alignment"].done
     assert status["alignment"].reason == "the company's objectives are the top of the tree"
+
+
+def test_the_coach_quotes_the_workspaces_own_examples(ws: Workspace, planned: dict) -> None:
+    """A school's coach says "e.g. <a school's key result>", never a shop's repeat orders."""
+    entities.create(ws, "objective", cycle_id=planned["cycle"], team_id=planned["team"],
+                    title="Improve processes", owner="Ana")  # fmt: skip
+
+    def hints() -> str:
+        return " ".join(f.finding.hint for f in coaching.check_workspace(ws, cycle="2026-Q4"))
+
+    company = hints()
+    assert organisation.examples("company").key_result in company  # no key results yet
+    organisation.set_organisation_kind(ws, "school")
+    school = hints()
+    ours = organisation.examples("school")
+    assert ours.key_result in school and ours.objective in school
+    for business in ("Raise repeat orders", "Delight first-time buyers", "month-end close"):
+        assert business not in school
+
+
+def test_without_a_workspace_the_coach_quotes_neutral_examples() -> None:
+    from okrdesk.coach import NEUTRAL, HintExamples, check_initiative, check_objective
+
+    (empty,) = check_initiative("")
+    assert NEUTRAL.initiative in empty.hint
+    school = HintExamples("Make reading a daily pleasure", "Raise readers from 62% to 75%", "Read")
+    (vague,) = check_objective("Improve processes", examples=school)
+    assert '"Make reading a daily pleasure" instead of "Improve processes"' in vague.hint

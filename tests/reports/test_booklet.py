@@ -112,3 +112,11 @@ def test_booklet_in_landscape_letter_keeps_one_page_per_team(
     width, height = (float(x) for x in reader.pages[0].mediabox[2:])
     assert (width, height) == (792, 612)
     assert "OKRs 2026-Q3" in reader.pages[0].extract_text()
+
+
+def test_the_cover_counts_one_of_a_kind_in_the_singular(team_workspace, tmp_path: Path) -> None:
+    ws = team_workspace(1, 1, initiatives=0, length=40)
+    out = tmp_path / "one.pdf"
+    write_booklet(booklet_data(ws), out)
+    cover = " ".join(pdf_text(out)[0].split())
+    assert "2 teams · 1 objective · 1 key result" in cover

@@ -102,3 +102,14 @@ def test_retro_of_a_cycle_without_retrospectives_says_so(
     text = " ".join(pdf_text(out))
     assert "The team has not written its retrospective yet." in text
     assert "No carry-forward decisions recorded." in text
+
+
+def test_mid_cycle_the_report_says_no_objective_is_met_or_missed(
+    demo_ws: Workspace, tmp_path: Path
+) -> None:
+    """2026-Q4 is active: its scores are not the end result yet (2026-Q3, closed, says)."""
+    active, closed = tmp_path / "q4.pdf", tmp_path / "q3.pdf"
+    write_retro(retro_data(demo_ws, cycle="2026-Q4", team="Workshop"), active)
+    write_retro(retro_data(demo_ws, cycle="2026-Q3", team="Workshop"), closed)
+    assert not {"Missed", "Met"} & set(_flat(" ".join(pdf_text(active))).replace("·", " ").split())
+    assert {"Missed", "Met"} & set(_flat(" ".join(pdf_text(closed))).replace("·", " ").split())

@@ -21,7 +21,7 @@ from okrdesk.vocabulary import CONFIDENCE_WORDS
 from ui.app import Windows
 from ui.checkins import CheckInPage
 from ui.checkins.format import ERROR_BACKGROUND
-from ui.checkins.grid_rows import CONFIDENCE, NOTE, VALUE
+from ui.checkins.grid_rows import CONFIDENCE, NOTE, UNTOUCHED_TEXT, VALUE
 from ui.main_window import MainWindow
 
 NEXT_WEEK = date(2026, 11, 30)
@@ -404,3 +404,31 @@ def test_a_corrected_check_in_keeps_the_number_as_typed(
     press(qtbot, Qt.Key.Key_Return)
     assert last_check_in(ws, kr).value == value
     assert panel.table.item(0, 1).text() == typed
+
+
+def test_pre_filled_rows_look_untouched_until_typed_in(qtbot, demo_copy: Path, answers) -> None:
+    """The last check-in's value and confidence show grey and italic, not in the black of
+    this week's answers; typing in a row turns that row's cells black."""
+    _window, page = open_page(qtbot, demo_copy)
+    untouched, typed = page.key_result_ids()[:2]
+    grid = page.grid
+
+    def looks_typed(kr_id: str) -> list[bool]:
+        cells = [grid.item(grid.row_of(kr_id), column) for column in (VALUE, CONFIDENCE)]
+        return [not c.font().italic() and c.foreground().color() != UNTOUCHED_TEXT for c in cells]
+
+    assert grid.item(grid.row_of(typed), VALUE).text() == "22"  # pre-filled: last week's
+    assert looks_typed(untouched) == looks_typed(typed) == [False, False]
+    start_at(page, typed)
+    type_text(qtbot, "22")  # "still 22": the same value, now confirmed
+    press(qtbot, Qt.Key.Key_Tab)
+    assert looks_typed(typed) == [True, True]
+    assert looks_typed(untouched) == [False, False]
+    grab = grid.viewport().grab().toImage()  # what is painted follows the items
+    rect = grid.visualRect(grid.model().index(grid.row_of(untouched), VALUE))
+    painted = {
+        grab.pixelColor(x, y).name()
+        for x in range(rect.left(), rect.right())
+        for y in range(rect.top(), rect.bottom())
+    }
+    assert "#000000" not in painted and UNTOUCHED_TEXT.name() in painted

@@ -17,6 +17,7 @@ def test_window_shows_the_team_and_follows_the_navigator(qtbot, demo_copy: Path,
     qtbot.addWidget(window)
     assert window.windowTitle() == "Kolbenwerk Espresso GmbH — demo.okrdesk — OKR Desk"
     assert window.heading.text().startswith("Kolbenwerk Espresso · 2026-Q4")
+    assert window.coach.toPlainText().startswith("1 note, 0 to fix")  # not "1 note(s)"
     texts = shown_titles(window)
     assert any(t.startswith("◎  Make same-day rescue a promise") for t in texts)
     assert any("Raise callouts reached within four hours" in t for t in texts)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
 
 from okrdesk.formatting import score_text
 from okrdesk.services import entities
+from okrdesk.services.coaching import check_workspace
 from okrdesk.services.kpis import list_kpis
 from okrdesk.services.retrospective import load_retrospective
 from okrdesk.services.review import grade_key_result, review
@@ -23,6 +24,7 @@ from ui.review import prompts as review_prompts
 from ui.review.grade_rows import KeyResultRow
 from ui.session import WorkspaceSession
 
+MEDIAN_FROM_22 = "Cut median hands-on rebuild time from 22 hours to 19"  # carried forward
 READY = "Raise rebuilt two-group machines ready to ship from 1 to 6"
 MEDIAN = "Cut median hands-on rebuild time from 24 hours to 19"
 RETURNS = "Reduce machines returning within 30 days of delivery from 7% to 3%"
@@ -294,9 +296,16 @@ def test_a_retrospective_with_carry_forward_makes_the_next_cycles_drafts(
         assert new.title == FIRST_OBJECTIVE and new.status == "draft"  # modify: to reword
         assert (new.kind, new.owner) == (old_objective.kind, old_objective.owner)
         assert "To reword:" in new.why and "Count returns by cause first" in new.why
-        assert [kr.title for kr in new.key_results] == [MEDIAN, RETURNS]
+        # The carried sentence says where the key result now starts; the coach agrees.
+        assert [kr.title for kr in new.key_results] == [MEDIAN_FROM_22, RETURNS]
+        assert before[MEDIAN].current == 22
+        assert not [
+            f
+            for f in check_workspace(ws, "2027-Q1", "Workshop")
+            if f.finding.rule == "key-result-numbers-disagree"
+        ]
         for kr in new.key_results:
-            old = before[kr.title]
+            old = before[MEDIAN if kr.title == MEDIAN_FROM_22 else kr.title]
             assert kr.start == old.current  # starts where it stood
             assert (kr.target, kr.unit, kr.kind, kr.owner, kr.direction) == (
                 old.target,

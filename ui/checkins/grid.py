@@ -45,6 +45,7 @@ from ui.checkins.grid_rows import (
     SUGGESTED,
     TOUCHED,
     TOUCHED_BACKGROUND,
+    UNTOUCHED_TEXT,
     VALUE,
     GridRow,
     prefilled_confidence,
@@ -68,6 +69,10 @@ class CheckInGrid(QTableWidget):
         self.typed: dict[str, GridRow] = {}  # what was typed, by key result id, until saved
         self._filling = False
         self.setHorizontalHeaderLabels(HEADERS)
+        for column in (VALUE, CONFIDENCE):
+            self.horizontalHeaderItem(column).setToolTip(
+                "Grey italics: the last check-in's, until you type or choose this week's"
+            )
         self.setItemDelegate(CellDelegate(self))
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
@@ -211,9 +216,25 @@ class CheckInGrid(QTableWidget):
                 suggested.setForeground(QBrush(QColor("#8a1020")))
             else:
                 suggested.setForeground(QBrush(QColor("#777")) if self.read_only else QBrush())
+            self._look_untouched(index, row)
             self.resizeRowToContents(index)
         finally:
             self._filling = False
+
+    def _look_untouched(self, index: int, row: GridRow) -> None:
+        """A row nobody typed in yet shows its pre-filled value and confidence (the last
+        check-in's) in grey italics, so they are not mistaken for this week's answers;
+        they turn black once something is typed or chosen in the row (it will be saved)."""
+        if self.read_only:
+            return  # everything is grey there already
+        for column in (VALUE, CONFIDENCE):
+            item = self.item(index, column)
+            if item is None:
+                continue
+            font = QFont(self.font())
+            font.setItalic(not row.touched)
+            item.setFont(font)
+            item.setForeground(QBrush() if row.touched else QBrush(UNTOUCHED_TEXT))
 
     # -- what was typed -----------------------------------------------------------------------
 
@@ -240,6 +261,7 @@ class CheckInGrid(QTableWidget):
             title = self.item(index, KR)
             title.setText(f"{TOUCHED} {row.kr.title}")
             title.setBackground(QBrush(TOUCHED_BACKGROUND))
+            self._look_untouched(index, row)
         finally:
             self._filling = False
         self.edited.emit(index)

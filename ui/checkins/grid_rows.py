@@ -18,6 +18,7 @@ EDITABLE = (VALUE, CONFIDENCE, NOTE)
 LEVEL_WORDS = list(CONFIDENCE_WORDS.values())  # on track, at risk, off track
 TOUCHED = "●"  # marks a row typed in (to be saved), with a light tint
 TOUCHED_BACKGROUND = QColor("#fff4cc")
+UNTOUCHED_TEXT = QColor("#80868f")  # pre-filled, not typed: grey (and italic)
 
 
 @dataclass
