@@ -9,7 +9,9 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from okrdesk.coach import (
+    NEUTRAL,
     Finding,
+    HintExamples,
     ParsedMetric,
     check_initiative,
     check_key_result,
@@ -57,6 +59,7 @@ class CoachPanel(QWidget):
         super().__init__(parent)
         self.kind = kind
         self.disabled: frozenset[str] = frozenset()
+        self.examples: HintExamples = NEUTRAL  # the workspace's kind's, set by the editor
         self.key_result_kind = "metric"
         self.findings: list[Finding] = []
         self.metric: ParsedMetric | None = None
@@ -94,10 +97,12 @@ class CoachPanel(QWidget):
         self._timer.stop()
         text = self._text
         if self.kind == "key_result":
-            self.findings = check_key_result(text, self.disabled, kind=self.key_result_kind)
+            self.findings = check_key_result(
+                text, self.disabled, kind=self.key_result_kind, examples=self.examples
+            )
             self.metric = parse_metric(text) if self.key_result_kind != "milestone" else None
         else:
-            self.findings = CHECKERS[self.kind](text, self.disabled)
+            self.findings = CHECKERS[self.kind](text, self.disabled, examples=self.examples)
             self.metric = None
         if self.findings:
             self.label.setText(findings_html(self.findings))

@@ -29,7 +29,7 @@ from okrdesk.coach import ParsedMetric
 from okrdesk.errors import OkrDeskError, ValidationError
 from okrdesk.formatting import editable_number
 from okrdesk.services import entities
-from okrdesk.services.coaching import disabled_rules
+from okrdesk.services.coaching import disabled_rules, workspace_examples
 from okrdesk.services.fields import parse_number
 from ui import choices
 from ui.coach_panel import CoachPanel
@@ -192,6 +192,7 @@ class ObjectiveEditor(_ItemEditor):
         self.theme.blockSignals(False)
         super().load(item_id)
         self.coach.disabled = disabled_rules(self.session.ws)
+        self.coach.examples = workspace_examples(self.session.ws)
         self.coach.watch(self.title.text())
         self.coach.check_now()
 
@@ -230,6 +231,7 @@ class KeyResultEditor(_ItemEditor):
         super().load(item_id)
         self._show_kind_fields()
         self.coach.disabled = disabled_rules(self.session.ws)
+        self.coach.examples = workspace_examples(self.session.ws)
         self.coach.key_result_kind = self.item["kind"]
         self.coach.watch(self.title.text())
         self.coach.check_now()

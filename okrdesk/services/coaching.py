@@ -51,6 +51,11 @@ def _disabled(settings: dict) -> frozenset[str]:
     return frozenset(settings.get("coach", {}).get("disabled", []))
 
 
+def workspace_examples(ws: Workspace) -> HintExamples:
+    """The examples the coach quotes for this workspace (a school's, a ministry's, …)."""
+    return hint_examples(ws.info().settings or {})
+
+
 def hint_examples(settings: dict) -> HintExamples:
     """The examples the coach quotes, in the workspace's kind of organisation's terms."""
     ex = examples(kind_of_settings(settings))

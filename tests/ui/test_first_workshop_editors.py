@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTreeWidgetItem, QWidget
 
-from okrdesk.services import entities, planning
+from okrdesk.services import entities, organisation, planning
 from okrdesk.services.workspace import Workspace
 from ui.guided import GuidedSessionWidget
 from ui.guided.objectives import ObjectivesPage
@@ -188,4 +188,19 @@ def test_a_finding_in_step_7_leads_to_its_item(qtbot, tmp_path: Path) -> None:
     page = w.current_page
     assert page.editor.item_id == vague
     assert w.focusWidget() is page.editor.title_edit
+    session.close()
+
+
+def test_the_coach_beside_the_field_quotes_a_schools_examples(qtbot, tmp_path: Path) -> None:
+    session, w, _ids = school(qtbot, tmp_path)
+    organisation.set_organisation_kind(session.ws, "school")
+    w.go_to(2)
+    page = w.current_page
+    assert page.select_new(theme_id=_ids["themes"][1])
+    page.editor.title_edit.setFocus()
+    type_as_a_person(qtbot, w, "Work on attendance")
+    page.editor.coach.check_now()
+    said = page.editor.coach.label.text()
+    assert "vague" in said
+    assert "Make reading a daily pleasure in every class" in said  # not a company's example
     session.close()

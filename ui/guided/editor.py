@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from okrdesk.errors import NotFoundError, OkrDeskError
 from okrdesk.services import entities
+from okrdesk.services.coaching import workspace_examples
 from okrdesk.services.specs import spec_for
 from okrdesk.services.workspace import Workspace
 from ui.coach_panel import CoachPanel
@@ -253,6 +254,7 @@ class ItemEditor(QWidget):
         if self.coach is None:
             return
         self.coach.disabled = self.ctx.disabled_rules()
+        self.coach.examples = workspace_examples(self.ctx.ws)
         if not text.strip():  # a blank new item: nothing to say yet
             self.coach.clear()
             return
