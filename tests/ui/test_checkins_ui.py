@@ -432,3 +432,41 @@ def test_pre_filled_rows_look_untouched_until_typed_in(qtbot, demo_copy: Path, a
         for y in range(rect.top(), rect.bottom())
     }
     assert "#000000" not in painted and UNTOUCHED_TEXT.name() in painted
+
+
+def test_rows_stay_where_they_are_when_a_value_is_typed(qtbot, demo_copy: Path, answers) -> None:
+    """Rows sized while the grid was narrow jumped to their right height once one was
+    edited, and the next click landed on another key result (seen under X11)."""
+    window, page = open_page(qtbot, demo_copy)
+    window.resize(1366, 768)
+    qtbot.wait(50)
+    grid = page.grid
+    rows = [grid.row_of(kr) for kr in page.key_result_ids()]
+    where = [grid.rowViewportPosition(row) for row in rows]
+    start_at(page, page.key_result_ids()[0])
+    type_text(qtbot, "7")
+    press(qtbot, Qt.Key.Key_Tab)
+    qtbot.wait(50)
+    assert [grid.rowViewportPosition(row) for row in rows] == where
+
+
+def test_a_value_typed_then_taken_out_leaves_nothing_to_save(
+    qtbot, demo_copy: Path, answers
+) -> None:
+    window, page = open_page(qtbot, demo_copy)
+    page.date_edit.setDate(QDate(NEXT_WEEK))
+    first, second = page.key_result_ids()[:2]
+    start_at(page, first)
+    type_text(qtbot, "9")
+    press(qtbot, Qt.Key.Key_Tab)
+    start_at(page, second)
+    type_text(qtbot, "3")  # a slip: typed into the wrong row …
+    press(qtbot, Qt.Key.Key_Backspace)  # … and taken out again
+    press(qtbot, Qt.Key.Key_Tab)
+    grid = page.grid
+    assert [r.kr.id for _i, r in grid.touched_rows()] == [first]
+    assert not grid.row_at(grid.row_of(second)).touched
+    before = last_check_in(window.session.ws, second)
+    page.save_button.click()
+    assert last_check_in(window.session.ws, first).value == 9.0
+    assert last_check_in(window.session.ws, second) == before  # nothing for the slip

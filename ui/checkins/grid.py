@@ -17,6 +17,7 @@ from __future__ import annotations
 from PySide6.QtCore import (
     QModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFocusEvent, QFont, QKeyEvent
@@ -90,6 +91,12 @@ class CheckInGrid(QTableWidget):
         header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(NOTE, 170)
         self.currentCellChanged.connect(self._current_changed)
+        # Row heights follow the wrapped text at the width the columns have now: computed
+        # while the grid was still narrow they stayed tall until a row was edited, then
+        # jumped, and the next click landed on another key result's row.
+        self._fit_timer = QTimer(self, singleShot=True, interval=0)
+        self._fit_timer.timeout.connect(self.resizeRowsToContents)
+        header.sectionResized.connect(lambda *_: self._fit_timer.start())
 
     @staticmethod
     def _triggers() -> QAbstractItemView.EditTrigger:
@@ -245,6 +252,9 @@ class CheckInGrid(QTableWidget):
         old = {VALUE: row.value, CONFIDENCE: row.confidence, NOTE: row.note}[column]
         if text == old and not typed:
             return
+        if column == VALUE and not text.strip() and not row.note and not row.confidence_chosen:
+            self._untouch(index, row)  # the value taken out again: nothing left to save
+            return
         if column == VALUE:
             row.value, row.value_typed = text.strip(), True
         elif column == CONFIDENCE:
@@ -264,6 +274,16 @@ class CheckInGrid(QTableWidget):
             self._look_untouched(index, row)
         finally:
             self._filling = False
+        self.edited.emit(index)
+
+    def _untouch(self, index: int, row: GridRow) -> None:
+        """Back to how the row came: pre-filled, untouched, not among the rows to save
+        (clearing a value typed by mistake left the row marked and blocked the save)."""
+        self.typed.pop(row.kr.id, None)
+        fresh = GridRow(row.kr, row.objective, row.last, prefilled_value(row.kr, row.last), "")
+        fresh.confidence = prefilled_confidence(row.last, self.scale)
+        self.rows[index] = fresh
+        self._fill(index)
         self.edited.emit(index)
 
     def touched_rows(self) -> list[tuple[int, GridRow]]:
