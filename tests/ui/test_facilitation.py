@@ -478,3 +478,23 @@ def test_a_vote_being_typed_survives_a_change_made_meanwhile(qtbot, room, said):
         (second, people[0].id): 1,
     }
     assert grid.item(0, 1).text() == "2" and grid.item(1, 0).text() == "1"
+
+
+def test_tick_the_top_leaves_out_ideas_nobody_voted_for(qtbot, room, said):
+    _path, session, ids = room
+    widget = facilitation(qtbot, session, FakeTime())
+    widget.set_context(ids["cycle"], ids["team"])
+    session_id = workshop.start_session(session.ws, "Votes", cycle="2026-Q4")
+    workshop.add_participants(session.ws, session_id, "Amira\nTom")
+    read, come, _calm = workshop_ideas.add_candidates(
+        session.ws, session_id, ["Read more", "Come in", "Stay calm"]
+    )
+    amira = workshop.participants(session.ws, session_id)[0].id
+    set_dots(session.ws, read, amira, 2)
+    set_dots(session.ws, come, amira, 1)
+    widget.ctx.choose(session_id)
+    settle(qtbot, widget)
+    ranking = widget.ranking
+    ranking.top_n.setValue(3)
+    qtbot.mouseClick(ranking.tick_button, LEFT)
+    assert sorted(ranking.ticked_ids()) == sorted([read, come])  # not "Stay calm", 0 dots

@@ -108,14 +108,17 @@ class RankingPanel(QWidget):
         return found
 
     def tick_top(self, count: int) -> None:
-        """Tick the first ``count`` open candidates of the ranking (and untick the rest)."""
+        """Tick the first ``count`` open candidates of the ranking (and untick the rest).
+        After a vote, an idea nobody gave a dot is never among the top."""
+        voted = any(r.dots for r in self.ranked if r.status == "open")
         left = count
         for n in range(self.tree.topLevelItemCount()):
             item = self.tree.topLevelItem(n)
             if self.ranked[n].status != "open":
                 continue
-            item.setCheckState(2, Qt.CheckState.Checked if left > 0 else Qt.CheckState.Unchecked)
-            left -= 1
+            chosen = left > 0 and (self.ranked[n].dots > 0 or not voted)
+            item.setCheckState(2, Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
+            left -= chosen
 
     def promote_ticked(self) -> bool:
         chosen = self.ticked_ids()
