@@ -498,3 +498,22 @@ def test_tick_the_top_leaves_out_ideas_nobody_voted_for(qtbot, room, said):
     ranking.top_n.setValue(3)
     qtbot.mouseClick(ranking.tick_button, LEFT)
     assert sorted(ranking.ticked_ids()) == sorted([read, come])  # not "Stay calm", 0 dots
+
+
+def test_deleting_chosen_ideas_is_one_step_and_says_so(qtbot, room, said):
+    _path, session, ids = room
+    widget = facilitation(qtbot, session, FakeTime())
+    widget.set_context(ids["cycle"], ids["team"])
+    session_id = workshop.start_session(session.ws, "Ideas", cycle="2026-Q4")
+    workshop_ideas.add_candidates(session.ws, session_id, ["Read more", "Come in", "Stay calm"])
+    widget.ctx.choose(session_id)
+    settle(qtbot, widget)
+    panel = widget.brainstorm
+    panel.list.item(0).setSelected(True)
+    panel.list.item(2).setSelected(True)
+    qtbot.mouseClick(panel.delete_button, LEFT)
+    settle(qtbot, widget)
+    assert [c.text for c in tally(session.ws, session_id).ranked] == ["Come in"]
+    assert panel.message.text() == "Deleted 2 ideas. Ctrl+Z brings them back."
+    session.undo_stack.undo()
+    assert len(tally(session.ws, session_id).ranked) == 3  # both back in one step

@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
 
 from okrdesk.errors import OkrDeskError
 from okrdesk.formatting import counted
+from okrdesk.services import entities
 from okrdesk.services.workshop_ideas import add_candidates, group, group_duplicates, ungroup
 from okrdesk.services.workshop_votes import tally
+from okrdesk.services.workspace import Workspace
 from okrdesk.vocabulary import CANDIDATE_KIND_WORDS, CANDIDATE_STATUS_WORDS, CandidateStatus
 from ui.facilitation.context import WorkshopContext
 
@@ -140,7 +142,7 @@ class BrainstormPanel(QWidget):
         if self._run(add_candidates, self.ctx.session_id, text, self.kind):
             self.capture.clear()
             added = len(self._last)
-            self.message.setText(f"Added {added} idea{'s' if added != 1 else ''}.")
+            self.message.setText(f"Added {counted(added, 'idea')}.")
         self.capture.setFocus()
 
     def group_duplicates(self) -> None:
@@ -166,12 +168,23 @@ class BrainstormPanel(QWidget):
         self._run(ungroup, ids[0])
 
     def delete_selected(self) -> None:
-        for candidate_id in self.selected_ids():
-            try:
-                self.ctx.session.delete("candidate", candidate_id)
-            except OkrDeskError as exc:
-                self.message.setText(str(exc))
-                return
+        """Delete the chosen ideas: one undo step, however many."""
+        ids = self.selected_ids()
+        if not ids:
+            self.message.setText("Choose the ideas to delete first.")
+            return
+
+        def delete_all(ws: Workspace) -> None:
+            for candidate_id in ids:
+                entities.delete(ws, "candidate", candidate_id)
+
+        what = counted(len(ids), "idea")
+        try:
+            self.ctx.session.run(f"Delete {what}", delete_all)
+        except OkrDeskError as exc:
+            self.message.setText(str(exc))
+            return
+        self.message.setText(f"Deleted {what}. Ctrl+Z brings them back.")
 
     def _run(self, action, *args) -> bool:
         self.message.clear()
