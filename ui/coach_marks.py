@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from okrdesk.coach import RULES, Finding
 from okrdesk.services.coaching import check_workspace
+from okrdesk.services.views import OkrTree
 from okrdesk.services.workspace import Workspace
 
 
@@ -19,10 +20,12 @@ def is_weak_writing(finding: Finding) -> bool:
     return rule is not None and rule.applies_to != "set" and finding.severity != "info"
 
 
-def weak_items(ws: Workspace, cycle: str | None, team: str | None) -> dict[str, list[str]]:
+def weak_items(
+    ws: Workspace, cycle: str | None, team: str | None, tree: OkrTree | None = None
+) -> dict[str, list[str]]:
     """Item id → the coach's words on its wording ("Warning: … is too vague …")."""
     found: dict[str, list[str]] = {}
-    for f in check_workspace(ws, cycle, team):
+    for f in check_workspace(ws, cycle, team, tree):
         if f.item_id is not None and is_weak_writing(f.finding):
             found.setdefault(f.item_id, []).append(
                 f"{f.finding.severity.capitalize()}: {f.finding.message}"

@@ -129,7 +129,9 @@ class OkrView(QTreeView):
                 self.tree = okr_tree(self.session.ws, cycle=self.cycle_id, team=self.team_id)
             except OkrDeskError as exc:
                 self.error = str(exc)
-        weak = weak_items(self.session.ws, self.cycle_id, self.team_id) if self.tree else {}
+        weak = (
+            weak_items(self.session.ws, self.cycle_id, self.team_id, self.tree) if self.tree else {}
+        )
         if self.tree is not None and self.tree.teams:
             for objective in self.tree.teams[0].objectives:
                 kind = OBJECTIVE_KIND_WORDS[objective.kind]

@@ -19,7 +19,7 @@ from okrdesk.coach import (
 from okrdesk.db import models as m
 from okrdesk.errors import ValidationError
 from okrdesk.services.organisation import examples, kind_of_settings
-from okrdesk.services.views import TeamView, okr_tree
+from okrdesk.services.views import OkrTree, TeamView, okr_tree
 from okrdesk.services.workspace import Workspace
 
 
@@ -80,11 +80,12 @@ def set_rule_enabled(ws: Workspace, rule_id: str, enabled: bool) -> frozenset[st
 
 
 def check_workspace(
-    ws: Workspace, cycle: str | None = None, team: str | None = None
+    ws: Workspace, cycle: str | None = None, team: str | None = None, tree: OkrTree | None = None
 ) -> list[WorkspaceFinding]:
     """Statement and set rules over every team's OKRs in a cycle (or one team's); the
-    hints quote examples in the terms of the workspace's kind of organisation."""
-    tree = okr_tree(ws, cycle=cycle, team=team)
+    hints quote examples in the terms of the workspace's kind of organisation. A view that
+    has just read the `tree` passes it (it is not read twice)."""
+    tree = tree or okr_tree(ws, cycle=cycle, team=team)
     settings = ws.info().settings or {}
     disabled, quoted = _disabled(settings), hint_examples(settings)
     found: list[WorkspaceFinding] = []
