@@ -130,6 +130,8 @@ def run(
     windows = Windows()
     target = choose_workspace(path)
     frame = MainWindow(settings(), opener=windows.open)
+    if size:  # before the workspace's panels are laid out, so they are laid out at it
+        frame.resize(*size)
     frame.show_opening(target.name)
 
     def fill() -> None:
@@ -149,6 +151,7 @@ def run(
         if size:
             window.resize(*size)
         if screenshot:
+            window.remember_layout = False  # the size and panels as last used stay
 
             def capture() -> None:
                 window.grab().save(screenshot)

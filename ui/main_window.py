@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.session: WorkspaceSession | None = None
         self.settings = settings
+        self.remember_layout = True  # off for a --screenshot run: a picture is no session
         self.opener = opener
         self.setObjectName("MainWindow")
         self.resize(1366, 768)
@@ -602,8 +603,9 @@ class MainWindow(QMainWindow):
             focused.clearFocus()  # leaving a detail field saves it
         for dock in self._hidden_docks:  # remember the layout as the OKRs tab shows it
             dock.show()
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
+        if self.remember_layout:
+            self.settings.setValue("window/geometry", self.saveGeometry())
+            self.settings.setValue("window/state", self.saveState())
         self.session.close()
         self.closed.emit()
         super().closeEvent(event)

@@ -196,6 +196,30 @@ def test_key_result_rows_are_sized_at_the_pages_width(qtbot, demo_copy: Path) ->
     assert rows and all(page.grid.rowHeight(row) <= 5 * line for row in rows)
 
 
+def test_key_result_rows_follow_the_width_of_the_window(qtbot, demo_copy: Path) -> None:
+    """Opened narrow, then widened (a restored window, a dock closed): the rows are sized
+    again at the new width. They kept the heights of a title wrapped into a sliver (five
+    to eight lines each) at any width."""
+    window = Windows().open(demo_copy)
+    qtbot.addWidget(window)
+    window.resize(900, 768)  # the smallest the Check-ins tab allows
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_view("checkins")
+    page = find_page(window)[1]
+    qtbot.waitUntil(lambda: bool(page.key_result_ids()), timeout=3000)
+    grid, line = page.grid, page.grid.fontMetrics().height()
+    rows = [grid.row_of(kr) for kr in page.key_result_ids()]
+
+    def at_most(lines: int) -> bool:
+        return all(grid.rowHeight(row) <= lines * line + 12 for row in rows)
+
+    qtbot.waitUntil(lambda: at_most(4), timeout=2000)
+    window.resize(1800, 900)
+    # Wide enough for every demo title on one line: a row holds a value above its date.
+    qtbot.waitUntil(lambda: at_most(2), timeout=2000)
+
+
 def test_checking_in_again_the_same_day_replaces_and_undo_restores(
     qtbot, demo_copy: Path, answers
 ) -> None:

@@ -235,6 +235,19 @@ def test_screenshot_of_the_demo_at_a_given_size(tmp_path: Path, demo_copy: Path)
     assert struct.unpack(">II", header[16:24]) == (1366, 768)  # the PNG's width and height
 
 
+def test_a_screenshot_leaves_the_remembered_window_alone(tmp_path: Path, demo_copy: Path) -> None:
+    """A picture is not a session: the window's size and panels as last used stay
+    remembered (a headless screen of 800 pixels had shrunk them, and the next run,
+    picture or not, laid its panels out for that)."""
+    conf = tmp_path / "OKR Desk" / "OKR Desk.conf"
+    for size in ("900x700", "1366x768"):
+        shot = tmp_path / f"{size}.png"
+        result = screenshot(tmp_path, str(demo_copy), "--screenshot", str(shot), "--size", size)
+        assert result.returncode == 0, result.stderr
+        assert shot.exists()
+        assert "[window]" not in conf.read_text(encoding="utf-8", errors="replace")
+
+
 def test_a_size_that_is_not_one_is_refused_in_one_line(tmp_path: Path, demo_copy: Path) -> None:
     result = screenshot(tmp_path, str(demo_copy), "--screenshot", "x.png", "--size", "big")
     assert result.returncode == 2

@@ -90,6 +90,13 @@ class CheckInGrid(QTableWidget):
             header.resizeSection(column, width)
         header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(NOTE, 170)
+        # Rows are as tall as their wrapped text at the columns' widths: sized again when a
+        # column's width changes (the page first laid out, the window or a dock resized),
+        # once per burst. Sized only when filled, a title wrapped into the sliver of a page
+        # not laid out yet kept rows five to eight lines tall at any width.
+        self._refit = QTimer(self, singleShot=True, interval=0)
+        self._refit.timeout.connect(self.resizeRowsToContents)
+        header.sectionResized.connect(lambda *_a: self._refit.start())
         self.currentCellChanged.connect(self._current_changed)
         # Row heights follow the wrapped text at the width the columns have now: computed
         # while the grid was still narrow they stayed tall until a row was edited, then
