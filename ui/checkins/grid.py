@@ -93,17 +93,12 @@ class CheckInGrid(QTableWidget):
         # Rows are as tall as their wrapped text at the columns' widths: sized again when a
         # column's width changes (the page first laid out, the window or a dock resized),
         # once per burst. Sized only when filled, a title wrapped into the sliver of a page
-        # not laid out yet kept rows five to eight lines tall at any width.
+        # not laid out yet kept rows five to eight lines tall at any width, and they jumped
+        # at the first edit: the next click landed on another key result's row.
         self._refit = QTimer(self, singleShot=True, interval=0)
         self._refit.timeout.connect(self.resizeRowsToContents)
         header.sectionResized.connect(lambda *_a: self._refit.start())
         self.currentCellChanged.connect(self._current_changed)
-        # Row heights follow the wrapped text at the width the columns have now: computed
-        # while the grid was still narrow they stayed tall until a row was edited, then
-        # jumped, and the next click landed on another key result's row.
-        self._fit_timer = QTimer(self, singleShot=True, interval=0)
-        self._fit_timer.timeout.connect(self.resizeRowsToContents)
-        header.sectionResized.connect(lambda *_: self._fit_timer.start())
 
     @staticmethod
     def _triggers() -> QAbstractItemView.EditTrigger:
