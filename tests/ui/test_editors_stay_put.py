@@ -12,6 +12,7 @@ from okrdesk.services import entities, planning
 from okrdesk.services.workspace import Workspace
 from ui.app import Windows
 from ui.guided import GuidedSessionWidget
+from ui.guided.page import KEY_ROLE
 from ui.session import WorkspaceSession
 
 LEFT = Qt.MouseButton.LeftButton
@@ -100,3 +101,45 @@ def test_the_detail_panel_does_not_move_while_the_coach_speaks(qtbot, demo_copy:
     tops = type_watching(qtbot, window, editor.coach, "Work on it to 95% better", [below])
     assert editor.coach.rules()
     assert tops == {before}
+
+
+def test_new_objective_gets_the_cursor_though_saving_the_last_one_moved_its_row(
+    qtbot, tmp_path: Path
+) -> None:
+    session, w, ids = planning_session(qtbot, tmp_path)
+    readers = entities.create(session.ws, "theme", cycle_id=ids_cycle(session), name="Readers")
+    w.go_to(2)
+    page = w.current_page
+    attendance = ids["theme"]  # the first group; Readers comes below it
+    assert page.select_new(theme_id=attendance)
+    title = page.editor.title_edit
+    title.setFocus()
+    qtbot.keyClicks(title, "Every morning counts")
+    # "+ New objective" under Readers: pressing it saves "Every morning counts", whose new
+    # row pushes it down before the button is released.
+    where = page.tree.visualItemRect(new_row(page, readers)).center()
+    qtbot.mousePress(page.tree.viewport(), LEFT, pos=where)
+    QApplication.processEvents()  # the list catches up with the saved objective
+    assert page.tree.itemAt(where) is not new_row(page, readers)  # it did move
+    qtbot.mouseRelease(page.tree.viewport(), LEFT, pos=where)
+    assert w.focusWidget() is title
+    qtbot.keyClicks(title, "Read for fun")
+    qtbot.keyClick(title, Qt.Key.Key_Return)
+    themed = {o["title"]: o["theme_id"] for o in entities.list_items(session.ws, "objective")}
+    assert themed["Every morning counts"] == attendance
+    assert themed["Read for fun"] == readers
+    session.close()
+
+
+def ids_cycle(session: WorkspaceSession) -> str:
+    return entities.list_items(session.ws, "theme")[0]["cycle_id"]
+
+
+def new_row(page, theme_id: str):
+    return next(
+        n
+        for n in page._nodes()
+        if n.data(0, KEY_ROLE)
+        and n.data(0, KEY_ROLE)[0] == "new"
+        and dict(n.data(0, KEY_ROLE)[1]).get("theme_id") == theme_id
+    )
