@@ -247,6 +247,11 @@ class KeyResultEditor(_ItemEditor):
         values = metric.key_result_values() if metric is not None else {}
         if not values:
             return
+        # The button leaves the focus in the title (a click must not reflow the form), so the
+        # sentence the numbers were read from may not be saved yet: save it with them.
+        typed = self.title.text().strip()
+        if typed and typed != self.item.get("title"):
+            values["title"] = typed
         try:
             self.session.update("key_result", self.item["id"], **values)
         except OkrDeskError as exc:

@@ -143,3 +143,28 @@ def new_row(page, theme_id: str):
         and n.data(0, KEY_ROLE)[0] == "new"
         and dict(n.data(0, KEY_ROLE)[1]).get("theme_id") == theme_id
     )
+
+
+def test_enter_on_a_finding_in_step_7_goes_to_its_item(qtbot, tmp_path: Path) -> None:
+    session, w, ids = planning_session(qtbot, tmp_path)
+    vague = entities.create(
+        session.ws,
+        "objective",
+        cycle_id=ids_cycle(session),
+        team_id=entities.get(session.ws, "objective", ids["objective"])["team_id"],
+        theme_id=ids["theme"],
+        title="Work on attendance",
+    )
+    with qtbot.waitActive(w):  # keys go to the active window
+        w.activateWindow()
+    w.go_to(6)
+    findings = w.current_page.findings
+    assert f"objective:{vague}" in findings.text()
+    findings.setFocus()
+    qtbot.keyClick(findings, Qt.Key.Key_Tab)  # to the first link in the findings
+    qtbot.keyClick(w.focusWidget(), Qt.Key.Key_Return)
+    assert w.step == 2
+    page = w.current_page
+    assert page.editor.item_id == vague
+    assert w.focusWidget() is page.editor.title_edit
+    session.close()

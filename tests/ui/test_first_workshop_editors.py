@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QTreeWidgetItem, QWidget
 
 from okrdesk.services import entities, organisation, planning
@@ -203,4 +204,41 @@ def test_the_coach_beside_the_field_quotes_a_schools_examples(qtbot, tmp_path: P
     said = page.editor.coach.label.text()
     assert "vague" in said
     assert "Make reading a daily pleasure in every class" in said  # not a company's example
+    session.close()
+
+
+def test_a_new_key_result_stays_put_when_the_title_is_left_and_the_button_still_fills_it(
+    qtbot, tmp_path: Path
+) -> None:
+    session, w, ids = school(qtbot, tmp_path)
+    objective = entities.create(
+        session.ws,
+        "objective",
+        cycle_id=ids["cycle"],
+        team_id=ids["team"],
+        theme_id=ids["themes"][1],
+        title="Every pupil comes to school gladly, on time, every single day of the school year",
+    )
+    w.go_to(3)
+    page = w.current_page
+    assert page.select_new(objective_id=objective)
+    title = page.editor.title_edit
+    title.setFocus()
+    type_as_a_person(qtbot, w, "Cut pupils absent on Mondays from 38 to 20 students")
+    button = page.editor.coach.fill_button
+    qtbot.waitUntil(button.isVisible, timeout=3000)
+    kind = page.editor.kind_combo
+    spots = [x.mapTo(w, x.rect().center()) for x in (button, kind)]
+    owner = page.editor.bindings["owner"].widget
+    qtbot.mouseClick(owner, LEFT)  # the focus leaves the title, which saves the key result
+    assert w.focusWidget() is owner
+    qtbot.waitUntil(lambda: not w.refresh_pending, timeout=2000)
+    assert len(entities.list_items(session.ws, "key_result", objective_id=objective)) == 1
+    # Saved, its heading changed ("New key result for ..." became "Key result of ..."), and
+    # nothing moved: a press here would be released on the same button.
+    assert [x.mapTo(w, x.rect().center()) for x in (button, kind)] == spots
+    QTest.mouseClick(button, LEFT)
+    qtbot.waitUntil(lambda: not w.refresh_pending, timeout=2000)
+    made = entities.list_items(session.ws, "key_result", objective_id=objective)
+    assert [(k["start"], k["target"], k["unit"]) for k in made] == [(38, 20, "students")]
     session.close()
