@@ -6,7 +6,16 @@ from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from okrdesk.coach import (
     NEUTRAL,
@@ -21,6 +30,9 @@ from okrdesk.coach import (
 from okrdesk.formatting import span
 
 DEBOUNCE_MS = 300
+# Room kept for the findings whatever they say: two findings with their hints at a laptop's
+# width. More than that scrolls inside the box; the form below never moves while typing.
+RESERVED_LINES = 8
 MARKS = {"error": "✖", "warning": "▲", "info": "●"}
 COLOURS = {"error": "#b00020", "warning": "#9a5b00", "info": "#35608f"}
 
@@ -80,14 +92,35 @@ class CoachPanel(QWidget):
         self.fill_button.clicked.connect(lambda: self.metric_offered.emit(self.metric))
         self.metric_label = QLabel()
         self.metric_label.setVisible(False)
+        if kind == "key_result":  # the numbers' row keeps its room while there are none
+            for widget in (self.fill_button, self.metric_label):
+                policy = widget.sizePolicy()
+                policy.setRetainSizeWhenHidden(True)
+                widget.setSizePolicy(policy)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.metric_label, 1)
         row.addWidget(self.fill_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
-        layout.addWidget(self.label)
+        layout.addWidget(self._reserved_box(self.label))
         layout.addLayout(row)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def _reserved_box(self, label: QLabel) -> QScrollArea:
+        """The findings in a box of fixed height: as findings come and go while the person
+        types, the fields and buttons below stay where the pointer expects them."""
+        box = QScrollArea()
+        box.setObjectName("coachBox")
+        box.setWidget(label)
+        box.setWidgetResizable(True)
+        box.setFrameShape(QFrame.Shape.NoFrame)
+        box.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a click on it leaves the typing be
+        box.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        box.setStyleSheet("#coachBox, #coachBox > QWidget { background: transparent; }")
+        label.setAutoFillBackground(False)
+        box.setFixedHeight(RESERVED_LINES * label.fontMetrics().lineSpacing())
+        return box
 
     def watch(self, text: str) -> None:
         self._text = text

@@ -31,7 +31,7 @@ from okrdesk.formatting import editable_number
 from okrdesk.services import entities
 from okrdesk.services.coaching import disabled_rules, workspace_examples
 from okrdesk.services.fields import parse_number
-from ui import choices
+from ui import choices, undo_keys
 from ui.coach_panel import CoachPanel
 from ui.session import WorkspaceSession
 
@@ -155,6 +155,7 @@ class _ItemEditor(QWidget):
             return False
         if widget is not None:
             widget.setStyleSheet("")
+            undo_keys.saved(widget)  # Ctrl+Z here now takes back the saved edit
         self.error_label.clear()
         self.item = entities.get(self.session.ws, self.kind, self.item["id"])
         return True
@@ -246,6 +247,11 @@ class KeyResultEditor(_ItemEditor):
         values = metric.key_result_values() if metric is not None else {}
         if not values:
             return
+        # The button leaves the focus in the title (a click must not reflow the form), so the
+        # sentence the numbers were read from may not be saved yet: save it with them.
+        typed = self.title.text().strip()
+        if typed and typed != self.item.get("title"):
+            values["title"] = typed
         try:
             self.session.update("key_result", self.item["id"], **values)
         except OkrDeskError as exc:

@@ -4,6 +4,9 @@ A text field claims the undo and redo keys for itself even when it has nothing t
 so once a field's edit was saved (and reloaded, which clears its own history) Ctrl+Z in it
 did nothing although the Edit menu offered "Undo edit …". This filter lets the keys through
 to the window's Undo and Redo whenever the focused field has nothing of its own to take back.
+A field whose typing was just saved forgets that typing (`saved`): from then on it is the
+workspace's to undo, as one step with the rest of the Edit menu's history.
+Ctrl+Y redoes too, wherever the platform's own Redo key is only Ctrl+Shift+Z.
 """
 
 from __future__ import annotations
@@ -13,11 +16,16 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit
 
 UNDO, REDO = QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo
+CTRL_Y = QKeySequence("Ctrl+Y")
+
+
+def is_ctrl_y(key: QKeyEvent) -> bool:
+    return key.keyCombination().toCombined() == CTRL_Y[0].toCombined()
 
 
 def has_own(widget: QObject, key: QKeyEvent) -> bool | None:
     """Whether `widget` has its own undo (or redo) for this key; None: not a text field."""
-    redo = key.matches(REDO)
+    redo = key.matches(REDO) or is_ctrl_y(key)
     if not (key.matches(UNDO) or redo):
         return None
     if isinstance(widget, QLineEdit):
@@ -28,12 +36,34 @@ def has_own(widget: QObject, key: QKeyEvent) -> bool | None:
     return None
 
 
+def saved(widget: QObject) -> None:
+    """The field's typing is stored now: forget it, so Ctrl+Z there undoes the stored edit
+    (through the workspace) rather than retyping the old text into the field."""
+    if isinstance(widget, QLineEdit) and (widget.isUndoAvailable() or widget.isRedoAvailable()):
+        cursor, blocked = widget.cursorPosition(), widget.blockSignals(True)
+        widget.setText(widget.text())  # the one way to clear a line edit's history
+        widget.setCursorPosition(cursor)
+        widget.blockSignals(blocked)
+    elif isinstance(widget, (QPlainTextEdit, QTextEdit)):
+        widget.document().clearUndoRedoStacks()
+
+
 class UndoKeys(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        override = event.type() == QEvent.Type.ShortcutOverride
-        if override and isinstance(event, QKeyEvent) and has_own(watched, event) is False:
+        if not isinstance(event, QKeyEvent):
+            return False
+        own = has_own(watched, event)
+        if event.type() == QEvent.Type.ShortcutOverride and own is False:
             event.ignore()  # not the field's: the window's Undo/Redo shortcut fires
             return True
+        if own and is_ctrl_y(event) and not event.matches(REDO):
+            # Ctrl+Y is the window's Redo here, not the field's: claim it for the field.
+            if event.type() == QEvent.Type.ShortcutOverride:
+                event.accept()
+                return True
+            if event.type() == QEvent.Type.KeyPress:
+                watched.redo()  # type: ignore[attr-defined]
+                return True
         return False
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTreeWidgetItem, QWidget
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel, QTreeWidgetItem, QWidget
 
 from okrdesk.services import entities, organisation, planning
 from okrdesk.services.workspace import Workspace
@@ -203,4 +205,58 @@ def test_the_coach_beside_the_field_quotes_a_schools_examples(qtbot, tmp_path: P
     said = page.editor.coach.label.text()
     assert "vague" in said
     assert "Make reading a daily pleasure in every class" in said  # not a company's example
+    session.close()
+
+
+def lines_of(label: QLabel, text: str) -> int:
+    metrics = QFontMetrics(label.font())
+    box = metrics.boundingRect(QRect(0, 0, label.width(), 10_000), Qt.TextFlag.TextWordWrap, text)
+    return round(box.height() / metrics.lineSpacing())
+
+
+def test_a_new_key_result_stays_put_when_the_title_is_left_and_the_button_still_fills_it(
+    qtbot, tmp_path: Path
+) -> None:
+    session, w, ids = school(qtbot, tmp_path)
+    w.go_to(3)
+    page = w.current_page
+    editor = page.editor
+    # An objective whose title makes "New key result for ..." a line longer than the
+    # "Key result of ..." it becomes once saved (found at this window's width and font).
+    words = "Every pupil comes to school gladly on time and ready every single day of the year"
+    prefixes = [" ".join(words.split()[:n]) for n in range(1, len(words.split()) + 1)]
+    title_of_objective = next(
+        t
+        for t in prefixes
+        if lines_of(editor.heading, f"New key result for “{t}”")
+        > lines_of(editor.heading, f"Key result of “{t}”")
+    )
+    objective = session.create(
+        "objective",
+        cycle_id=ids["cycle"],
+        team_id=ids["team"],
+        theme_id=ids["themes"][1],
+        title=title_of_objective,
+    )
+    qtbot.waitUntil(lambda: not w.refresh_pending, timeout=2000)
+    assert page.select_new(objective_id=objective)
+    title = editor.title_edit
+    title.setFocus()
+    type_as_a_person(qtbot, w, "Cut pupils absent on Mondays from 38 to 20 students")
+    button = editor.coach.fill_button
+    qtbot.waitUntil(button.isVisible, timeout=3000)
+    spots = [x.mapTo(w, x.rect().center()) for x in (button, editor.kind_combo)]
+    owner = editor.bindings["owner"].widget
+    qtbot.mouseClick(owner, LEFT)  # the focus leaves the title, which saves the key result
+    assert w.focusWidget() is owner
+    qtbot.waitUntil(lambda: not w.refresh_pending, timeout=2000)
+    assert len(entities.list_items(session.ws, "key_result", objective_id=objective)) == 1
+    assert editor.heading.text().startswith("Key result of")
+    # Saved, its heading took a line less, and nothing moved: a press here is released on
+    # the same button.
+    assert [x.mapTo(w, x.rect().center()) for x in (button, editor.kind_combo)] == spots
+    QTest.mouseClick(button, LEFT)
+    qtbot.waitUntil(lambda: not w.refresh_pending, timeout=2000)
+    made = entities.list_items(session.ws, "key_result", objective_id=objective)
+    assert [(k["start"], k["target"], k["unit"]) for k in made] == [(38, 20, "students")]
     session.close()

@@ -53,6 +53,7 @@ class ItemEditor(QWidget):
         self.bindings: dict[str, Binding] = {}
         self.combos: dict[str, QComboBox] = {}
         self._showing: tuple[Any, ...] | None = None
+        self._saving_new = False  # a new item is being stored: it stays where it is on screen
 
         self.heading = QLabel()
         font = QFont(self.heading.font())
@@ -199,6 +200,7 @@ class ItemEditor(QWidget):
     def load_nothing(self) -> None:
         self.item_id, self.new_values, self._showing = None, {}, None
         self.setEnabled(False)
+        self.heading.setMinimumHeight(0)
         self.heading.setText("Nothing to edit")
         self.hint.setText("")
         for binding in self.bindings.values():
@@ -221,9 +223,7 @@ class ItemEditor(QWidget):
         for name, combo in self.combos.items():
             index = combo.findData(item.get(name))
             combo.setCurrentIndex(max(index, 0))
-        heading, hint = self.headline(item)
-        self.heading.setText(heading)
-        self.hint.setText(hint)
+        self._show_headline(item, keep=self._saving_new or not force)
         self.delete_button.setVisible(True)
         self.general_error.clear_error()
         if force:
@@ -244,11 +244,21 @@ class ItemEditor(QWidget):
                 combo.setCurrentIndex(max(index, 0))
             self._coach_on("")
             self.general_error.clear_error()
-        heading, hint = self.headline(None)
-        self.heading.setText(heading)
-        self.hint.setText(hint)
+        self._show_headline(None, keep=not force)
         self.delete_button.setVisible(False)
         self.loaded(None, force)
+
+    def _show_headline(self, item: dict[str, Any] | None, keep: bool) -> None:
+        """Set the heading and hint; with `keep`, the heading keeps at least its height.
+
+        Saving a new item changes its heading ("New key result for …" becomes "Key result
+        of …"), which may take a line less; the form below must not move up under the
+        pointer when a click elsewhere saved it. Another item shown lets the height go.
+        """
+        self.heading.setMinimumHeight(self.heading.height() if keep else 0)
+        heading, hint = self.headline(item)
+        self.heading.setText(heading)
+        self.hint.setText(hint)
 
     def _coach_on(self, text: str) -> None:
         if self.coach is None:
@@ -324,7 +334,11 @@ class ItemEditor(QWidget):
         item_id = self.ctx.session.run(f"Add {self.noun}", make)
         self.item_id = item_id
         # The typed text is now stored: load it as such, so nothing counts as unsaved.
-        self.load_item(item_id, force=True)
+        self._saving_new = True
+        try:
+            self.load_item(item_id, force=True)
+        finally:
+            self._saving_new = False
         self.created.emit(item_id)
         return item_id
 

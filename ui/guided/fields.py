@@ -11,6 +11,7 @@ from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QSizePolicy, QWidget
 
 from okrdesk.errors import OkrDeskError, ValidationError
+from ui import undo_keys
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -112,6 +113,7 @@ class Binding:
             return False
         self.loaded = self.value()
         self.error.clear_error()
+        undo_keys.saved(self.widget)  # Ctrl+Z here now takes back the saved edit
         return True
 
 

@@ -65,7 +65,9 @@ class ItemPage(StepPage):
         self.tree.setMinimumWidth(300)
         self.tree.currentItemChanged.connect(self._chosen)
         # A click (or Enter) on "＋ New …" means "let me write one": the cursor goes there.
-        self.tree.itemClicked.connect(self._write_if_new)
+        # On the press: the press may save the item being typed, whose new row moves this
+        # one before the release, and a click needs both on the same row.
+        self.tree.itemPressed.connect(self._write_if_new)
         self.tree.itemActivated.connect(self._write_if_new)
         self.tree.installEventFilter(self)
 
