@@ -10,6 +10,7 @@ files (``.name.*``), which nobody mistakes for the output; the next run ignores 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import shutil
@@ -127,7 +128,9 @@ def _lane(
             time.sleep(0.0005)
         in_write = bool(_temporaries(here, run.target))
         if process.pid is not None and process.is_alive():
-            os.kill(process.pid, signal.SIGKILL)
+            # It may end on its own between the check and the kill: then it simply ended.
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(process.pid, signal.SIGKILL)
         process.join(60)
         assert process.exitcode in (0, -signal.SIGKILL), (n, process.exitcode)
         tally.during_write += in_write and process.exitcode == -signal.SIGKILL
