@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from okrdesk.errors import ValidationError
+from okrdesk.formatting import counted
 from okrdesk.services import entities
 from okrdesk.services.organisation import set_organisation_kind
 from okrdesk.services.quarters import Quarter, quarter_of
@@ -169,7 +170,7 @@ def _names(first: Quarter, free: Quarter) -> str:
 
 def _time_left(days: int) -> str:
     if days < 14:
-        return "1 day" if days == 1 else f"{days} days"
+        return counted(days, "day")
     return f"{days // 7} weeks"
 
 

@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from okrdesk.db import models as m
 from okrdesk.errors import ValidationError
+from okrdesk.formatting import counted
 from okrdesk.services import entities
 from okrdesk.services.lookup import current_cycle
 from okrdesk.services.organisation import kind_of_settings, top_word
@@ -265,7 +266,7 @@ def _objectives(objectives: list[ObjectiveView], theme_count: int) -> StepStatus
     if not objectives:
         return StepStatus(step, False, "no objectives yet")
     themes = {o.theme for o in objectives if o.theme}
-    noun = _plural(len(objectives), "objective")
+    noun = counted(len(objectives), "objective")
     if theme_count:
         return StepStatus(step, True, f"{noun}, {len(themes)} of {theme_count} themes covered")
     return StepStatus(step, True, noun)
@@ -298,7 +299,7 @@ def _initiatives(objectives: list[ObjectiveView]) -> StepStatus:
     without = sum(1 for kr in krs if kr not in linked)
     reason = f"{with_work} of {len(needing)} objectives have initiatives"
     if without:
-        reason += f"; {_plural(without, 'key result')} without one"
+        reason += f"; {counted(without, 'key result')} without one"
     return StepStatus(step, with_work == len(needing), reason)
 
 
@@ -322,7 +323,3 @@ def _review(objectives: list[ObjectiveView]) -> StepStatus:
     return StepStatus(
         step, final == len(objectives), f"{final} of {len(objectives)} objectives final"
     )
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

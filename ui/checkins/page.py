@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from okrdesk.errors import OkrDeskError, ValidationError
+from okrdesk.formatting import counted
 from okrdesk.services import fields
 from okrdesk.services.checkin_views import changes_since_last, last_check_in, suggested_status
 from okrdesk.services.checkins import CheckInEntry, confidence_scale, parse_confidence
@@ -37,10 +38,6 @@ from ui.checkins.grid import CONFIDENCE, VALUE, CheckInGrid, GridRow
 from ui.checkins.history_panel import HistoryPanel
 from ui.refresh import OKRS, Refresher
 from ui.session import WorkspaceSession
-
-
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 class CheckInPage(QWidget):
@@ -338,7 +335,7 @@ class CheckInPage(QWidget):
             index, row = bad[0]
             self.grid.setCurrentCell(index, row.error_column)
             self.grid.setFocus()
-            cells = plural(len(bad), "key result")
+            cells = counted(len(bad), "key result")
             self._notice = (
                 f"Nothing saved: {cells} to fix, marked in red. {row.kr.title}: {row.error}",
                 ERROR_STYLE,
@@ -350,7 +347,7 @@ class CheckInPage(QWidget):
             for _index, row in touched
         ]
         team = self.tree.teams[0].name
-        what = plural(len(entries), "key result")
+        what = counted(len(entries), "key result")
         try:
             checkin_ops.save(self.session, entries, f"Check in {what} of {team} on {day_text(day)}")
         except OkrDeskError as exc:
@@ -373,7 +370,7 @@ class CheckInPage(QWidget):
         self.save_button.setEnabled(editable)
         self.date_edit.setEnabled(editable)
         self.hint.setVisible(editable)
-        self.count_label.setText(f"{plural(count, 'key result')} to save" if count else "")
+        self.count_label.setText(f"{counted(count, 'key result')} to save" if count else "")
 
     def _set_banner(self, text: str, style: str) -> None:
         self.banner.setText(text)
@@ -408,7 +405,7 @@ class CheckInPage(QWidget):
         same_day = [r for r in self.grid.rows if r is not None and r.last and r.last.date == day]
         if same_day:
             self._set_banner(
-                f"{plural(len(same_day), 'key result')} already checked in on "
+                f"{counted(len(same_day), 'key result')} already checked in on "
                 f"{day_text(day, with_year=True)}: saving replaces that day's check-in "
                 "(pick another date for a new one).",
                 INFO_STYLE,

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from okrdesk.errors import OkrDeskError
+from okrdesk.formatting import counted
 from okrdesk.services import entities
 from okrdesk.services.entities import label_of
 from okrdesk.services.kpis import KpiView, add_value, list_kpis, start_objective_from_kpi
@@ -26,7 +27,7 @@ from ui import dialogs
 from ui.guided.fields import ErrorLabel
 from ui.review import prompts
 from ui.review.kpi_table import KpiTable, health_text, range_text
-from ui.review.looks import HEADING_STYLE, MUTED, RESULT_STYLE, plural
+from ui.review.looks import HEADING_STYLE, MUTED, RESULT_STYLE
 from ui.review.refresh import Refreshing
 from ui.session import WorkspaceSession
 
@@ -133,7 +134,7 @@ class KpiPage(Refreshing):
             return
         self.chosen.setText(
             f"{k.name} — healthy: {range_text(k)} — {health_text(k)} — "
-            f"{plural(len(k.values), 'value')}"
+            f"{counted(len(k.values), 'value')}"
         )
         self.start_button.setToolTip(
             "Makes a draft objective with a key result from the latest value back to the "
@@ -192,7 +193,7 @@ class KpiPage(Refreshing):
         if k is None:
             return
         question = (
-            f"Delete the KPI “{k.name}” and its {plural(len(k.values), 'value')}?\n\n"
+            f"Delete the KPI “{k.name}” and its {counted(len(k.values), 'value')}?\n\n"
             "Ctrl+Z brings it back."
         )
         if not dialogs.confirm(self, "Delete KPI", question):

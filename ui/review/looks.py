@@ -37,11 +37,6 @@ RESULT_STYLE = "color: #1d5a20;"
 HEADING_STYLE = "font-size: 14pt; font-weight: 600;"
 
 
-def plural(count: int, word: str) -> str:
-    """ "1 objective", "2 objectives", "1 key result", "3 key results"."""
-    return f"{count} {word}" + ("" if count == 1 else "s")
-
-
 def kind_word(kind: ObjectiveKind) -> str:
     return OBJECTIVE_KIND_WORDS[kind].capitalize()
 

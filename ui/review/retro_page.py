@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from okrdesk.errors import OkrDeskError
+from okrdesk.formatting import counted
 from okrdesk.services import entities
 from okrdesk.services.carry_forward import CarryResult, apply_carry_forward
 from okrdesk.services.entities import label_of
@@ -37,7 +38,6 @@ from ui.review.looks import (
     HEADING_STYLE,
     MUTED,
     RESULT_STYLE,
-    plural,
     set_read_only,
 )
 from ui.review.refresh import Refreshing
@@ -199,8 +199,8 @@ class RetrospectivePage(Refreshing):
             )
         elif p.objectives:
             text = (
-                f"Carrying forward makes {plural(p.objectives, 'objective')} with "
-                f"{plural(p.key_results, 'key result')} in {name}{' (a new cycle)' if new else ''}"
+                f"Carrying forward makes {counted(p.objectives, 'objective')} with "
+                f"{counted(p.key_results, 'key result')} in {name}{' (a new cycle)' if new else ''}"
                 + (f", {p.to_reword} to reword." if p.to_reword else ".")
             )
         else:
@@ -231,8 +231,8 @@ class RetrospectivePage(Refreshing):
         p = preview(view.items)
         question = (
             f"Carry {view.team}'s OKRs from {view.cycle} into {name}?\n\n"
-            f"This makes {plural(p.objectives, 'objective')} with "
-            f"{plural(p.key_results, 'key result')} in "
+            f"This makes {counted(p.objectives, 'objective')} with "
+            f"{counted(p.key_results, 'key result')} in "
             f"{name}{', a cycle made for them' if new else ''}"
             + (f"; {become_drafts(p.to_reword)} to reword" if p.to_reword else "")
             + ". Key results start where they stand; owners, units, kinds and weights come "
@@ -260,9 +260,9 @@ class RetrospectivePage(Refreshing):
         first = r.objectives[0] if r.objectives else ""
         text = (
             f"Carried into {r.next_cycle}{' (new cycle)' if r.created_cycle else ''}: "
-            f"{plural(len(r.objectives), 'objective')}, "
-            f"{plural(len(r.key_results), 'key result')}"
-            + (f", {plural(len(r.to_reword), 'draft')} to reword" if r.to_reword else "")
+            f"{counted(len(r.objectives), 'objective')}, "
+            f"{counted(len(r.key_results), 'key result')}"
+            + (f", {counted(len(r.to_reword), 'draft')} to reword" if r.to_reword else "")
             + "."
         )
         self._say(text, link=first)

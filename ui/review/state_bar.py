@@ -7,10 +7,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from okrdesk.errors import OkrDeskError
+from okrdesk.formatting import counted
 from okrdesk.services.lifecycle import Transition, allowed_states, set_state
 from okrdesk.services.review import ReviewView, review
 from ui import dialogs
-from ui.review.looks import RESULT_STYLE, plural, state_text
+from ui.review.looks import RESULT_STYLE, state_text
 from ui.session import WorkspaceSession
 
 # next state → (button, confirmation title)
@@ -35,7 +36,7 @@ def what_it_does(view: ReviewView, new: str) -> str:
         prefill = sum(1 for kr in krs if kr.grade is None and kr.suggested is not None)
         by_hand = sum(1 for kr in krs if kr.grade is None and kr.suggested is None)
         text = (
-            f"Move {name} to review?\n\n{plural(prefill, 'key result')} "
+            f"Move {name} to review?\n\n{counted(prefill, 'key result')} "
             "get a grade pre-filled from their progress (grades already given are kept)."
         )
         if by_hand:
@@ -59,10 +60,10 @@ def what_it_does(view: ReviewView, new: str) -> str:
 
 def result_text(t: Transition) -> str:
     if t.new_state == "review":
-        text = f"{t.cycle} is in review: {plural(t.grades_prefilled, 'grade')} pre-filled"
+        text = f"{t.cycle} is in review: {counted(t.grades_prefilled, 'grade')} pre-filled"
         text += " from progress"
         return text + (
-            f", {plural(t.ungraded, 'key result')} to grade by hand." if t.ungraded else "."
+            f", {counted(t.ungraded, 'key result')} to grade by hand." if t.ungraded else "."
         )
     if t.new_state == "closed":
         return f"{t.cycle} is closed and read-only."
