@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from planning_helpers import show_planning
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -25,12 +26,7 @@ def planning_session(qtbot, tmp_path: Path) -> tuple[WorkspaceSession, GuidedSes
     objective = entities.create(
         ws, "objective", cycle_id=cycle, team_id=top, theme_id=theme, title="Come gladly"
     )
-    session = WorkspaceSession(ws)
-    widget = GuidedSessionWidget(session)
-    qtbot.addWidget(widget)
-    widget.resize(1366, 768)
-    widget.show()
-    qtbot.waitExposed(widget)
+    session, widget = show_planning(qtbot, ws)
     return session, widget, {"theme": theme, "objective": objective}
 
 

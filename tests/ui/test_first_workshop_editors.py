@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from planning_helpers import show_planning, type_as_a_person
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLabel, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QLabel, QTreeWidgetItem
 
 from okrdesk.services import entities, organisation, planning
 from okrdesk.services.workspace import Workspace
@@ -35,12 +36,7 @@ def school(qtbot, tmp_path: Path) -> tuple[WorkspaceSession, GuidedSessionWidget
         theme_id=themes[0],
         title="Make reading a habit every pupil enjoys",
     )
-    session = WorkspaceSession(ws)
-    widget = GuidedSessionWidget(session)
-    qtbot.addWidget(widget)
-    widget.resize(1366, 768)
-    widget.show()
-    qtbot.waitExposed(widget)
+    session, widget = show_planning(qtbot, ws)
     return session, widget, {"cycle": cycle, "team": top, "themes": themes}
 
 
@@ -50,14 +46,6 @@ def node_where(page, wanted) -> QTreeWidgetItem:
 
 def click(qtbot, tree, node: QTreeWidgetItem) -> None:
     qtbot.mouseClick(tree.viewport(), LEFT, pos=tree.visualItemRect(node).center())
-
-
-def type_as_a_person(qtbot, window: QWidget, text: str) -> None:
-    """Each key goes where the window's keyboard focus is at that moment, as on a keyboard."""
-    for char in text:
-        focus = window.focusWidget()
-        assert focus is not None
-        qtbot.keyClicks(focus, char)
 
 
 def titles(session: WorkspaceSession, theme: str) -> list[str]:

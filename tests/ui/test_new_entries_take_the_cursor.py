@@ -6,25 +6,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from planning_helpers import show_planning, type_as_a_person
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QToolBar, QWidget
+from PySide6.QtWidgets import QToolBar
 
 from okrdesk.services import entities, planning
 from okrdesk.services.workspace import Workspace
 from ui.app import Windows
-from ui.guided import GuidedSessionWidget
 from ui.guided.page import KEY_ROLE
-from ui.session import WorkspaceSession
 
 LEFT = Qt.MouseButton.LeftButton
-
-
-def type_as_a_person(qtbot, window: QWidget, text: str) -> None:
-    """Each key goes where the window's keyboard focus is at that moment."""
-    for char in text:
-        focus = window.focusWidget()
-        assert focus is not None
-        qtbot.keyClicks(focus, char)
 
 
 @pytest.fixture
@@ -36,12 +27,7 @@ def planning_session(qtbot, tmp_path: Path):
         ws, "objective", cycle_id=cycle, team_id=top, theme_id=theme, title="Come gladly"
     )
     entities.create(ws, "key_result", objective_id=objective, title="Absences from 38 to 20")
-    session = WorkspaceSession(ws)
-    widget = GuidedSessionWidget(session)
-    qtbot.addWidget(widget)
-    widget.resize(1366, 768)
-    widget.show()
-    qtbot.waitExposed(widget)
+    session, widget = show_planning(qtbot, ws)
     yield session, widget, objective
     session.close()
 
