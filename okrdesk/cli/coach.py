@@ -51,7 +51,7 @@ def cmd_lint(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    with Workspace.open(args.path) as ws:
+    with Workspace.open(args.path, read_only=True) as ws:
         found = check_workspace(ws, cycle=args.cycle, team=args.team)
     if args.json:
         print(json.dumps({"findings": [f.to_dict() for f in found]}, ensure_ascii=False, indent=2))

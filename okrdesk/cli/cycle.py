@@ -46,7 +46,7 @@ def cmd_checkin(args: argparse.Namespace) -> int:
 
 
 def cmd_score(args: argparse.Namespace) -> int:
-    with Workspace.open(args.path) as ws:
+    with Workspace.open(args.path, read_only=True) as ws:
         view = review(ws, cycle=args.cycle, team=args.team)
     if args.json:
         print(json.dumps(score_rows(view), ensure_ascii=False, indent=2))

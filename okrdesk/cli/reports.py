@@ -20,7 +20,7 @@ def cmd_sheet(args: argparse.Namespace) -> int:
     from okrdesk.reports import sheets_data, write_sheets
 
     output = _output(args)
-    with Workspace.open(args.path) as ws:
+    with Workspace.open(args.path, read_only=True) as ws:
         data = sheets_data(ws, cycle=args.cycle, team=args.team)
     return _report(write_sheets(data, output, _setup(args)))
 
@@ -29,7 +29,7 @@ def cmd_booklet(args: argparse.Namespace) -> int:
     from okrdesk.reports import booklet_data, write_booklet
 
     output = _output(args)
-    with Workspace.open(args.path) as ws:
+    with Workspace.open(args.path, read_only=True) as ws:
         data = booklet_data(ws, cycle=args.cycle)
     return _report(write_booklet(data, output, _setup(args)))
 
@@ -38,7 +38,7 @@ def cmd_retro(args: argparse.Namespace) -> int:
     from okrdesk.reports import retro_data, write_retro
 
     output = _output(args)
-    with Workspace.open(args.path) as ws:
+    with Workspace.open(args.path, read_only=True) as ws:
         data = retro_data(ws, cycle=args.cycle, team=args.team)
     return _report(write_retro(data, output, _setup(args)))
 

@@ -36,7 +36,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    with Workspace.open(args.path) as ws:
+    with Workspace.open(args.path, read_only=True) as ws:
         tree = okr_tree(ws, cycle=args.cycle, team=args.team)
     if args.json:
         print(json.dumps(tree_as_json(tree), ensure_ascii=False, indent=2))
@@ -46,7 +46,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    with Workspace.open(args.path) as ws:
+    with Workspace.open(args.path, read_only=True) as ws:
         if args.format == "json":
             json_format.write_json(ws, Path(args.output))
         else:

@@ -185,6 +185,26 @@ def make_engine(path: Path) -> Engine:
     return engine
 
 
+def make_reader_engine(path: Path) -> Engine:
+    """An engine that only reads: the file is opened read-only and its journal mode is
+    left as it is, so a command that only reads changes no byte of it (a sync tool would
+    upload it again; a read-only share would refuse it)."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+
+    def connect() -> sqlite3.Connection:
+        con = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        con.execute("PRAGMA query_only = ON")
+        return con
+
+    return create_engine(URL.create("sqlite", database=str(path)), creator=connect)
+
+
+def stands_alone(path: Path) -> bool:
+    """No log beside the file: the file alone is the whole workspace."""
+    return not any(log.stat().st_size > 0 for log in _logs_beside(path))
+
+
 def stamp_header(engine: Engine, version: int) -> None:
     with engine.begin() as con:
         con.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")

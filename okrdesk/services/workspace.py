@@ -40,7 +40,9 @@ from okrdesk.db.workspace_file import (
     is_locked,
     locked_error,
     make_engine,
+    make_reader_engine,
     sqlite_reason,
+    stands_alone,
 )
 from okrdesk.errors import (
     OkrDeskError,
@@ -90,10 +92,13 @@ class OpenReport:
 class Workspace:
     """One open `.okrdesk` file. Create with :meth:`create` or :meth:`open`."""
 
-    def __init__(self, path: Path, report: OpenReport | None = None) -> None:
+    def __init__(
+        self, path: Path, report: OpenReport | None = None, *, reading_only: bool = False
+    ) -> None:
         self.path = path
         self.report = report or OpenReport()
-        self._engine = make_engine(path)
+        self.reading_only = reading_only  # opened by `open(…, read_only=True)`: never writes
+        self._engine = make_reader_engine(path) if reading_only else make_engine(path)
         self._sessions = sessionmaker(self._engine, expire_on_commit=False)
         self._listeners: list[Callable[[Changes], None]] = []
         self._closed = False
@@ -141,10 +146,16 @@ class Workspace:
         return cls(path)
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str]) -> Workspace:
-        """Open a workspace; an older one is first copied aside, then migrated."""
+    def open(cls, path: str | os.PathLike[str], *, read_only: bool = False) -> Workspace:
+        """Open a workspace; an older one is first copied aside, then migrated.
+
+        ``read_only`` (for commands that only read): the file is read as it stands and not
+        one byte of it changes. A file that needs more than reading (an older schema to
+        upgrade, a log beside it to fold back) is opened as usual."""
         path = Path(path)
         version = check_openable(path)
+        if read_only and version == SCHEMA_VERSION and stands_alone(path):
+            return cls._opened(cls(path, reading_only=True))
         report = OpenReport()
         if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
             raise WorkspaceFileError(
@@ -177,7 +188,11 @@ class Workspace:
                         f"{backup}"
                     ) from exc
                 raise
-        ws = cls(path, report)
+        return cls._opened(cls(path, report))
+
+    @staticmethod
+    def _opened(ws: Workspace) -> Workspace:
+        path = ws.path
         try:
             ws.info()  # touch the file once so a locked or broken file fails here, clearly
         except WorkspaceLockedError:
@@ -199,6 +214,9 @@ class Workspace:
         WorkspaceFileError then, for callers that go on to move the file on its own.
         """
         if self._closed:
+            return
+        if self.reading_only:  # nothing to fold back: nothing was written
+            self._let_go()
             return
         self._closed = True
         self._stop_watching()

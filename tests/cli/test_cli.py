@@ -170,3 +170,29 @@ def test_synthetic_workspace_is_deterministic(tmp_path: Path) -> None:
     okrdesk("demo", tmp_path / "other.okrdesk", "--teams", "3", "--seed", "6")
     okrdesk("export", "json", tmp_path / "other.okrdesk", "-o", tmp_path / "other.json")
     assert (tmp_path / "other.json").read_bytes() != (tmp_path / "one.json").read_bytes()
+
+
+def test_commands_that_read_leave_every_byte_of_the_file(tmp_path: Path, demo_file: Path) -> None:
+    """Reading never writes: not even the header's change counter or journal mode (a sync
+    tool would upload the file again; a read-only share would refuse the write)."""
+    path = tmp_path / "demo.okrdesk"
+    shutil.copy(demo_file, path)
+    before = digest(path)
+    for args in (
+        ("show", path),
+        ("score", path),
+        ("check", path),
+        ("export", "json", path, "-o", tmp_path / "out.json"),
+        ("booklet", path, "-o", tmp_path / "booklet.pdf"),
+    ):
+        done = okrdesk(*args)
+        assert done.returncode in (0, 1), (args, done.stderr)  # check exits 1 on findings
+        assert digest(path) == before, args
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("demo")) == [
+        "demo.okrdesk"
+    ]  # no log or journal left beside it
+    path.chmod(0o444)  # and a file on a read-only share can be shown
+    try:
+        assert okrdesk("show", path).returncode == 0
+    finally:
+        path.chmod(0o644)

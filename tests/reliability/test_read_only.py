@@ -70,10 +70,14 @@ def places(demo_file: Path, tmp_path: Path) -> tuple[Path, Path]:
 Commands = dict[str, tuple[list[str | Path], str]]
 
 
+READS = {"show"}  # commands that only read the workspace on the read-only place
+
+
 def _commands(ro: Path, rw: Path) -> Commands:
     """What a person might try on the read-only place, and what the one line must say."""
     return {
-        "show": (["show", ro / "demo.okrdesk"], "read-only; copy it somewhere writable"),
+        # Reading needs no writing: it works on a read-only share and leaves every byte.
+        "show": (["show", ro / "demo.okrdesk"], "Kolbenwerk Espresso GmbH — 2026-Q4"),
         "rules": (
             ["rules", ro / "demo.okrdesk", "--disable", "objective-has-number"],
             "read-only; copy it somewhere writable",
@@ -116,6 +120,9 @@ def _run_all(
 def _judge(results: dict[str, tuple[int, str]], commands: Commands, ro: Path, before: dict) -> None:
     for name, (code, output) in results.items():
         expected = commands[name][1]
+        if name in READS:
+            assert code == 0 and output.startswith(expected), (name, output)
+            continue
         assert code == 2, (name, output)
         line = one_line(output)
         assert line.startswith("okrdesk: ") and expected in line, (name, line)
