@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from fake_time import FakeTime
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
@@ -25,17 +26,6 @@ PASTED = """\
 1. win back cafes that stopped ordering beans!
 2) Sell more grinders
 """
-
-
-class FakeTime:
-    def __init__(self) -> None:
-        self.now = 5000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
 
 
 class Prompts:
@@ -97,7 +87,7 @@ def settle(qtbot, widget: FacilitationWidget) -> None:
 
 def test_a_shortened_workshop_from_agenda_to_handouts(qtbot, room, said, tmp_path):
     path, session, ids = room
-    now = FakeTime()
+    now = FakeTime(5000.0)
     widget = facilitation(qtbot, session, now)
     widget.set_context(ids["cycle"], ids["team"])
     assert "Decisions go to Cafe Sales · 2026-Q4" in widget.where.text()
@@ -285,7 +275,7 @@ def test_a_shortened_workshop_from_agenda_to_handouts(qtbot, room, said, tmp_pat
 
 def test_reopening_resumes_the_session_where_the_clock_stood(qtbot, room, said):
     _path, session, ids = room
-    now = FakeTime()
+    now = FakeTime(5000.0)
     first = facilitation(qtbot, session, now)
     first.set_context(ids["cycle"], ids["team"])
     first.new_session()
@@ -305,7 +295,7 @@ def test_time_up_is_signalled_once_with_an_optional_beep(qtbot, room, said, monk
     _path, session, _ids = room
     beeps: list[int] = []
     monkeypatch.setattr("ui.facilitation.clock.QApplication.beep", lambda: beeps.append(1))
-    now = FakeTime()
+    now = FakeTime(5000.0)
     widget = facilitation(qtbot, session, now)
     widget.new_session()
     widget.clock_panel.sound.setChecked(True)
@@ -322,7 +312,7 @@ def test_promoting_key_results_asks_for_the_objective(qtbot, room, said):
     objective = entities.create(
         session.ws, "objective", cycle_id=ids["cycle"], team_id=ids["team"], title="Own Basel"
     )
-    widget = facilitation(qtbot, session, FakeTime())
+    widget = facilitation(qtbot, session, FakeTime(5000.0))
     widget.set_context(ids["cycle"], ids["team"])
     widget.new_session()
     widget.brainstorm.kind_box.setCurrentIndex(1)
@@ -341,7 +331,7 @@ def test_promoting_key_results_asks_for_the_objective(qtbot, room, said):
 
 def test_without_a_workshop_the_tab_invites_to_start_one(qtbot, room, said):
     _path, session, _ids = room
-    widget = facilitation(qtbot, session, FakeTime())
+    widget = facilitation(qtbot, session, FakeTime(5000.0))
     assert widget.ctx.session_id is None
     assert widget.sessions.currentText() == "No workshop yet — start one"
     assert not widget.present_button.isEnabled() and not widget.finish_button.isEnabled()
@@ -352,7 +342,7 @@ def test_without_a_workshop_the_tab_invites_to_start_one(qtbot, room, said):
 
 def test_agenda_edits_are_undoable_and_the_clock_follows_them(qtbot, room, said):
     _path, session, _ids = room
-    widget = facilitation(qtbot, session, FakeTime())
+    widget = facilitation(qtbot, session, FakeTime(5000.0))
     widget.new_session()
     agenda = widget.agenda_panel
     widget.ctx.clock.go_to(1)
@@ -381,7 +371,7 @@ def test_a_session_without_agenda_gets_the_default_one(qtbot, demo_copy, said):
     """The demo's workshop has a parking lot but no agenda yet."""
     session = WorkspaceSession(Workspace.open(demo_copy))
     try:
-        widget = facilitation(qtbot, session, FakeTime())
+        widget = facilitation(qtbot, session, FakeTime(5000.0))
         agenda = widget.agenda_panel
         assert widget.ctx.session_id is not None
         assert agenda.table.rowCount() == 0 and agenda.default_button.isVisible()
@@ -398,7 +388,7 @@ def test_a_session_without_agenda_gets_the_default_one(qtbot, demo_copy, said):
 
 def test_a_skipped_step_is_said_and_does_not_put_the_session_ahead(qtbot, room, said):
     _path, session, _ids = room
-    now = FakeTime()
+    now = FakeTime(5000.0)
     widget = facilitation(qtbot, session, now)
     widget.new_session()
     settle(qtbot, widget)
@@ -431,7 +421,7 @@ def test_a_skipped_step_is_said_and_does_not_put_the_session_ahead(qtbot, room, 
 
 def test_minutes_are_whole_numbers_and_0_125_is_refused_not_rounded(qtbot, room, said) -> None:
     _path, session, ids = room
-    widget = facilitation(qtbot, session, FakeTime())
+    widget = facilitation(qtbot, session, FakeTime(5000.0))
     widget.set_context(ids["cycle"], ids["team"])
     qtbot.mouseClick(widget.new_button, LEFT)
     settle(qtbot, widget)
@@ -454,7 +444,7 @@ def test_a_vote_being_typed_survives_a_change_made_meanwhile(qtbot, room, said):
     """Each saved cell refreshes the tab; a refresh that rebuilt the grid under an open
     editor threw away the next cell's typing (seen with a fast typist under X11)."""
     _path, session, ids = room
-    widget = facilitation(qtbot, session, FakeTime())
+    widget = facilitation(qtbot, session, FakeTime(5000.0))
     widget.set_context(ids["cycle"], ids["team"])
     session_id = workshop.start_session(session.ws, "Votes", cycle="2026-Q4")
     workshop.add_participants(session.ws, session_id, "Amira\nTom")
@@ -482,7 +472,7 @@ def test_a_vote_being_typed_survives_a_change_made_meanwhile(qtbot, room, said):
 
 def test_tick_the_top_leaves_out_ideas_nobody_voted_for(qtbot, room, said):
     _path, session, ids = room
-    widget = facilitation(qtbot, session, FakeTime())
+    widget = facilitation(qtbot, session, FakeTime(5000.0))
     widget.set_context(ids["cycle"], ids["team"])
     session_id = workshop.start_session(session.ws, "Votes", cycle="2026-Q4")
     workshop.add_participants(session.ws, session_id, "Amira\nTom")
@@ -502,7 +492,7 @@ def test_tick_the_top_leaves_out_ideas_nobody_voted_for(qtbot, room, said):
 
 def test_deleting_chosen_ideas_is_one_step_and_says_so(qtbot, room, said):
     _path, session, ids = room
-    widget = facilitation(qtbot, session, FakeTime())
+    widget = facilitation(qtbot, session, FakeTime(5000.0))
     widget.set_context(ids["cycle"], ids["team"])
     session_id = workshop.start_session(session.ws, "Ideas", cycle="2026-Q4")
     workshop_ideas.add_candidates(session.ws, session_id, ["Read more", "Come in", "Stay calm"])

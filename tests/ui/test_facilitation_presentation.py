@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from fake_time import FakeTime
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
@@ -23,14 +24,6 @@ from ui.session import WorkspaceSession
 
 SCREENSHOTS = None  # set to a folder path to keep the screenshots of a run
 TODAY = date(2026, 11, 23)  # the day the demo workspace is built for (tests/conftest.py)
-
-
-class FakeTime:
-    def __init__(self) -> None:
-        self.now = 100.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @pytest.fixture

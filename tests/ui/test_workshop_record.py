@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from fake_time import FakeTime
 from pypdf import PdfReader
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit
@@ -24,14 +25,6 @@ from ui.session import WorkspaceSession
 
 LEFT = Qt.MouseButton.LeftButton
 TODAY = date(2026, 11, 23)
-
-
-class FakeTime:
-    def __init__(self) -> None:
-        self.now = 100.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @pytest.fixture
