@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEvent, QSettings, QStandardPaths, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QStandardItemModel
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import Qt
 
     from okrdesk.services.changes import Changes
+    from okrdesk.services.first_look import FirstLook
     from okrdesk.services.workspace import Workspace
     from ui.alignment_view import AlignmentView
     from ui.guided.widget import GuidedSessionWidget
@@ -60,6 +62,16 @@ SHORTCUTS = [
     ("F5", "Workshop tab: present on the room's screen (Esc leaves)"),
     ("F1", "This list"),
 ]
+
+
+# The tabs after "OKRs" (built when first shown) and the menus, by title.
+LAZY_TABS = ("Alignment", "Planning session", "Workshop", "Review", "Check-ins")
+MENU_TITLES = ("&File", "&Edit", "&View", "&Help")
+
+
+def heading_text(team: str, cycle: str, start: date, end: date, state: str) -> str:
+    """The OKR page's heading: "Riverside School · 2027-Q1 (01 Jan – 31 Mar 2027, planning)"."""
+    return f"{team} · {cycle} ({start:%d %b} – {end:%d %b %Y}, {state})"
 
 
 class MainWindow(QMainWindow):
@@ -94,16 +106,50 @@ class MainWindow(QMainWindow):
         )
         self.setCentralWidget(self._placeholder)
         self.setWindowTitle("OKR Desk")
+        self._first_look: tuple[QWidget, QWidget] | None = None  # (team picker, OKR tree)
 
     def show_opening(self, what: str) -> None:
         """Say what the empty frame is waiting for (a file name, "the demo workspace")."""
         self._placeholder.setText(f"Opening {what}…")
         self.setWindowTitle(f"{what} — OKR Desk")
 
-    def attach(self, session: WorkspaceSession) -> None:
-        """Fill the frame with the workspace's views, menus and docks."""
-        from PySide6.QtCore import Qt
+    def show_first_look(self, look: FirstLook) -> None:
+        """Before the data layer is loaded: the navigator and the team's OKRs, drawn by the
+        same widgets and rows as the full window, which `attach` then takes over in place.
+        Nothing can be changed yet (the OKR actions wait)."""
+        from PySide6.QtWidgets import QTreeView
 
+        from ui.okr_rows import ProgressDelegate, clear_rows, fill_rows, size_columns
+        from ui.team_picker import TeamPicker
+
+        picker = TeamPicker()
+        picker.show_cycles(look.cycles, look.cycle_id)
+        picker.show_teams(look.teams, look.team_id)
+        view = QTreeView()
+        model = QStandardItemModel(view)
+        clear_rows(model)
+        fill_rows(model, look.tree.teams[0])
+        view.setModel(model)
+        view.setItemDelegateForColumn(1, ProgressDelegate(view))
+        view.setAlternatingRowColors(True)
+        view.setUniformRowHeights(True)
+        size_columns(view.header())
+        view.expandAll()
+        self._build_frame(view, picker, QWidget(), QWidget())
+        self._first_look = (picker, view)
+        for action in self.okr_actions:
+            action.setEnabled(False)
+        for title in LAZY_TABS:
+            self.tabs.setTabEnabled(self.tabs.addTab(QWidget(), title), False)
+        team, cycle = look.tree.teams[0], look.tree.cycle
+        self.heading.setText(
+            heading_text(team.name, cycle.name, cycle.start_date, cycle.end_date, cycle.state)
+        )
+        self._lay_out_docks()
+
+    def attach(self, session: WorkspaceSession) -> None:
+        """Fill the frame with the workspace's views, menus and docks (taking over from the
+        first look, when one is on screen)."""
         from ui.coach_summary import CoachSummary
         from ui.editors import DetailEditor
         from ui.lazy_page import LazyPage
@@ -116,15 +162,18 @@ class MainWindow(QMainWindow):
         self.okr_view = OkrView(session)
         self.editor = DetailEditor(session)
         self.coach = CoachSummary(session)
-        self.tabs = QTabWidget()
-        self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self._okr_page(), "OKRs")
-        self.setCentralWidget(self.tabs)
-        nav = self._dock("Navigator", self.navigator, Qt.DockWidgetArea.LeftDockWidgetArea)
-        details = self._dock("Details", self.editor, Qt.DockWidgetArea.RightDockWidgetArea)
-        coach = self._dock("Coach", self.coach, Qt.DockWidgetArea.RightDockWidgetArea)
-        self._docks = (nav, details, coach)
-        self._docks_sized = False
+        taking_over = self._first_look is not None
+        if self._first_look is not None:
+            picker, _view = self._first_look
+            # Keep what the person picked while the data layer loaded.
+            self.navigator.select(picker.cycle_id(), picker.team_id())
+            while self.tabs.count() > 1:
+                self.tabs.widget(1).deleteLater()
+                self.tabs.removeTab(1)
+            for action in self.okr_actions:
+                action.setEnabled(True)
+        self._build_frame(self.okr_view, self.navigator, self.editor, self.coach)
+        self._first_look = None
         self._build_menus()
         # The other tabs are built, and their modules imported, when first shown.
         self.alignment_page: LazyPage[ShowsObjectives] = LazyPage(
@@ -150,7 +199,6 @@ class MainWindow(QMainWindow):
             lambda: _checkins(session), self._follow_navigator
         )
         self.add_page(self.checkins_page, "Check-ins", "Ctrl+6")
-        self._hidden_docks: list[QDockWidget] = []
         self.tabs.currentChanged.connect(self._tab_changed)
         self._tab_changed(self.tabs.currentIndex())
 
@@ -164,6 +212,10 @@ class MainWindow(QMainWindow):
         session.undo_stack.cleanChanged.connect(lambda _c: self._update_title())
         self._update_title()
         self.show_team(self.navigator.cycle_id(), self.navigator.team_id())
+        if not taking_over:  # a first look has laid the docks out already
+            self._lay_out_docks()
+
+    def _lay_out_docks(self) -> None:
         state = self.settings.value("window/state")
         if state is not None:
             self.restoreState(state)
@@ -172,7 +224,39 @@ class MainWindow(QMainWindow):
 
     # -- construction --------------------------------------------------------------------------
 
-    def _okr_page(self) -> QWidget:
+    def _build_frame(
+        self, okrs: QWidget, navigator: QWidget, details: QWidget, coach: QWidget
+    ) -> None:
+        """The tabs with the OKR page and the three docks around them, holding these widgets.
+        Called again by `attach` after a first look: the same tabs and docks get the full
+        widgets in place, so nothing on screen moves."""
+        from PySide6.QtCore import Qt
+
+        if self._first_look is not None:
+            _picker, view = self._first_look
+            self.okr_page.layout().replaceWidget(view, okrs)
+            view.deleteLater()
+            for dock, widget in zip(self._docks, (navigator, details, coach), strict=True):
+                dock.widget().deleteLater()
+                dock.setWidget(widget)
+            return
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.okr_page = self._okr_page(okrs)
+        self.tabs.addTab(self.okr_page, "OKRs")
+        self.setCentralWidget(self.tabs)
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        self._docks = (
+            self._dock("Navigator", navigator, left),
+            self._dock("Details", details, right),
+            self._dock("Coach", coach, right),
+        )
+        self._docks_sized = False
+        self._hidden_docks: list[QDockWidget] = []
+        for title in MENU_TITLES:  # filled by _build_menus; here so nothing shifts later
+            self.menuBar().addMenu(title)
+
+    def _okr_page(self, okrs: QWidget) -> QWidget:
         page = QWidget()
         self.heading = QLabel()
         self.heading.setObjectName("teamHeading")
@@ -212,7 +296,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
         layout.addWidget(bar)
-        layout.addWidget(self.okr_view, 1)
+        layout.addWidget(okrs, 1)
         return page
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
@@ -232,6 +316,7 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
+        self.menuBar().clear()  # the titles a first look showed
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addAction(self._action("&New workspace…", self.new_workspace, "Ctrl+N"))
         self.new_cycle_action = self._action("New c&ycle…", self.navigator.new_cycle)
@@ -362,8 +447,16 @@ class MainWindow(QMainWindow):
         if tree is not None and tree.teams and tree.teams[0].objectives:
             self.okr_view.select("objective", tree.teams[0].objectives[0].id)
 
+    def show_team_named(self, name: str) -> bool:
+        """Show the team of this name (any case) or id; False when there is none."""
+        for node in self.navigator.nodes:
+            if name == node.id or node.name.casefold() == name.casefold():
+                self.navigator.select(team_id=node.id)
+                return True
+        return False
+
     def _show_heading(self, cycle_id: str | None, team_id: str | None) -> None:
-        """ "Riverside School · 2027-Q1 (01 Jan – 31 Mar 2027, planning)", read afresh."""
+        """The heading of a team in a cycle, read afresh."""
         from okrdesk.services import entities
 
         try:
@@ -375,8 +468,7 @@ class MainWindow(QMainWindow):
             self.heading.setText("No cycle or team yet — start the planning session")
             return
         self.heading.setText(
-            f"{team['name']} · {c['name']} ({c['start_date']:%d %b} – "
-            f"{c['end_date']:%d %b %Y}, {c['state']})"
+            heading_text(team["name"], c["name"], c["start_date"], c["end_date"], c["state"])
         )
 
     def reveal_objective(self, objective_id: str) -> None:

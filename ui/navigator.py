@@ -7,16 +7,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QHeaderView,
-    QLabel,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QWidget
 
 from okrdesk.errors import OkrDeskError
 from okrdesk.services import entities
@@ -25,11 +16,10 @@ from okrdesk.services.views import current_cycle_id, team_nodes
 from ui import dialogs
 from ui.refresh import Refresher
 from ui.session import WorkspaceSession
+from ui.team_picker import ID_ROLE, TeamPicker
 
-ID_ROLE = Qt.ItemDataRole.UserRole
 
-
-class Navigator(QWidget):
+class Navigator(TeamPicker):
     """Emits `selection_changed(cycle_id, team_id)` when the person picks a cycle or team."""
 
     selection_changed = Signal(str, str)
@@ -40,24 +30,6 @@ class Navigator(QWidget):
         self.session = session
         self.cycle_dialog: QDialog | None = None  # New cycle…, while it is open
         self._announced: tuple[str, str] | None = None
-        self.cycle_box = QComboBox()
-        self.cycle_box.setAccessibleName("Cycle")
-        self.teams = QTreeWidget()
-        self.teams.setHeaderLabels(["Team", "Obj."])
-        self.teams.header().setStretchLastSection(False)
-        self.teams.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.teams.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.teams.setAccessibleName("Teams")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        label = QLabel("&Cycle")
-        label.setBuddy(self.cycle_box)
-        layout.addWidget(label)
-        layout.addWidget(self.cycle_box)
-        teams_label = QLabel("&Teams")
-        teams_label.setBuddy(self.teams)
-        layout.addWidget(teams_label)
-        layout.addWidget(self.teams, 1)
         self.cycle_box.currentIndexChanged.connect(self._cycle_picked)
         self.teams.currentItemChanged.connect(lambda *_: self._emit())
         self.refresher = Refresher(self, session, ("cycle", "team", "objective"), self._on_change)
@@ -74,13 +46,6 @@ class Navigator(QWidget):
         self.reload()
 
     # -- state ---------------------------------------------------------------------------------
-
-    def cycle_id(self) -> str:
-        return self.cycle_box.currentData() or ""
-
-    def team_id(self) -> str:
-        item = self.teams.currentItem()
-        return item.data(0, ID_ROLE) if item else ""
 
     def select(self, cycle_id: str | None = None, team_id: str | None = None) -> None:
         if cycle_id:
@@ -154,48 +119,16 @@ class Navigator(QWidget):
 
     def reload(self) -> None:
         keep_cycle, keep_team = self.cycle_id(), self.team_id()
-        self.cycle_box.blockSignals(True)
-        self.cycle_box.clear()
         cycles = sorted(
             entities.list_items(self.session.ws, "cycle"), key=lambda c: c["start_date"]
         )
-        for cycle in cycles:
-            self.cycle_box.addItem(f"{cycle['name']}  ({cycle['state']})", cycle["id"])
-        if cycles:
-            current = keep_cycle or current_cycle_id(self.session.ws)
-            self.cycle_box.setCurrentIndex(max(0, self.cycle_box.findData(current)))
-        self.cycle_box.blockSignals(False)
+        current = (keep_cycle or current_cycle_id(self.session.ws)) if cycles else ""
+        self.show_cycles([(c["id"], c["name"], c["state"]) for c in cycles], current or "")
         self._fill_teams(keep_team)
         self._emit()
 
     def _fill_teams(self, keep_team: str) -> None:
-        self.teams.blockSignals(True)
-        self.teams.clear()
-        teams = team_nodes(self.session.ws, self.cycle_id() or None)
-        items: dict[str, QTreeWidgetItem] = {}
-        for team in teams:
-            item = QTreeWidgetItem([team.name, str(team.objective_count)])
-            item.setData(0, ID_ROLE, team.id)
-            holder = items.get(team.parent_id or "")
-            if holder is None:
-                self.teams.addTopLevelItem(item)
-            else:
-                holder.addChild(item)
-            items[team.id] = item
-        self.teams.expandAll()
-        chosen = items.get(keep_team) or (self.teams.topLevelItem(0) if teams else None)
-        if chosen is not None:
-            self.teams.setCurrentItem(chosen)
-        self.teams.blockSignals(False)
-
-    def _items(self) -> list[QTreeWidgetItem]:
-        top = self.teams.topLevelItemCount()
-        found, stack = [], [self.teams.topLevelItem(i) for i in range(top)]
-        while stack:
-            item = stack.pop()
-            found.append(item)
-            stack.extend(item.child(i) for i in range(item.childCount()))
-        return found
+        self.show_teams(team_nodes(self.session.ws, self.cycle_id() or None), keep_team)
 
     def _cycle_picked(self) -> None:
         self._fill_teams(self.team_id())

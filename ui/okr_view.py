@@ -9,80 +9,25 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QRect, Qt, Signal
-from PySide6.QtGui import (
-    QColor,
-    QDropEvent,
-    QKeyEvent,
-    QPainter,
-    QStandardItem,
-    QStandardItemModel,
-)
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTreeView,
-    QWidget,
-)
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QDropEvent, QKeyEvent, QStandardItemModel
+from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
 from okrdesk.errors import OkrDeskError
-from okrdesk.formatting import key_result_numbers, percent
 from okrdesk.services.views import OkrTree, okr_tree
-from okrdesk.vocabulary import (
-    BAND_WORDS,
-    CONFIDENCE_WORDS,
-    INITIATIVE_STATUS_WORDS,
-    OBJECTIVE_KIND_WORDS,
-    OBJECTIVE_STATUS_WORDS,
-    Band,
-)
 from ui.coach_marks import mark_icon, tooltip, weak_items
+from ui.okr_rows import (
+    ID_ROLE,
+    KIND_ROLE,
+    ProgressDelegate,
+    clear_rows,
+    fill_rows,
+    size_columns,
+)
 from ui.refresh import OKRS, Refresher
 from ui.session import WorkspaceSession
 
-KIND_ROLE = Qt.ItemDataRole.UserRole + 1
-ID_ROLE = Qt.ItemDataRole.UserRole + 2
-PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 3
-BAND_ROLE = Qt.ItemDataRole.UserRole + 4
-# The view data says which band a score is in (by the workspace's bands); this only colours it.
-BAND_COLOURS: dict[Band, str] = {"red": "#c8553d", "amber": "#d9a53f", "green": "#4f8a4b"}
-NO_BAND_COLOUR = "#9a9a9a"
-COLUMNS = ["Objective / key result / initiative", "Progress", "Owner", "Confidence / status"]
 PARENT_KIND = {"key_result": "objective", "initiative": "objective", "objective": "team"}
-
-
-class ProgressDelegate(QStyledItemDelegate):
-    """A bar with the percentage written on it: readable without colour, in print too."""
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        value = index.data(PROGRESS_ROLE)
-        if value is None:
-            super().paint(painter, option, index)
-            return
-        if option.state & QStyle.StateFlag.State_Selected:
-            painter.fillRect(option.rect, option.palette.highlight())
-        rect = option.rect
-        bar = QRect(rect.left() + 4, rect.center().y() - 5, int(rect.width() * 0.55), 10)
-        painter.save()
-        painter.setPen(QColor("#777"))
-        painter.drawRect(bar)
-        filled = QRect(
-            bar.left(), bar.top(), int(bar.width() * max(0.0, min(1.0, value))), bar.height()
-        )
-        band = index.data(BAND_ROLE)
-        colour = BAND_COLOURS[band] if band else NO_BAND_COLOUR
-        painter.fillRect(filled.adjusted(1, 1, 0, 0), QColor(colour))
-        painter.setPen(option.palette.text().color())
-        text_box = QRect(bar.right() + 6, rect.top(), rect.right() - bar.right() - 8, rect.height())
-        painter.drawText(
-            text_box,
-            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-            percent(value),
-        )
-        painter.restore()
 
 
 class OkrView(QTreeView):
@@ -121,8 +66,7 @@ class OkrView(QTreeView):
         expanded = self._expanded_ids()
         selected = self.current_item()
         first_time = not self.model_.rowCount()
-        self.model_.clear()
-        self.model_.setHorizontalHeaderLabels(COLUMNS)
+        clear_rows(self.model_)
         self.tree = None
         if self.cycle_id and self.team_id:
             try:
@@ -133,89 +77,19 @@ class OkrView(QTreeView):
             weak_items(self.session.ws, self.cycle_id, self.team_id, self.tree) if self.tree else {}
         )
         if self.tree is not None and self.tree.teams:
-            for objective in self.tree.teams[0].objectives:
-                kind = OBJECTIVE_KIND_WORDS[objective.kind]
-                row = self._row(
-                    "objective",
-                    objective.id,
-                    f"◎  {objective.title}",
-                    (objective.score, objective.band),
-                    objective.owner,
-                    f"{kind}, {OBJECTIVE_STATUS_WORDS[objective.status]}",
-                    bold=True,
-                )
-                for kr in objective.key_results:
-                    numbers = key_result_numbers(kr)
-                    label = f"{kr.title}   [{numbers}]" if numbers else kr.title
-                    confidence = CONFIDENCE_WORDS[kr.confidence] if kr.confidence else ""
-                    row[0].appendRow(
-                        self._row(
-                            "key_result", kr.id, label, (kr.progress, kr.band), kr.owner, confidence
-                        )
-                    )
-                for initiative in objective.initiatives:
-                    row[0].appendRow(
-                        self._row(
-                            "initiative",
-                            initiative.id,
-                            f"•  {initiative.title}",
-                            (None, None),
-                            initiative.owner,
-                            INITIATIVE_STATUS_WORDS[initiative.status],
-                        )
-                    )
-                self.model_.appendRow(row)
+            fill_rows(self.model_, self.tree.teams[0])
         for index in self._all_indexes():  # what the coach flags in the wording stands out
             findings = weak.get(index.data(ID_ROLE) or "")
             if findings and index.column() == 0:
                 cell = self.model_.itemFromIndex(index)
                 cell.setIcon(mark_icon())
                 cell.setToolTip(tooltip(cell.toolTip(), findings))
-        header = self.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 110), (2, 110), (3, 140)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            header.resizeSection(column, width)
-        header.setStretchLastSection(False)
+        size_columns(self.header())
         for index in self._all_indexes():
             if first_time or index.data(ID_ROLE) in expanded:
                 self.setExpanded(index, True)
         if selected:
             self.select(*selected)
-
-    def _row(
-        self,
-        kind: str,
-        item_id: str,
-        title: str,
-        progress: tuple[float | None, Band | None],
-        owner: str,
-        status: str,
-        bold: bool = False,
-    ) -> list[QStandardItem]:
-        cells = [
-            QStandardItem(title),
-            QStandardItem(""),
-            QStandardItem(owner),
-            QStandardItem(status),
-        ]
-        for cell in cells:
-            cell.setData(kind, KIND_ROLE)
-            cell.setData(item_id, ID_ROLE)
-            cell.setEditable(False)
-            cell.setDropEnabled(kind == "objective")
-        cells[0].setToolTip(title)
-        value, band = progress
-        cells[1].setData(value, PROGRESS_ROLE)
-        cells[1].setData(band, BAND_ROLE)
-        if value is not None:  # the band in words too: the colour is never the only cue
-            words = f" — {BAND_WORDS[band]}" if band else ""
-            cells[1].setToolTip(f"{percent(value)}{words}")
-        if bold:
-            font = cells[0].font()
-            font.setBold(True)
-            cells[0].setFont(font)
-        return cells
 
     # -- selection -----------------------------------------------------------------------------
 

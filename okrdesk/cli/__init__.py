@@ -44,7 +44,9 @@ def cmd_gui(args: argparse.Namespace) -> int:
     # The launcher is the one place the core reaches the front end, and only on demand,
     # so headless subcommands never load Qt.
     app = importlib.import_module("ui.app")
-    return app.run(args.path, screenshot=args.screenshot, view=args.view, size=args.size)
+    return app.run(
+        args.path, screenshot=args.screenshot, view=args.view, size=args.size, team=args.team
+    )
 
 
 def window_size(text: str) -> tuple[int, int]:
@@ -78,6 +80,9 @@ def gui_parser() -> argparse.ArgumentParser:
         choices=["okrs", "alignment", "planning", "workshop", "review", "checkins"],
         default="okrs",
         help="the tab to open on (default: okrs)",
+    )
+    gui.add_argument(
+        "--team", metavar="NAME", help="the team to show first (default: the top of the tree)"
     )
     return gui
 

@@ -18,13 +18,25 @@ from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
 
 from okrdesk.atomic import replacing
+from okrdesk.db.header import (
+    APPLICATION_ID,
+    SCHEMA_REVISIONS,
+    SCHEMA_VERSION,
+    SQLITE_MAGIC,
+    read_header,
+)
 from okrdesk.errors import WorkspaceFileError, WorkspaceLockedError
 
-APPLICATION_ID = 0x4F4B5244  # "OKRD"
-SQLITE_MAGIC = b"SQLite format 3\x00"
-# Alembic revisions in order; a file's user_version is its index + 1.
-SCHEMA_REVISIONS = ("0001_core", "0002_kpis_workshops", "0003_change_log")
-SCHEMA_VERSION = len(SCHEMA_REVISIONS)
+# The header's rules need no SQLAlchemy (start-up reads them first); callers import them here.
+__all__ = [
+    "APPLICATION_ID",
+    "FILE_SUFFIX",
+    "SCHEMA_REVISIONS",
+    "SCHEMA_VERSION",
+    "SQLITE_MAGIC",
+    "read_header",
+]
+
 FILE_SUFFIX = ".okrdesk"
 # How long a statement waits for another program's lock before giving up. A lock held by
 # another OKR Desk lasts one transaction (milliseconds; a large import about a second).
@@ -65,30 +77,6 @@ def sqlite_reason(exc: BaseException) -> str:
     if code & 0xFF == sqlite3.SQLITE_CANTOPEN:
         return "the file cannot be created or opened there"
     return str(exc)
-
-
-def read_header(path: Path) -> tuple[int, int]:
-    """Return (application_id, user_version) of a workspace file, or refuse it."""
-    if not path.exists():
-        raise WorkspaceFileError(f"{path}: no such file")
-    if path.is_dir():
-        raise WorkspaceFileError(f"{path}: is a folder, not a workspace file")
-    try:
-        with path.open("rb") as f:
-            header = f.read(100)
-    except OSError as exc:
-        raise WorkspaceFileError(f"{path}: cannot be read ({exc.strerror})") from exc
-    if not header:
-        raise WorkspaceFileError(f"{path}: the file is empty (0 bytes), not a workspace")
-    if not header.startswith(SQLITE_MAGIC):
-        raise WorkspaceFileError(f"{path}: not an OKR Desk workspace (not a SQLite database)")
-    if len(header) < 100:
-        raise WorkspaceFileError(f"{path}: the file is truncated (damaged header)")
-    user_version = int.from_bytes(header[60:64], "big")
-    application_id = int.from_bytes(header[68:72], "big")
-    if application_id != APPLICATION_ID:
-        raise WorkspaceFileError(f"{path}: a SQLite database, but not an OKR Desk workspace")
-    return application_id, user_version
 
 
 def check_openable(path: Path) -> int:

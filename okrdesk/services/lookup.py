@@ -9,6 +9,9 @@ from sqlalchemy.orm import Session
 
 from okrdesk.db import models as m
 from okrdesk.errors import NotFoundError
+from okrdesk.services.view_data import current_cycle
+
+__all__ = ["current_cycle", "find_cycle", "find_team"]  # current_cycle lives in view_data
 
 
 def find_cycle(s: Session, wanted: str | None, today: date | None = None) -> m.Cycle:
@@ -23,18 +26,6 @@ def find_cycle(s: Session, wanted: str | None, today: date | None = None) -> m.C
         names = ", ".join(c.name for c in cycles)
         raise NotFoundError(f"no cycle {wanted!r} (cycles: {names})")
     return current_cycle(cycles, today or date.today())
-
-
-def current_cycle(cycles: list[m.Cycle], today: date) -> m.Cycle:
-    """The active cycle running today; else any cycle running today; else the latest."""
-    running = [c for c in cycles if c.start_date <= today <= c.end_date]
-    for cycle in running:
-        if cycle.state == "active":
-            return cycle
-    if running:
-        return running[0]
-    active = [c for c in cycles if c.state == "active"]
-    return (active or cycles)[-1]
 
 
 def find_team(s: Session, wanted: str) -> m.Team:

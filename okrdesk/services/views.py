@@ -1,4 +1,5 @@
-"""Plain, read-only view data built from the database for the CLI, the UI and reports.
+"""Plain, read-only view data built from the database for the CLI, the UI and reports
+(the data itself is defined in :mod:`okrdesk.services.view_data`).
 
 Scores come with their band, coloured by the workspace's own bands (setting ``bands``):
 screens and printouts only map a band to a colour, they never decide one.
@@ -7,7 +8,6 @@ screens and printouts only map a band to a colour, they never decide one.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -15,109 +15,37 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from okrdesk.db import models as m
-from okrdesk.scoring import Bands, KeyResultFacts, band, objective_score, rollup
-from okrdesk.services.facts import progress_of, workspace_bands
+from okrdesk.scoring import Bands, band
+from okrdesk.services.facts import workspace_bands
 from okrdesk.services.lookup import current_cycle, find_cycle, find_team
-from okrdesk.services.workspace import Workspace
-from okrdesk.vocabulary import (
-    Band,
-    Confidence,
-    CycleState,
-    Direction,
-    InitiativeStatus,
-    KeyResultKind,
-    ObjectiveKind,
-    ObjectiveStatus,
-    TeamKind,
+from okrdesk.services.view_data import (
+    CycleView,
+    InitiativeView,
+    KeyResultView,
+    ObjectiveView,
+    OkrTree,
+    TeamNode,
+    TeamView,
+    in_tree_order,
+    key_result_view,
+    objective_score_of,
+    team_view,
 )
+from okrdesk.services.workspace import Workspace
 
-
-@dataclass(frozen=True)
-class InitiativeView:
-    id: str
-    title: str
-    status: InitiativeStatus
-    owner: str
-    due_date: date | None
-    key_result_ids: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class KeyResultView:
-    id: str
-    title: str
-    kind: KeyResultKind
-    start: float | None
-    target: float | None
-    current: float | None
-    unit: str
-    direction: Direction
-    done: bool
-    commit_level: float | None
-    stretch_level: float | None
-    owner: str
-    confidence: Confidence | None
-    weight: float
-    progress: float | None
-    band: Band | None  # of the progress
-
-    def facts(self) -> KeyResultFacts:
-        return KeyResultFacts(
-            kind=self.kind,
-            start=self.start,
-            target=self.target,
-            current=self.current,
-            direction=self.direction,
-            done=self.done,
-            commit=self.commit_level,
-            stretch=self.stretch_level,
-            weight=self.weight,
-        )
-
-
-@dataclass(frozen=True)
-class ObjectiveView:
-    id: str
-    title: str
-    why: str
-    owner: str
-    kind: ObjectiveKind
-    status: ObjectiveStatus
-    theme: str | None
-    key_results: tuple[KeyResultView, ...]
-    initiatives: tuple[InitiativeView, ...]
-    supports: tuple[tuple[str, str], ...]  # (id, title) of the objectives or KRs it supports
-    score: float | None
-    band: Band | None
-
-
-@dataclass(frozen=True)
-class TeamView:
-    id: str
-    name: str
-    kind: TeamKind
-    parent_id: str | None
-    depth: int
-    objectives: tuple[ObjectiveView, ...]
-    score: float | None  # the plain mean of its objectives' scores (scoring.rollup)
-    band: Band | None
-
-
-@dataclass(frozen=True)
-class CycleView:
-    id: str
-    name: str
-    start_date: date
-    end_date: date
-    state: CycleState
-    themes: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class OkrTree:
-    organisation: str
-    cycle: CycleView
-    teams: tuple[TeamView, ...] = field(default_factory=tuple)
+# The views' data is defined in view_data (it needs no database); callers import it here.
+__all__ = [
+    "CycleView",
+    "InitiativeView",
+    "KeyResultView",
+    "ObjectiveView",
+    "OkrTree",
+    "TeamNode",
+    "TeamView",
+    "current_cycle_id",
+    "okr_tree",
+    "team_nodes",
+]
 
 
 def okr_tree(
@@ -148,14 +76,9 @@ def okr_tree(
                 tuple(themes),
             ),
             teams=tuple(
-                _team_view(t, depth, tuple(objectives.get(t.id, ())), bands) for t, depth in teams
+                team_view(t, depth, tuple(objectives.get(t.id, ())), bands) for t, depth in teams
             ),
         )
-
-
-def _team_view(t: Any, depth: int, objectives: tuple[ObjectiveView, ...], bands: Bands) -> TeamView:
-    score = rollup([o.score for o in objectives])
-    return TeamView(t.id, t.name, t.kind, t.parent_id, depth, objectives, score, band(score, bands))
 
 
 def _teams_in_tree_order(s: Session) -> list[tuple[Any, int]]:
@@ -165,20 +88,7 @@ def _teams_in_tree_order(s: Session) -> list[tuple[Any, int]]:
             m.Team.position, m.Team.name
         )
     ).all()
-    ids = {row.id for row in rows}
-    children: dict[str | None, list[Any]] = defaultdict(list)
-    for row in rows:
-        # A parent that is missing would hide the team: treat it as a root instead.
-        children[row.parent_id if row.parent_id in ids else None].append(row)
-    ordered: list[tuple[Any, int]] = []
-
-    def walk(parent: str | None, depth: int) -> None:
-        for row in children.get(parent, []):
-            ordered.append((row, depth))
-            walk(row.id, depth + 1)
-
-    walk(None, 0)
-    return ordered
+    return in_tree_order(rows)
 
 
 def _objectives_by_team(
@@ -219,8 +129,8 @@ def _objectives_by_team(
     }
     by_team: dict[str, list[ObjectiveView]] = defaultdict(list)
     for o in objectives:
-        kr_views = tuple(_kr_view(kr, bands) for kr in krs.get(o.id, []))
-        score = _score(kr_views)
+        kr_views = tuple(key_result_view(kr, bands) for kr in krs.get(o.id, []))
+        score = objective_score_of(kr_views)
         by_team[o.team_id].append(
             ObjectiveView(
                 id=o.id,
@@ -243,38 +153,6 @@ def _objectives_by_team(
             )
         )
     return by_team
-
-
-def _kr_view(kr: m.KeyResult, bands: Bands) -> KeyResultView:
-    progress = progress_of(kr)
-    return KeyResultView(
-        id=kr.id,
-        title=kr.title,
-        kind=kr.kind,
-        start=kr.start,
-        target=kr.target,
-        current=kr.current,
-        unit=kr.unit,
-        direction=kr.direction,
-        done=kr.done,
-        commit_level=kr.commit_level,
-        stretch_level=kr.stretch_level,
-        owner=kr.owner,
-        confidence=kr.confidence,
-        weight=kr.weight,
-        progress=progress,
-        band=band(progress, bands),
-    )
-
-
-def _score(krs: tuple[KeyResultView, ...]) -> float | None:
-    """Weighted mean of the key results' progress; None without key results."""
-    if not krs:
-        return None
-    try:
-        return objective_score([kr.facts() for kr in krs], scores=[kr.progress for kr in krs])
-    except ValueError:  # a draft with inconsistent numbers: no score rather than a crash
-        return None
 
 
 def _supports(s: Session, objective_ids: list[str]) -> dict[str, list[tuple[str, str]]]:
@@ -302,16 +180,6 @@ def _group(items: Any, key: str) -> dict[str, list[Any]]:
     for item in items:
         grouped[getattr(item, key)].append(item)
     return grouped
-
-
-@dataclass(frozen=True)
-class TeamNode:
-    id: str
-    name: str
-    kind: TeamKind
-    parent_id: str | None
-    depth: int
-    objective_count: int
 
 
 def team_nodes(ws: Workspace, cycle: str | None = None) -> list[TeamNode]:

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from okrdesk.services import entities
 from okrdesk.services.workspace import Workspace
 from ui.app import Windows
-from ui.okr_view import ID_ROLE
+from ui.okr_rows import ID_ROLE
 
 LEFT = Qt.MouseButton.LeftButton
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ui.app import Windows
-from ui.okr_view import ID_ROLE
+from ui.okr_rows import ID_ROLE
 
 
 def shown_titles(window) -> list[str]:

@@ -8,7 +8,8 @@ from PySide6.QtCore import QModelIndex, QRect, Qt
 from PySide6.QtGui import QColor
 
 from okrdesk.services.workspace import Workspace
-from ui.okr_view import BAND_COLOURS, ID_ROLE, OkrView
+from ui.okr_rows import BAND_COLOURS, ID_ROLE
+from ui.okr_view import OkrView
 from ui.session import WorkspaceSession
 
 

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ui.app import run
@@ -82,3 +82,94 @@ def test_a_file_refused_at_start_up_exits_2_and_is_left_as_it_was(tmp_path: Path
     assert "okrdesk: " in result.stderr and "left exactly as it was" in result.stderr
     assert hashlib.sha256(foreign.read_bytes()).hexdigest() == before
     assert not (tmp_path / "x.png").exists()
+
+
+def rows_of(model: QAbstractItemModel) -> list[str]:
+    """Every row's cells, parents before children, as text."""
+    found, stack = [], [(model.index(r, 0), 0) for r in range(model.rowCount())]
+    while stack:
+        index, depth = stack.pop(0)
+        cells = [index.siblingAtColumn(c).data() or "" for c in range(model.columnCount())]
+        found.append("  " * depth + " | ".join(cells))
+        stack.extend((model.index(r, 0, index), depth + 1) for r in range(model.rowCount(index)))
+    return found
+
+
+def the_window() -> MainWindow:
+    """The window on screen (earlier tests' windows are closed, not yet deleted)."""
+    shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+    return next(w for w in shown if w.isVisible())
+
+
+def start_and_watch(monkeypatch, path: Path, at_first_look, **options) -> MainWindow:
+    """Start the app on `path`; call `at_first_look(window)` when a team's OKRs are first
+    on screen (before the data layer is loaded); return the full window once it is ready."""
+    import ui.app
+
+    seen: dict[str, MainWindow] = {}
+
+    def reached(name: str) -> None:
+        window = the_window()
+        if name == "workspace shown":
+            at_first_look(window)
+        if name == "workspace ready":
+            seen["ready"] = window
+            window.remember_layout = False
+            QTimer.singleShot(0, window.close)
+
+    monkeypatch.setattr(ui.app, "milestone", reached)
+    assert run(str(path), **options) == 0
+    return seen["ready"]
+
+
+def test_the_first_look_is_the_full_window_before_it_can_be_used(
+    qapp, monkeypatch, demo_copy: Path
+) -> None:
+    first: dict[str, object] = {}
+
+    def look(window: MainWindow) -> None:
+        _picker, view = window._first_look
+        first["rows"] = rows_of(view.model())
+        first["place"] = view.geometry()
+        first["heading"] = window.heading.text()
+        first["usable"] = [window.add_objective_action.isEnabled()] + [
+            window.tabs.isTabEnabled(i) for i in range(1, window.tabs.count())
+        ]
+        first["session"] = window.session
+
+    ready = start_and_watch(monkeypatch, demo_copy, look)
+    assert first["session"] is None  # nothing could be changed yet
+    assert first["usable"] == [False] * 6
+    assert len(first["rows"]) > 5
+    assert rows_of(ready.okr_view.model()) == first["rows"]  # the same rows, same order
+    assert ready.okr_view.geometry() == first["place"]  # in the same place
+    assert ready.heading.text() == first["heading"]
+    assert ready.add_objective_action.isEnabled()
+    assert all(ready.tabs.isTabEnabled(i) for i in range(ready.tabs.count()))
+
+
+def test_a_team_picked_during_the_first_look_stays_picked(
+    qapp, monkeypatch, demo_copy: Path
+) -> None:
+    picked: dict[str, str] = {}
+
+    def pick_the_last_team(window: MainWindow) -> None:
+        picker, _view = window._first_look
+        last = max(picker._items(), key=lambda item: item.text(0))
+        picker.teams.setCurrentItem(last)
+        picked["name"] = last.text(0)
+
+    ready = start_and_watch(monkeypatch, demo_copy, pick_the_last_team)
+    assert ready.okr_view.tree.teams[0].name == picked["name"]
+    assert ready.heading.text().startswith(picked["name"])
+
+
+def test_team_option_opens_on_that_team(qapp, monkeypatch, demo_copy: Path) -> None:
+    shown: dict[str, str] = {}
+
+    def heading(window: MainWindow) -> None:
+        shown["first"] = window.heading.text()
+
+    ready = start_and_watch(monkeypatch, demo_copy, heading, team="café sales")
+    assert ready.okr_view.tree.teams[0].name == "Café Sales"
+    assert shown["first"].startswith("Café Sales ·")
