@@ -123,14 +123,15 @@ class OkrTree:
 def okr_tree(
     ws: Workspace, cycle: str | None = None, team: str | None = None, today: date | None = None
 ) -> OkrTree:
-    """The teams (in tree order) with their objectives, key results and initiatives."""
+    """The teams (in tree order) with their objectives, key results and initiatives; with
+    `team` (an id or a name), that team alone, read without the rest of the organisation."""
     with ws.read() as s:
         the_cycle = find_cycle(s, cycle, today)
-        teams = _teams_in_tree_order(s)
         if team is not None:
-            chosen = find_team(s, team)
-            teams = [(t, 0) for t, _depth in teams if t.id == chosen.id]
-        only = [t.id for t, _depth in teams] if team is not None else None
+            teams: list[tuple[Any, int]] = [(find_team(s, team), 0)]
+            only: list[str] | None = [teams[0][0].id]
+        else:
+            teams, only = _teams_in_tree_order(s), None
         bands = workspace_bands(s)
         objectives = _objectives_by_team(s, the_cycle.id, bands, only)
         info = s.scalars(select(m.WorkspaceInfo)).one()
