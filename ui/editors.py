@@ -29,11 +29,11 @@ from okrdesk.coach import ParsedMetric
 from okrdesk.errors import OkrDeskError, ValidationError
 from okrdesk.formatting import editable_number
 from okrdesk.services import entities
-from okrdesk.services.coaching import disabled_rules, workspace_examples
 from okrdesk.services.fields import parse_number
 from ui import choices, undo_keys
 from ui.coach_panel import CoachPanel
 from ui.session import WorkspaceSession
+from ui.team_okrs import coach_choices
 
 ERROR_STYLE = "border: 2px solid #b00020;"
 CHOICES = {
@@ -110,7 +110,11 @@ class _ItemEditor(QWidget):
     # -- loading and saving --------------------------------------------------------------------
 
     def load(self, item_id: str) -> None:
-        self.item = entities.get(self.session.ws, self.kind, item_id)
+        self.fill(entities.get(self.session.ws, self.kind, item_id))
+
+    def fill(self, item: dict[str, Any]) -> None:
+        """Show an item read a moment ago in the fields."""
+        self.item = item
         self.error_label.clear()
         for name, widget in self.fields.items():
             widget.setStyleSheet("")
@@ -191,9 +195,8 @@ class ObjectiveEditor(_ItemEditor):
         for theme in entities.list_items(self.session.ws, "theme", cycle_id=objective["cycle_id"]):
             self.theme.addItem(theme["name"], theme["id"])
         self.theme.blockSignals(False)
-        super().load(item_id)
-        self.coach.disabled = disabled_rules(self.session.ws)
-        self.coach.examples = workspace_examples(self.session.ws)
+        self.fill(objective)
+        self.coach.disabled, self.coach.examples = coach_choices(self.session)
         self.coach.watch(self.title.text())
         self.coach.check_now()
 
@@ -231,8 +234,7 @@ class KeyResultEditor(_ItemEditor):
     def load(self, item_id: str) -> None:
         super().load(item_id)
         self._show_kind_fields()
-        self.coach.disabled = disabled_rules(self.session.ws)
-        self.coach.examples = workspace_examples(self.session.ws)
+        self.coach.disabled, self.coach.examples = coach_choices(self.session)
         self.coach.key_result_kind = self.item["kind"]
         self.coach.watch(self.title.text())
         self.coach.check_now()

@@ -352,15 +352,13 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(pages[name])
 
     def show_team(self, cycle_id: str, team_id: str) -> None:
+        # The OKR view selects the team's first objective (into the editor) when it shows
+        # the team: at once on the OKRs tab, else when that tab is next shown.
+        self.editor.clear()
         self.okr_view.show_team(cycle_id, team_id)
         self.coach.show_team(cycle_id, team_id)
-        self.editor.clear()
         self._show_heading(cycle_id, team_id)
-        tree = self.okr_view.tree
-        enabled = bool(cycle_id and team_id)
-        self.add_objective_action.setEnabled(enabled)
-        if tree is not None and tree.teams and tree.teams[0].objectives:
-            self.okr_view.select("objective", tree.teams[0].objectives[0].id)
+        self.add_objective_action.setEnabled(bool(cycle_id and team_id))
 
     def _show_heading(self, cycle_id: str | None, team_id: str | None) -> None:
         """ "Riverside School · 2027-Q1 (01 Jan – 31 Mar 2027, planning)", read afresh."""

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from okrdesk.errors import OkrDeskError
 from okrdesk.formatting import key_result_numbers, percent
-from okrdesk.services.views import OkrTree, okr_tree
+from okrdesk.services.views import OkrTree
 from okrdesk.vocabulary import (
     BAND_WORDS,
     CONFIDENCE_WORDS,
@@ -39,9 +39,10 @@ from okrdesk.vocabulary import (
     OBJECTIVE_STATUS_WORDS,
     Band,
 )
-from ui.coach_marks import mark_icon, tooltip, weak_items
+from ui.coach_marks import mark_icon, tooltip, weak_in
 from ui.refresh import OKRS, Refresher
 from ui.session import WorkspaceSession
+from ui.team_okrs import team_findings, team_okrs
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -98,6 +99,8 @@ class OkrView(QTreeView):
         self.team_id = ""
         self.tree: OkrTree | None = None
         self.error = ""
+        self._clearing = False
+        self._shown: tuple[str, str] | None = None  # the cycle and team the model holds
         self.model_ = QStandardItemModel(self)
         self.setModel(self.model_)
         self.setItemDelegateForColumn(1, ProgressDelegate(self))
@@ -114,24 +117,33 @@ class OkrView(QTreeView):
     # -- data ----------------------------------------------------------------------------------
 
     def show_team(self, cycle_id: str, team_id: str) -> None:
+        """Show a team's OKRs, its first objective selected: now when the view is on
+        screen, else when it is next shown (another tab on show does not wait for it)."""
         self.cycle_id, self.team_id = cycle_id, team_id
-        self.refresh()
+        self.refresher.renew()
 
     def refresh(self) -> None:
         expanded = self._expanded_ids()
         selected = self.current_item()
+        new_team = self._shown != (self.cycle_id, self.team_id)
+        self._shown = (self.cycle_id, self.team_id)
         first_time = not self.model_.rowCount()
-        self.model_.clear()
+        # Removing the rows moves the current item along them one by one: nobody chose
+        # those, and each one said would load it in the detail editor.
+        self._clearing = True
+        try:
+            self.model_.clear()
+        finally:
+            self._clearing = False
         self.model_.setHorizontalHeaderLabels(COLUMNS)
         self.tree = None
+        weak: dict[str, list[str]] = {}
         if self.cycle_id and self.team_id:
             try:
-                self.tree = okr_tree(self.session.ws, cycle=self.cycle_id, team=self.team_id)
+                self.tree = team_okrs(self.session, self.cycle_id, self.team_id)
+                weak = weak_in(team_findings(self.session, self.cycle_id, self.team_id))
             except OkrDeskError as exc:
                 self.error = str(exc)
-        weak = (
-            weak_items(self.session.ws, self.cycle_id, self.team_id, self.tree) if self.tree else {}
-        )
         if self.tree is not None and self.tree.teams:
             for objective in self.tree.teams[0].objectives:
                 kind = OBJECTIVE_KIND_WORDS[objective.kind]
@@ -180,7 +192,11 @@ class OkrView(QTreeView):
         for index in self._all_indexes():
             if first_time or index.data(ID_ROLE) in expanded:
                 self.setExpanded(index, True)
-        if selected:
+        if new_team:
+            objectives = self.tree.teams[0].objectives if self.tree and self.tree.teams else ()
+            if objectives:
+                self.select("objective", objectives[0].id)
+        elif selected:
             self.select(*selected)
 
     def _row(
@@ -241,7 +257,7 @@ class OkrView(QTreeView):
         return None
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
+        if current.isValid() and not self._clearing:
             self.item_selected.emit(current.data(KIND_ROLE), current.data(ID_ROLE))
 
     def _all_indexes(self) -> list[QModelIndex]:
