@@ -1,17 +1,20 @@
-"""The left navigator: which cycle, and which team of the organisation tree."""
+"""The left navigator: which cycle, and which team of the organisation tree (with a
+filter: an organisation of a thousand teams is found by typing, not by scrolling)."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -21,12 +24,19 @@ from PySide6.QtWidgets import (
 from okrdesk.errors import OkrDeskError
 from okrdesk.services import entities
 from okrdesk.services.changes import Changes
-from okrdesk.services.views import current_cycle_id, team_nodes
+from okrdesk.services.views import current_cycle_id, objective_counts, team_nodes
 from ui import dialogs
 from ui.refresh import Refresher
 from ui.session import WorkspaceSession
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def folded(text: str) -> str:
+    """Text as the filter compares it: any case, with or without accents ("zurich" finds
+    "Zürich")."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 class Navigator(QWidget):
@@ -48,6 +58,24 @@ class Navigator(QWidget):
         self.teams.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.teams.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.teams.setAccessibleName("Teams")
+        self._items_by_id: dict[str, QTreeWidgetItem] = {}
+        self._folded_names: dict[str, str] = {}
+        self._context_items: list[QTreeWidgetItem] = []  # greyed: shown for a sub-team
+        self.filter_box = QLineEdit()
+        self.filter_box.setPlaceholderText("Filter teams (Ctrl+F)")
+        self.filter_box.setAccessibleName("Filter teams")
+        self.filter_box.setClearButtonEnabled(True)
+        self.filter_box.textChanged.connect(self._apply_filter)
+        self.filter_box.installEventFilter(self)
+        self.no_match = QLabel()
+        self.no_match.setWordWrap(True)
+        self.no_match.setStyleSheet("color: palette(mid);")
+        self.no_match.setVisible(False)
+        find = QAction("Filter teams", self)
+        find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.triggered.connect(self.focus_filter)
+        self.addAction(find)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         label = QLabel("&Cycle")
@@ -57,6 +85,8 @@ class Navigator(QWidget):
         teams_label = QLabel("&Teams")
         teams_label.setBuddy(self.teams)
         layout.addWidget(teams_label)
+        layout.addWidget(self.filter_box)
+        layout.addWidget(self.no_match)
         layout.addWidget(self.teams, 1)
         self.cycle_box.currentIndexChanged.connect(self._cycle_picked)
         self.teams.currentItemChanged.connect(lambda *_: self._emit())
@@ -91,9 +121,9 @@ class Navigator(QWidget):
             if index >= 0:
                 self.cycle_box.setCurrentIndex(index)
         if team_id:
-            for item in self._items():
-                if item.data(0, ID_ROLE) == team_id:
-                    self.teams.setCurrentItem(item)
+            item = self._items_by_id.get(team_id)
+            if item is not None:
+                self.teams.setCurrentItem(item)
 
     # -- managing teams and cycles (each one undoable step) ---------------------------------
 
@@ -171,8 +201,11 @@ class Navigator(QWidget):
     def _fill_teams(self, keep_team: str) -> None:
         self.teams.blockSignals(True)
         self.teams.clear()
+        self._context_items = []
         teams = team_nodes(self.session.ws, self.cycle_id() or None)
         items: dict[str, QTreeWidgetItem] = {}
+        self._items_by_id = items
+        self._folded_names = {team.id: folded(team.name) for team in teams}
         for team in teams:
             item = QTreeWidgetItem([team.name, str(team.objective_count)])
             item.setData(0, ID_ROLE, team.id)
@@ -187,6 +220,8 @@ class Navigator(QWidget):
         if chosen is not None:
             self.teams.setCurrentItem(chosen)
         self.teams.blockSignals(False)
+        if self.filter_box.text():
+            self._apply_filter(self.filter_box.text())
 
     def _items(self) -> list[QTreeWidgetItem]:
         top = self.teams.topLevelItemCount()
@@ -208,9 +243,81 @@ class Navigator(QWidget):
             self._update_counts()  # objectives came or went: the tree itself did not change
 
     def _update_counts(self) -> None:
-        counts = {n.id: n.objective_count for n in team_nodes(self.session.ws, self.cycle_id())}
-        for item in self._items():
-            item.setText(1, str(counts.get(item.data(0, ID_ROLE), 0)))
+        counts = objective_counts(self.session.ws, self.cycle_id()) if self.cycle_id() else {}
+        for team_id, item in self._items_by_id.items():
+            text = str(counts.get(team_id, 0))
+            if item.text(1) != text:
+                item.setText(1, text)
+
+    # -- the filter ----------------------------------------------------------------------------
+
+    def focus_filter(self) -> None:
+        self.filter_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_box.selectAll()
+
+    def matching_ids(self) -> list[str]:
+        """The teams whose name matches the filter, in tree order (all without a filter)."""
+        wanted = folded(self.filter_box.text().strip())
+        return [i for i, name in self._folded_names.items() if wanted in name]
+
+    def _apply_filter(self, text: str) -> None:
+        """Show the teams whose name holds the text, with their parents (greyed) for
+        context; an empty filter shows the whole tree again. The selection stays."""
+        for item in self._context_items:
+            item.setData(0, Qt.ItemDataRole.ForegroundRole, None)
+        self._context_items = []
+        wanted = folded(text.strip())
+        self.teams.setUpdatesEnabled(False)
+        try:
+            if not wanted:
+                for item in self._items_by_id.values():
+                    if item.isHidden():
+                        item.setHidden(False)
+                self.no_match.setVisible(False)
+                return
+            shown: set[str] = set()
+            context: set[str] = set()
+            for team_id, name in self._folded_names.items():
+                if wanted in name:
+                    shown.add(team_id)
+            for team_id in shown:
+                parent = self._items_by_id[team_id].parent()
+                while parent is not None and parent.data(0, ID_ROLE) not in context:
+                    context.add(parent.data(0, ID_ROLE))
+                    parent = parent.parent()
+            for team_id, item in self._items_by_id.items():
+                hide = team_id not in shown and team_id not in context
+                if item.isHidden() != hide:
+                    item.setHidden(hide)
+            for team_id in context - shown:
+                item = self._items_by_id[team_id]
+                item.setForeground(0, self.palette().placeholderText())
+                self._context_items.append(item)
+            self.no_match.setText(f"No team’s name holds “{text.strip()}”.")
+            self.no_match.setVisible(not shown)
+        finally:
+            self.teams.setUpdatesEnabled(True)
+
+    def _choose_first_match(self) -> None:
+        """Enter or Down in the filter: the first matching team (unless the chosen one
+        matches), and the keyboard goes on in the tree."""
+        matches = self.matching_ids()
+        if not matches:
+            return
+        if self.team_id() not in matches:
+            self.select(team_id=matches[0])
+        self.teams.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.filter_box and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() == Qt.Key.Key_Escape and self.filter_box.text():
+                self.filter_box.clear()
+                return True
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Down):
+                self._choose_first_match()
+                return True
+        return super().eventFilter(watched, event)
 
     def _emit(self) -> None:
         chosen = (self.cycle_id(), self.team_id())

@@ -318,21 +318,29 @@ class TeamNode:
 def team_nodes(ws: Workspace, cycle: str | None = None) -> list[TeamNode]:
     """The team tree in order, with each team's number of objectives in the cycle (cheap)."""
     with ws.read() as s:
-        counts: dict[str, int] = {}
-        if cycle:
-            the_cycle = find_cycle(s, cycle)
-            counts = {
-                team_id: n
-                for team_id, n in s.execute(
-                    select(m.Objective.team_id, func.count())
-                    .where(m.Objective.cycle_id == the_cycle.id)
-                    .group_by(m.Objective.team_id)
-                )
-            }
+        counts = _objective_counts(s, cycle) if cycle else {}
         return [
             TeamNode(t.id, t.name, t.kind, t.parent_id, depth, counts.get(t.id, 0))
             for t, depth in _teams_in_tree_order(s)
         ]
+
+
+def objective_counts(ws: Workspace, cycle: str) -> dict[str, int]:
+    """Team id → its number of objectives in the cycle (teams without any left out)."""
+    with ws.read() as s:
+        return _objective_counts(s, cycle)
+
+
+def _objective_counts(s: Session, cycle: str) -> dict[str, int]:
+    the_cycle = find_cycle(s, cycle)
+    return {
+        team_id: n
+        for team_id, n in s.execute(
+            select(m.Objective.team_id, func.count())
+            .where(m.Objective.cycle_id == the_cycle.id)
+            .group_by(m.Objective.team_id)
+        )
+    }
 
 
 def current_cycle_id(ws: Workspace, today: date | None = None) -> str | None:
