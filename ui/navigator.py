@@ -60,6 +60,7 @@ class Navigator(QWidget):
         self.teams.setAccessibleName("Teams")
         self._items_by_id: dict[str, QTreeWidgetItem] = {}
         self._folded_names: dict[str, str] = {}
+        self._counts: dict[str, int] = {}  # the objective counts shown, by team id
         self._context_items: list[QTreeWidgetItem] = []  # greyed: shown for a sub-team
         self.filter_box = QLineEdit()
         self.filter_box.setPlaceholderText("Filter teams (Ctrl+F)")
@@ -206,6 +207,7 @@ class Navigator(QWidget):
         items: dict[str, QTreeWidgetItem] = {}
         self._items_by_id = items
         self._folded_names = {team.id: folded(team.name) for team in teams}
+        self._counts = {team.id: team.objective_count for team in teams if team.objective_count}
         for team in teams:
             item = QTreeWidgetItem([team.name, str(team.objective_count)])
             item.setData(0, ID_ROLE, team.id)
@@ -244,10 +246,11 @@ class Navigator(QWidget):
 
     def _update_counts(self) -> None:
         counts = objective_counts(self.session.ws, self.cycle_id()) if self.cycle_id() else {}
-        for team_id, item in self._items_by_id.items():
-            text = str(counts.get(team_id, 0))
-            if item.text(1) != text:
-                item.setText(1, text)
+        for team_id in self._counts.keys() | counts.keys():
+            item = self._items_by_id.get(team_id)
+            if item is not None and self._counts.get(team_id, 0) != counts.get(team_id, 0):
+                item.setText(1, str(counts.get(team_id, 0)))
+        self._counts = counts
 
     # -- the filter ----------------------------------------------------------------------------
 
