@@ -14,6 +14,8 @@ from okrdesk.services.workspace import Workspace
 from ui.app import Windows
 from ui.checkins import CheckInPage
 from ui.checkins.grid_rows import LAST
+from ui.checkins.history_panel import DATE as HISTORY_DATE
+from ui.checkins.history_panel import VALUE as HISTORY_VALUE
 from ui.main_window import MainWindow
 from ui.session import WorkspaceSession
 from ui.team_okrs import team_okrs
@@ -88,10 +90,15 @@ def test_okr_list_coach_and_check_ins_show_another_processs_change(qtbot, demo_c
     qtbot.waitUntil(lambda: bool(page.key_result_ids()), timeout=3000)
     row = page.grid.row_of(kr.id)
     assert row is not None
+    assert page.grid.select_key_result(kr.id)
+    assert page.history.kr_id == kr.id
     with Workspace.open(demo_copy) as elsewhere:
         record_check_in(elsewhere, kr.id, 12345, on="2026-12-31")  # the latest
     qtbot.waitUntil(lambda: "12,345" in page.grid.item(row, LAST).text(), timeout=3000)
     assert "31 Dec" in page.grid.item(row, LAST).text()
+    newest = page.history.table.item(0, HISTORY_DATE).text()  # its check-ins, newest first
+    assert newest.startswith("2026-12-31") or "31 Dec" in newest, newest
+    assert page.history.table.item(0, HISTORY_VALUE).text() == "12345"
     # and the OKR list, shown again, has the key result's new current value
     window.show_view("okrs")
     shown = team_okrs(window.session, window.navigator.cycle_id(), window.navigator.team_id())
