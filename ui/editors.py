@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtGui import QFocusEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -329,8 +329,15 @@ class DetailEditor(QStackedWidget):
         for editor in self.editors.values():
             self.addWidget(editor)
         self.current: tuple[str, str] | None = None
+        self._deferred = False  # asked to show `current` while hidden: loaded when shown
 
     def show_item(self, kind: str, item_id: str) -> None:
+        """Load an item into its editor; while the editor is hidden (its dock put aside by
+        the Planning, Workshop, Review or Check-ins tab), when it is next shown."""
+        if kind in self.editors and not self.isVisible():
+            self.current, self._deferred = (kind, item_id), True
+            return
+        self._deferred = False
         editor = self.editors.get(kind)
         if editor is None:
             self.current = None
@@ -346,5 +353,10 @@ class DetailEditor(QStackedWidget):
         self.setCurrentWidget(editor)
 
     def clear(self) -> None:
-        self.current = None
+        self.current, self._deferred = None, False
         self.setCurrentWidget(self.empty)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._deferred and self.current is not None:
+            self.show_item(*self.current)  # before it is painted: never what was
+        super().showEvent(event)

@@ -130,3 +130,19 @@ def test_a_team_picked_on_another_tab_is_shown_when_the_okrs_tab_is(qtbot, demo_
     assert window.okr_view.model_.index(0, 0).data().endswith(first.title)
     assert window.editor.current == ("objective", first.id)
     assert window.heading.text().startswith("Online Shop")
+
+
+def test_the_details_hidden_behind_another_tab_show_the_item_as_it_is_now(qtbot, demo_copy) -> None:
+    window = open_window(qtbot, demo_copy)
+    pick_team(window, "Workshop")
+    objective = window.okr_view.tree.teams[0].objectives[0]
+    assert window.editor.current == ("objective", objective.id)
+    title = window.editor.editors["objective"].fields["title"]
+    window.show_view("checkins")  # the details dock steps aside
+    assert not window.editor.isVisible()
+    with Workspace.open(demo_copy) as elsewhere:
+        entities.update(elsewhere, "objective", objective.id, title="Renamed while away")
+    window.session.ws.poll_changes()
+    window.show_view("okrs")
+    assert window.editor.isVisible()
+    assert title.text() == "Renamed while away"
