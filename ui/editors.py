@@ -330,6 +330,7 @@ class DetailEditor(QStackedWidget):
             self.addWidget(editor)
         self.current: tuple[str, str] | None = None
         self._deferred = False  # asked to show `current` while hidden: loaded when shown
+        self._loaded_at = -1  # the session's change count when `current` was loaded
 
     def show_item(self, kind: str, item_id: str) -> None:
         """Load an item into its editor; while the editor is hidden (its dock put aside by
@@ -338,6 +339,10 @@ class DetailEditor(QStackedWidget):
             self.current, self._deferred = (kind, item_id), True
             return
         self._deferred = False
+        heard = self.session.changes_heard  # before loading: a change meanwhile wins
+        if self.current == (kind, item_id) and self._loaded_at == heard:
+            return  # loaded since the last change: the same again (adding an item asked 3×)
+        self._loaded_at = -1
         editor = self.editors.get(kind)
         if editor is None:
             self.current = None
@@ -349,11 +354,11 @@ class DetailEditor(QStackedWidget):
             self.current = None
             self.setCurrentWidget(self.empty)
             return
-        self.current = (kind, item_id)
+        self.current, self._loaded_at = (kind, item_id), heard
         self.setCurrentWidget(editor)
 
     def clear(self) -> None:
-        self.current, self._deferred = None, False
+        self.current, self._deferred, self._loaded_at = None, False, -1
         self.setCurrentWidget(self.empty)
 
     def showEvent(self, event: QShowEvent) -> None:

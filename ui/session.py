@@ -89,6 +89,11 @@ class WorkspaceSession(QObject):
         else:
             self._relay.emit(changes)
 
+    @property
+    def changes_heard(self) -> int:
+        """How many changes were heard so far: what was read at the same count is current."""
+        return self._heard_count
+
     def remembered(self, key: Hashable, read: Callable[[], T]) -> T:
         """What `read()` returns, read once between two changes: the views that show the
         same data (the OKR list and the coach show one team's OKRs) share one read per
