@@ -6,11 +6,13 @@ yet" is where planning starts, not a weakness of what was written.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from okrdesk.coach import RULES, Finding
-from okrdesk.services.coaching import check_workspace
+from okrdesk.services.coaching import WorkspaceFinding, check_workspace
 from okrdesk.services.views import OkrTree
 from okrdesk.services.workspace import Workspace
 
@@ -24,8 +26,13 @@ def weak_items(
     ws: Workspace, cycle: str | None, team: str | None, tree: OkrTree | None = None
 ) -> dict[str, list[str]]:
     """Item id → the coach's words on its wording ("Warning: … is too vague …")."""
+    return weak_in(check_workspace(ws, cycle, team, tree))
+
+
+def weak_in(findings: Iterable[WorkspaceFinding]) -> dict[str, list[str]]:
+    """Item id → the coach's words on its wording, from findings already made."""
     found: dict[str, list[str]] = {}
-    for f in check_workspace(ws, cycle, team, tree):
+    for f in findings:
         if f.item_id is not None and is_weak_writing(f.finding):
             found.setdefault(f.item_id, []).append(
                 f"{f.finding.severity.capitalize()}: {f.finding.message}"

@@ -8,10 +8,10 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from okrdesk.errors import OkrDeskError
 from okrdesk.formatting import counted
-from okrdesk.services.coaching import check_workspace
 from ui.coach_panel import COLOURS, MARKS
 from ui.refresh import OKRS, Refresher
 from ui.session import WorkspaceSession
+from ui.team_okrs import team_findings
 
 
 class CoachSummary(QTextBrowser):
@@ -28,15 +28,16 @@ class CoachSummary(QTextBrowser):
         )
 
     def show_team(self, cycle_id: str, team_id: str) -> None:
+        """Now when the coach is on screen, else when it is next shown."""
         self.cycle_id, self.team_id = cycle_id, team_id
-        self.refresh()
+        self.refresher.renew()
 
     def refresh(self) -> None:
         if not (self.cycle_id and self.team_id):
             self.setHtml("")
             return
         try:
-            found = check_workspace(self.session.ws, cycle=self.cycle_id, team=self.team_id)
+            found = team_findings(self.session, self.cycle_id, self.team_id)
         except OkrDeskError as exc:
             self.setHtml(escape(str(exc)))
             return

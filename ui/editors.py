@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtGui import QFocusEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,11 +29,11 @@ from okrdesk.coach import ParsedMetric
 from okrdesk.errors import OkrDeskError, ValidationError
 from okrdesk.formatting import editable_number
 from okrdesk.services import entities
-from okrdesk.services.coaching import disabled_rules, workspace_examples
 from okrdesk.services.fields import parse_number
 from ui import choices, undo_keys
 from ui.coach_panel import CoachPanel
 from ui.session import WorkspaceSession
+from ui.team_okrs import coach_choices
 
 ERROR_STYLE = "border: 2px solid #b00020;"
 CHOICES = {
@@ -110,7 +110,11 @@ class _ItemEditor(QWidget):
     # -- loading and saving --------------------------------------------------------------------
 
     def load(self, item_id: str) -> None:
-        self.item = entities.get(self.session.ws, self.kind, item_id)
+        self.fill(entities.get(self.session.ws, self.kind, item_id))
+
+    def fill(self, item: dict[str, Any]) -> None:
+        """Show an item read a moment ago in the fields."""
+        self.item = item
         self.error_label.clear()
         for name, widget in self.fields.items():
             widget.setStyleSheet("")
@@ -191,9 +195,8 @@ class ObjectiveEditor(_ItemEditor):
         for theme in entities.list_items(self.session.ws, "theme", cycle_id=objective["cycle_id"]):
             self.theme.addItem(theme["name"], theme["id"])
         self.theme.blockSignals(False)
-        super().load(item_id)
-        self.coach.disabled = disabled_rules(self.session.ws)
-        self.coach.examples = workspace_examples(self.session.ws)
+        self.fill(objective)
+        self.coach.disabled, self.coach.examples = coach_choices(self.session)
         self.coach.watch(self.title.text())
         self.coach.check_now()
 
@@ -231,8 +234,7 @@ class KeyResultEditor(_ItemEditor):
     def load(self, item_id: str) -> None:
         super().load(item_id)
         self._show_kind_fields()
-        self.coach.disabled = disabled_rules(self.session.ws)
-        self.coach.examples = workspace_examples(self.session.ws)
+        self.coach.disabled, self.coach.examples = coach_choices(self.session)
         self.coach.key_result_kind = self.item["kind"]
         self.coach.watch(self.title.text())
         self.coach.check_now()
@@ -327,8 +329,20 @@ class DetailEditor(QStackedWidget):
         for editor in self.editors.values():
             self.addWidget(editor)
         self.current: tuple[str, str] | None = None
+        self._deferred = False  # asked to show `current` while hidden: loaded when shown
+        self._loaded_at = -1  # the session's change count when `current` was loaded
 
     def show_item(self, kind: str, item_id: str) -> None:
+        """Load an item into its editor; while the editor is hidden (its dock put aside by
+        the Planning, Workshop, Review or Check-ins tab), when it is next shown."""
+        if kind in self.editors and not self.isVisible():
+            self.current, self._deferred = (kind, item_id), True
+            return
+        self._deferred = False
+        heard = self.session.changes_heard  # before loading: a change meanwhile wins
+        if self.current == (kind, item_id) and self._loaded_at == heard:
+            return  # loaded since the last change: the same again (adding an item asked 3×)
+        self._loaded_at = -1
         editor = self.editors.get(kind)
         if editor is None:
             self.current = None
@@ -340,9 +354,14 @@ class DetailEditor(QStackedWidget):
             self.current = None
             self.setCurrentWidget(self.empty)
             return
-        self.current = (kind, item_id)
+        self.current, self._loaded_at = (kind, item_id), heard
         self.setCurrentWidget(editor)
 
     def clear(self) -> None:
-        self.current = None
+        self.current, self._deferred, self._loaded_at = None, False, -1
         self.setCurrentWidget(self.empty)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._deferred and self.current is not None:
+            self.show_item(*self.current)  # before it is painted: never what was
+        super().showEvent(event)

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from ui.lazy_page import LazyPage
     from ui.pages import ChoosesContext, ShowsObjectives, TabPage
     from ui.session import Outcome, WorkspaceSession
+    from ui.team_picker import TeamPicker
 
 T = TypeVar("T")
 
@@ -106,7 +107,7 @@ class MainWindow(QMainWindow):
         )
         self.setCentralWidget(self._placeholder)
         self.setWindowTitle("OKR Desk")
-        self._first_look: tuple[QWidget, QWidget] | None = None  # (team picker, OKR tree)
+        self._first_look: tuple[TeamPicker, QWidget] | None = None  # (team picker, OKR tree)
 
     def show_opening(self, what: str) -> None:
         """Say what the empty frame is waiting for (a file name, "the demo workspace")."""
@@ -165,8 +166,9 @@ class MainWindow(QMainWindow):
         taking_over = self._first_look is not None
         if self._first_look is not None:
             picker, _view = self._first_look
-            # Keep what the person picked while the data layer loaded.
+            # Keep what the person picked or typed while the data layer loaded.
             self.navigator.select(picker.cycle_id(), picker.team_id())
+            self.navigator.filter_box.setText(picker.filter_box.text())
             while self.tabs.count() > 1:
                 self.tabs.widget(1).deleteLater()
                 self.tabs.removeTab(1)
@@ -437,15 +439,13 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(pages[name])
 
     def show_team(self, cycle_id: str, team_id: str) -> None:
+        # The OKR view selects the team's first objective (into the editor) when it shows
+        # the team: at once on the OKRs tab, else when that tab is next shown.
+        self.editor.clear()
         self.okr_view.show_team(cycle_id, team_id)
         self.coach.show_team(cycle_id, team_id)
-        self.editor.clear()
         self._show_heading(cycle_id, team_id)
-        tree = self.okr_view.tree
-        enabled = bool(cycle_id and team_id)
-        self.add_objective_action.setEnabled(enabled)
-        if tree is not None and tree.teams and tree.teams[0].objectives:
-            self.okr_view.select("objective", tree.teams[0].objectives[0].id)
+        self.add_objective_action.setEnabled(bool(cycle_id and team_id))
 
     def show_team_named(self, name: str) -> bool:
         """Show the team of this name (any case) or id; False when there is none."""

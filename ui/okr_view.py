@@ -14,8 +14,8 @@ from PySide6.QtGui import QDropEvent, QKeyEvent, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
 from okrdesk.errors import OkrDeskError
-from okrdesk.services.views import OkrTree, okr_tree
-from ui.coach_marks import mark_icon, tooltip, weak_items
+from okrdesk.services.views import OkrTree
+from ui.coach_marks import mark_icon, tooltip, weak_in
 from ui.okr_rows import (
     ID_ROLE,
     KIND_ROLE,
@@ -26,6 +26,7 @@ from ui.okr_rows import (
 )
 from ui.refresh import OKRS, Refresher
 from ui.session import WorkspaceSession
+from ui.team_okrs import team_findings, team_okrs
 
 PARENT_KIND = {"key_result": "objective", "initiative": "objective", "objective": "team"}
 
@@ -43,6 +44,8 @@ class OkrView(QTreeView):
         self.team_id = ""
         self.tree: OkrTree | None = None
         self.error = ""
+        self._clearing = False
+        self._shown: tuple[str, str] | None = None  # the cycle and team the model holds
         self.model_ = QStandardItemModel(self)
         self.setModel(self.model_)
         self.setItemDelegateForColumn(1, ProgressDelegate(self))
@@ -59,23 +62,32 @@ class OkrView(QTreeView):
     # -- data ----------------------------------------------------------------------------------
 
     def show_team(self, cycle_id: str, team_id: str) -> None:
+        """Show a team's OKRs, its first objective selected: now when the view is on
+        screen, else when it is next shown (another tab on show does not wait for it)."""
         self.cycle_id, self.team_id = cycle_id, team_id
-        self.refresh()
+        self.refresher.renew()
 
     def refresh(self) -> None:
         expanded = self._expanded_ids()
         selected = self.current_item()
+        new_team = self._shown != (self.cycle_id, self.team_id)
+        self._shown = (self.cycle_id, self.team_id)
         first_time = not self.model_.rowCount()
-        clear_rows(self.model_)
+        # Removing the rows moves the current item along them one by one: nobody chose
+        # those, and each one said would load it in the detail editor.
+        self._clearing = True
+        try:
+            clear_rows(self.model_)
+        finally:
+            self._clearing = False
         self.tree = None
+        weak: dict[str, list[str]] = {}
         if self.cycle_id and self.team_id:
             try:
-                self.tree = okr_tree(self.session.ws, cycle=self.cycle_id, team=self.team_id)
+                self.tree = team_okrs(self.session, self.cycle_id, self.team_id)
+                weak = weak_in(team_findings(self.session, self.cycle_id, self.team_id))
             except OkrDeskError as exc:
                 self.error = str(exc)
-        weak = (
-            weak_items(self.session.ws, self.cycle_id, self.team_id, self.tree) if self.tree else {}
-        )
         if self.tree is not None and self.tree.teams:
             fill_rows(self.model_, self.tree.teams[0])
         for index in self._all_indexes():  # what the coach flags in the wording stands out
@@ -88,7 +100,11 @@ class OkrView(QTreeView):
         for index in self._all_indexes():
             if first_time or index.data(ID_ROLE) in expanded:
                 self.setExpanded(index, True)
-        if selected:
+        if new_team:
+            objectives = self.tree.teams[0].objectives if self.tree and self.tree.teams else ()
+            if objectives:
+                self.select("objective", objectives[0].id)
+        elif selected:
             self.select(*selected)
 
     # -- selection -----------------------------------------------------------------------------
@@ -115,7 +131,7 @@ class OkrView(QTreeView):
         return None
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
+        if current.isValid() and not self._clearing:
             self.item_selected.emit(current.data(KIND_ROLE), current.data(ID_ROLE))
 
     def _all_indexes(self) -> list[QModelIndex]:

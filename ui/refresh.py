@@ -77,6 +77,16 @@ class Refresher(QObject):
         """Refresh everything (the view's context changed): now if shown, else when shown."""
         self._heard(Changes.all())
 
+    def renew(self) -> None:
+        """The view shows something else now (another team): refresh it at once if it is on
+        screen, whatever its delay (a person who picked a team waits for it), else when it
+        is next shown (a hidden view costs nothing)."""
+        if self.view.isVisible():
+            self.caught_up()
+            self._refresh(Changes.all())
+        else:
+            self._heard(Changes.all())
+
     def _heard(self, changes: Changes) -> None:
         if self.kinds is not None and not changes.touches(self.kinds):
             return

@@ -10,7 +10,7 @@ steps on Qt's undo stack and says so when one is refused.
 from __future__ import annotations
 
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -28,6 +28,8 @@ T = TypeVar("T")
 # often while OKR Desk is the active application, seldom while the person is elsewhere
 # (coming back asks at once).
 POLL_MS, POLL_INACTIVE_MS = 400, 3000
+# Reads remembered between two changes (see WorkspaceSession.remembered).
+REMEMBERED_READS = 16
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,8 @@ class WorkspaceSession(QObject):
         super().__init__(parent)
         self.ws = ws
         self.undo_stack = QUndoStack(self)
+        self._heard_count = 0  # changes heard so far: a remembered read is of one of them
+        self._remembered: dict[Hashable, tuple[int, Any]] = {}
         self._relay.connect(self.changed, Qt.ConnectionType.QueuedConnection)
         self._unsubscribe = ws.subscribe(self._heard)
         self._background: list[_Worker] = []
@@ -76,11 +80,35 @@ class WorkspaceSession(QObject):
             self.ws.poll_changes()
 
     def _heard(self, changes: Changes) -> None:
+        # Counted first (on whichever thread committed), so no view refreshing on this
+        # change can be given a read made before it.
+        self._heard_count += 1
         # Views live on the UI thread: a change committed elsewhere reaches them there.
         if QThread.currentThread() is self.thread():
             self.changed.emit(changes)
         else:
             self._relay.emit(changes)
+
+    @property
+    def changes_heard(self) -> int:
+        """How many changes were heard so far: what was read at the same count is current."""
+        return self._heard_count
+
+    def remembered(self, key: Hashable, read: Callable[[], T]) -> T:
+        """What `read()` returns, read once between two changes: the views that show the
+        same data (the OKR list and the coach show one team's OKRs) share one read per
+        change instead of each reading it again. Every change heard, from this window,
+        another or another process, makes every remembered read stale."""
+        heard = self._heard_count  # before reading: a change committed meanwhile wins
+        found = self._remembered.get(key)
+        if found is not None and found[0] == heard:
+            return found[1]
+        value = read()
+        self._remembered = {k: v for k, v in self._remembered.items() if v[0] == heard}
+        if len(self._remembered) >= REMEMBERED_READS:
+            self._remembered.pop(next(iter(self._remembered)))
+        self._remembered[key] = (heard, value)
+        return value
 
     def close(self) -> None:
         self._poll.stop()

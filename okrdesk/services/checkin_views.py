@@ -7,7 +7,8 @@
 - :func:`changes_since_last` — per key result of a team, the latest check-in against
   the one before it (value change, confidence trend).
 - :func:`suggested_status` — the confidence the pace suggests for a value on a day,
-  which the check-in grid pre-fills.
+  which the check-in grid pre-fills; :func:`pace_suggestion` the same for a key result
+  already read (the grid asks for every row on every keystroke: no database).
 
 Recording, correcting and deleting check-ins is :mod:`okrdesk.services.checkins`.
 """
@@ -18,11 +19,17 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from okrdesk.db import models as m
 from okrdesk.errors import NotFoundError, ValidationError
-from okrdesk.scoring import expected_pace, ideal_value, pace_progress, pace_status
+from okrdesk.scoring import (
+    KeyResultFacts,
+    expected_pace,
+    ideal_value,
+    pace_progress,
+    pace_status,
+)
 from okrdesk.scoring.pace import PaceStatus
 from okrdesk.services.checkins import (
     DAY,
@@ -30,12 +37,13 @@ from okrdesk.services.checkins import (
     cycle_of,
     latest_row,
     load_key_result,
-    parse_value,
+    parse_value_of_kind,
     short_title,
     view_of,
 )
 from okrdesk.services.facts import key_result_facts
 from okrdesk.services.lookup import find_cycle, find_team
+from okrdesk.services.views import KeyResultView
 from okrdesk.services.workspace import Workspace
 from okrdesk.vocabulary import CONFIDENCES
 
@@ -155,18 +163,32 @@ def suggested_status(
     with ws.read() as s:
         kr = load_key_result(s, key_result_id)
         cycle = cycle_of(s, kr)
-        day = DAY.coerce("date", on) if on not in (None, "") else date.today()
-        number = parse_value(kr, value)
-        try:  # a draft with inconsistent numbers has no pace to speak of
-            facts = key_result_facts(kr)
-            if kr.kind == "milestone":
-                facts = replace(facts, done=number == 1.0)
-            else:
-                facts = replace(facts, current=number)
-            reached = pace_progress(facts)
-        except ValueError:
-            return None
-        return pace_status(reached, expected_pace(cycle.start_date, cycle.end_date, day))
+        return _suggestion(
+            kr.kind, key_result_facts(kr), value, cycle.start_date, cycle.end_date, on
+        )
+
+
+def pace_suggestion(
+    kr: KeyResultView, value: Any, cycle_start: date, cycle_end: date, on: date | str | None = None
+) -> PaceStatus | None:
+    """:func:`suggested_status` for a key result read a moment ago (in its cycle's dates)."""
+    return _suggestion(kr.kind, kr.facts(), value, cycle_start, cycle_end, on)
+
+
+def _suggestion(
+    kind: str, facts: KeyResultFacts, value: Any, start: date, end: date, on: date | str | None
+) -> PaceStatus | None:
+    day = DAY.coerce("date", on) if on not in (None, "") else date.today()
+    number = parse_value_of_kind(kind, value)
+    try:  # a draft with inconsistent numbers has no pace to speak of
+        if kind == "milestone":
+            facts = replace(facts, done=number == 1.0)
+        else:
+            facts = replace(facts, current=number)
+        reached = pace_progress(facts)
+    except ValueError:
+        return None
+    return pace_status(reached, expected_pace(start, end, day))
 
 
 def history(ws: Workspace, key_result_id: str) -> KeyResultHistory:
@@ -208,34 +230,70 @@ def changes_since_last(
     with ws.read() as s:
         the_team, the_cycle = find_team(s, team), find_cycle(s, cycle, today)
         krs = s.execute(
-            select(m.KeyResult, m.Objective.title)
+            select(m.KeyResult.id, m.KeyResult.title, m.KeyResult.unit, m.Objective.title)
             .join(m.Objective, m.Objective.id == m.KeyResult.objective_id)
             .where(m.Objective.cycle_id == the_cycle.id, m.Objective.team_id == the_team.id)
             .order_by(m.Objective.position, m.KeyResult.position)
         ).all()
-        by_kr: dict[str, list[m.CheckIn]] = {kr.id: [] for kr, _ in krs}
-        for row in s.scalars(
-            select(m.CheckIn)
-            .where(m.CheckIn.key_result_id.in_(list(by_kr)))
-            .order_by(m.CheckIn.date.desc(), m.CheckIn.created_at.desc(), m.CheckIn.id.desc())
-        ):
-            by_kr[row.key_result_id].append(row)
-        result = []
-        for kr, objective in krs:
-            latest, previous = ([view_of(r) for r in by_kr[kr.id][:2]] + [None, None])[:2]
-            change = trend = None
-            if latest is not None and previous is not None:
-                if latest.value is not None and previous.value is not None:
-                    change = latest.value - previous.value
-                a, b = _confidence_rank(previous), _confidence_rank(latest)
-                if a is not None and b is not None:
-                    trend = "same" if a == b else "better" if b < a else "worse"
-            result.append(
-                KeyResultChange(
-                    kr.id, kr.title, objective, kr.unit, previous, latest, change, trend
-                )
+        by_kr = _latest_two(s, [kr_id for kr_id, *_rest in krs])
+    result = []
+    for kr_id, title, unit, objective in krs:
+        latest, previous = [*by_kr.get(kr_id, []), None, None][:2]
+        change = trend = None
+        if latest is not None and previous is not None:
+            if latest.value is not None and previous.value is not None:
+                change = latest.value - previous.value
+            a, b = _confidence_rank(previous), _confidence_rank(latest)
+            if a is not None and b is not None:
+                trend = "same" if a == b else "better" if b < a else "worse"
+        result.append(
+            KeyResultChange(kr_id, title, objective, unit, previous, latest, change, trend)
+        )
+    return result
+
+
+def _latest_two(s: Any, kr_ids: list[str]) -> dict[str, list[CheckInView | None]]:
+    """Each key result's latest check-in and the one before it (newest first): only those
+    two are read, however long the history."""
+    if not kr_ids:
+        return {}
+    newest_first = (
+        m.CheckIn.date.desc(),
+        m.CheckIn.created_at.desc(),
+        m.CheckIn.id.desc(),
+    )
+    ranked = (
+        select(
+            m.CheckIn.id,
+            m.CheckIn.key_result_id,
+            m.CheckIn.date,
+            m.CheckIn.value,
+            m.CheckIn.confidence,
+            m.CheckIn.confidence_score,
+            m.CheckIn.note,
+            m.CheckIn.created_at,
+            func.row_number()
+            .over(partition_by=m.CheckIn.key_result_id, order_by=newest_first)
+            .label("rank"),
+        )
+        .where(m.CheckIn.key_result_id.in_(kr_ids))
+        .subquery()
+    )
+    found: dict[str, list[CheckInView | None]] = {}
+    for row in s.execute(select(ranked).where(ranked.c.rank <= 2).order_by(ranked.c.rank)):
+        found.setdefault(row.key_result_id, []).append(
+            CheckInView(
+                id=row.id,
+                key_result_id=row.key_result_id,
+                date=row.date,
+                value=row.value,
+                confidence=row.confidence,
+                confidence_score=row.confidence_score,
+                note=row.note or "",
+                created_at=row.created_at,
             )
-        return result
+        )
+    return found
 
 
 def _confidence_rank(row: CheckInView) -> float | None:
@@ -253,5 +311,6 @@ __all__ = [
     "find_key_result",
     "history",
     "last_check_in",
+    "pace_suggestion",
     "suggested_status",
 ]

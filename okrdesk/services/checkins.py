@@ -265,7 +265,12 @@ def view_of(row: m.CheckIn) -> CheckInView:
 
 def parse_value(kr: m.KeyResult, raw: Any) -> float:
     """A check-in value from what a person typed (milestones: 1/0, done/not done, yes/no)."""
-    if kr.kind == "milestone":
+    return parse_value_of_kind(kr.kind, raw)
+
+
+def parse_value_of_kind(kind: str, raw: Any) -> float:
+    """:func:`parse_value` for a key result of this kind ("metric", "milestone", ...)."""
+    if kind == "milestone":
         if isinstance(raw, bool):
             return 1.0 if raw else 0.0
         if isinstance(raw, str) and raw.strip().casefold() in _DONE_WORDS:

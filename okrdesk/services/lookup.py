@@ -29,9 +29,14 @@ def find_cycle(s: Session, wanted: str | None, today: date | None = None) -> m.C
 
 
 def find_team(s: Session, wanted: str) -> m.Team:
-    teams = list(s.scalars(select(m.Team)))
-    for team in teams:
-        if wanted == team.id or team.name.casefold() == wanted.casefold():
-            return team
-    names = ", ".join(sorted(t.name for t in teams)) or "none yet"
-    raise NotFoundError(f"no team {wanted!r} (teams: {names})")
+    """The team with id `wanted` (one look-up by primary key: views ask this on every
+    team switch), else the team of that name in any case."""
+    by_id = s.get(m.Team, wanted)
+    if by_id is not None:
+        return by_id
+    names = s.execute(select(m.Team.id, m.Team.name)).all()
+    for team_id, name in names:
+        if name.casefold() == wanted.casefold():
+            return s.get_one(m.Team, team_id)
+    listed = ", ".join(sorted(name for _id, name in names)) or "none yet"
+    raise NotFoundError(f"no team {wanted!r} (teams: {listed})")

@@ -22,7 +22,7 @@ from okrdesk.services.lookup import current_cycle
 from okrdesk.services.organisation import kind_of_settings, top_word
 from okrdesk.services.periods import Period, create_cycle, quarter_period
 from okrdesk.services.quarters import quarter_of
-from okrdesk.services.views import ObjectiveView, okr_tree
+from okrdesk.services.views import ObjectiveView, OkrTree, okr_tree
 from okrdesk.services.workspace import Workspace
 from okrdesk.vocabulary import PLANNING_STEPS, PlanningStep
 
@@ -208,12 +208,12 @@ def suggest_step(ws: Workspace, cycle: str | None = None, team: str | None = Non
 
 
 def step_status(
-    ws: Workspace, cycle: str | None = None, team: str | None = None
+    ws: Workspace, cycle: str | None = None, team: str | None = None, tree: OkrTree | None = None
 ) -> list[StepStatus]:
     """Each step, done or not, with a short reason — for the step list.
 
     ``cycle`` and ``team`` are names or ids; without them, the cycle running today and the
-    company.
+    company. A view that has just read that team's `tree` passes it (it is not read twice).
     """
     info = ws.info()
     top = top_word(kind_of_settings(info.settings or {}))
@@ -228,7 +228,7 @@ def step_status(
             statuses[0] = StepStatus(STEPS[0], False, f"no {missing} yet")
         later = [StepStatus(step, False, "set up the foundation first") for step in STEPS[1:]]
         return statuses + later
-    tree = okr_tree(ws, cycle=cycle, team=team)
+    tree = tree or okr_tree(ws, cycle=cycle, team=team)
     the_team = tree.teams[0]
     objectives = list(the_team.objectives)
     statuses.append(_themes(len(tree.cycle.themes)))

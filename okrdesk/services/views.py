@@ -51,14 +51,15 @@ __all__ = [
 def okr_tree(
     ws: Workspace, cycle: str | None = None, team: str | None = None, today: date | None = None
 ) -> OkrTree:
-    """The teams (in tree order) with their objectives, key results and initiatives."""
+    """The teams (in tree order) with their objectives, key results and initiatives; with
+    `team` (an id or a name), that team alone, read without the rest of the organisation."""
     with ws.read() as s:
         the_cycle = find_cycle(s, cycle, today)
-        teams = _teams_in_tree_order(s)
         if team is not None:
-            chosen = find_team(s, team)
-            teams = [(t, 0) for t, _depth in teams if t.id == chosen.id]
-        only = [t.id for t, _depth in teams] if team is not None else None
+            teams: list[tuple[Any, int]] = [(find_team(s, team), 0)]
+            only: list[str] | None = [teams[0][0].id]
+        else:
+            teams, only = _teams_in_tree_order(s), None
         bands = workspace_bands(s)
         objectives = _objectives_by_team(s, the_cycle.id, bands, only)
         info = s.scalars(select(m.WorkspaceInfo)).one()
@@ -185,21 +186,29 @@ def _group(items: Any, key: str) -> dict[str, list[Any]]:
 def team_nodes(ws: Workspace, cycle: str | None = None) -> list[TeamNode]:
     """The team tree in order, with each team's number of objectives in the cycle (cheap)."""
     with ws.read() as s:
-        counts: dict[str, int] = {}
-        if cycle:
-            the_cycle = find_cycle(s, cycle)
-            counts = {
-                team_id: n
-                for team_id, n in s.execute(
-                    select(m.Objective.team_id, func.count())
-                    .where(m.Objective.cycle_id == the_cycle.id)
-                    .group_by(m.Objective.team_id)
-                )
-            }
+        counts = _objective_counts(s, cycle) if cycle else {}
         return [
             TeamNode(t.id, t.name, t.kind, t.parent_id, depth, counts.get(t.id, 0))
             for t, depth in _teams_in_tree_order(s)
         ]
+
+
+def objective_counts(ws: Workspace, cycle: str) -> dict[str, int]:
+    """Team id → its number of objectives in the cycle (teams without any left out)."""
+    with ws.read() as s:
+        return _objective_counts(s, cycle)
+
+
+def _objective_counts(s: Session, cycle: str) -> dict[str, int]:
+    the_cycle = find_cycle(s, cycle)
+    return {
+        team_id: n
+        for team_id, n in s.execute(
+            select(m.Objective.team_id, func.count())
+            .where(m.Objective.cycle_id == the_cycle.id)
+            .group_by(m.Objective.team_id)
+        )
+    }
 
 
 def current_cycle_id(ws: Workspace, today: date | None = None) -> str | None:

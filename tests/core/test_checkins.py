@@ -11,6 +11,7 @@ from okrdesk.services import checkin_views, checkins, entities, lifecycle, opera
 from okrdesk.services.changes import Changes
 from okrdesk.services.checkin_views import last_check_in
 from okrdesk.services.checkins import CheckInEntry
+from okrdesk.services.views import okr_tree
 from okrdesk.services.workspace import Workspace
 
 
@@ -201,6 +202,27 @@ def test_suggested_status_follows_pace(ws: Workspace, planned: dict[str, str]) -
     assert checkin_views.suggested_status(ws, kr, 1, on=halfway) == "on_track"
     with pytest.raises(ValidationError, match="must be a number"):
         checkin_views.suggested_status(ws, planned["kr1"], "soon", on=halfway)
+
+
+def test_pace_for_a_key_result_already_read_says_what_suggested_status_says(
+    ws: Workspace, planned: dict[str, str]
+) -> None:
+    """The check-in grid asks pace for every row while typing, from the view it has read."""
+    kr = milestone(ws, planned)
+    tree = okr_tree(ws, planned["cycle"], planned["team"])
+    cycle = tree.cycle
+    for view in tree.teams[0].objectives[0].key_results:
+        for value in (0, 1, 12, 13.5, 18, 85):
+            for day in ("2026-10-02", "2026-11-15", "2026-12-31"):
+                if view.id == kr and value not in (0, 1):
+                    continue
+                said = checkin_views.suggested_status(ws, view.id, value, on=day)
+                assert said == checkin_views.pace_suggestion(
+                    view, value, cycle.start_date, cycle.end_date, day
+                ), (view.title, value, day)
+    first = tree.teams[0].objectives[0].key_results[0]
+    with pytest.raises(ValidationError, match="must be a number"):
+        checkin_views.pace_suggestion(first, "soon", cycle.start_date, cycle.end_date)
 
 
 def test_history_gives_values_and_the_ideal_line(ws: Workspace, planned: dict[str, str]) -> None:

@@ -57,10 +57,20 @@ def confidence_text(view: CheckInView | None) -> str:
     return words
 
 
+_ICONS: dict[Confidence, QIcon] = {}
+
+
 def level_icon(level: Confidence | None) -> QIcon:
-    """A small round swatch in the level's colour (the words beside it carry the meaning)."""
+    """A small round swatch in the level's colour (the words beside it carry the meaning);
+    drawn once per level."""
     if level is None:
         return QIcon()
+    if level not in _ICONS:
+        _ICONS[level] = _swatch(level)
+    return _ICONS[level]
+
+
+def _swatch(level: Confidence) -> QIcon:
     pixmap = QPixmap(12, 12)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)

@@ -192,9 +192,15 @@ class CheckInGrid(QTableWidget):
             if self.read_only and column in (*EDITABLE, SUGGESTED):
                 item.setForeground(QBrush(QColor("#777")))
             self.setItem(index, column, item)
-        self.show_state(index)
+        self.show_state(index, fit=False)  # set_rows fits every row at the end
 
-    def show_state(self, index: int) -> None:
+    def show_states(self) -> None:
+        """:meth:`show_state` of every row, the rows' heights fitted once at the end."""
+        for index in range(len(self.rows)):
+            self.show_state(index, fit=False)
+        self.resizeRowsToContents()
+
+    def show_state(self, index: int, fit: bool = True) -> None:
         """Suggestion, confidence and error marks of one row (after pace or validation)."""
         row = self.rows[index]
         if row is None or self.item(index, VALUE) is None:
@@ -226,7 +232,8 @@ class CheckInGrid(QTableWidget):
             else:
                 suggested.setForeground(QBrush(QColor("#777")) if self.read_only else QBrush())
             self._look_untouched(index, row)
-            self.resizeRowToContents(index)
+            if fit:
+                self.resizeRowToContents(index)
         finally:
             self._filling = False
 
@@ -286,6 +293,7 @@ class CheckInGrid(QTableWidget):
         fresh.confidence = prefilled_confidence(row.last, self.scale)
         self.rows[index] = fresh
         self._fill(index)
+        self.resizeRowToContents(index)
         self.edited.emit(index)
 
     def touched_rows(self) -> list[tuple[int, GridRow]]:

@@ -143,8 +143,10 @@ class HistoryPanel(QWidget):
         self.kr_id, self.read_only, self.scale = kr_id, read_only, scale
         self.history = None
         if kr_id:
-            try:
-                self.history = history(self.session.ws, kr_id)
+            try:  # read once per change (typing in the grid shows it again and again)
+                self.history = self.session.remembered(
+                    ("check-in history", kr_id), lambda: history(self.session.ws, kr_id)
+                )
             except OkrDeskError:
                 self.kr_id = None
         self.chart.set_history(self.history, pending, check_in_day)

@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
 from okrdesk.errors import OkrDeskError, ValidationError
 from okrdesk.formatting import counted
 from okrdesk.services import fields
-from okrdesk.services.checkin_views import changes_since_last, last_check_in, suggested_status
+from okrdesk.services.checkin_views import changes_since_last, pace_suggestion
 from okrdesk.services.checkins import CheckInEntry, confidence_scale, parse_confidence
 from okrdesk.services.lifecycle import ensure_editable
-from okrdesk.services.views import OkrTree, okr_tree
+from okrdesk.services.views import OkrTree
+from okrdesk.vocabulary import Confidence
 from ui.checkins import checkin_ops
 from ui.checkins.changes_panel import ChangesPanel
 from ui.checkins.format import CLOSED_STYLE, DONE, ERROR_STYLE, INFO_STYLE, day_text
@@ -38,6 +39,7 @@ from ui.checkins.grid import CONFIDENCE, VALUE, CheckInGrid, GridRow
 from ui.checkins.history_panel import HistoryPanel
 from ui.refresh import OKRS, Refresher
 from ui.session import WorkspaceSession
+from ui.team_okrs import team_okrs
 
 
 class CheckInPage(QWidget):
@@ -54,6 +56,7 @@ class CheckInPage(QWidget):
         self._date_cycle: str | None = None  # the cycle the date field was set up for
         self._notice: tuple[str, str] | None = None  # (text, style) of the last action
         self._sized_for: tuple[str, str] | None = None  # the team the splitter was sized for
+        self._filling = False  # the grid is being filled
 
         self.heading = QLabel()
         self.heading.setObjectName("checkInHeading")
@@ -116,7 +119,9 @@ class CheckInPage(QWidget):
             shortcut.activated.connect(self.save)
         self.grid.edited.connect(self._row_edited)
         self.grid.value_typed.connect(self._value_typed)
-        self.grid.key_result_selected.connect(lambda _id: self._show_history())
+        self.grid.key_result_selected.connect(
+            lambda _id: None if self._filling else self._show_history()
+        )
         self.changes.key_result_activated.connect(self.grid.select_key_result)
         self.date_edit.dateChanged.connect(lambda _d: self._date_changed())
         # After a change the page refreshes on the next turn (one refresh for an undo of
@@ -161,7 +166,7 @@ class CheckInPage(QWidget):
         self.tree, error = None, ""
         if self.cycle_id and self.team_id:
             try:
-                self.tree = okr_tree(ws, cycle=self.cycle_id, team=self.team_id)
+                self.tree = team_okrs(self.session, self.cycle_id, self.team_id)
                 self.scale = confidence_scale(ws)
             except OkrDeskError as exc:
                 error = str(exc)
@@ -180,19 +185,25 @@ class CheckInPage(QWidget):
             f"{day_text(cycle.end_date, with_year=True)}, {cycle.state})"
         )
         self._set_up_date(cycle.id, cycle.start_date, cycle.end_date)
+        try:  # each key result's last two check-ins, read at once for the whole grid
+            changes = changes_since_last(ws, team.id, cycle.id)
+        except OkrDeskError:
+            changes = []
+        last = {c.key_result_id: c.latest for c in changes}
         groups = [
-            (o.title, [(kr, last_check_in(ws, kr.id)) for kr in o.key_results])
+            (o.title, [(kr, last.get(kr.id)) for kr in o.key_results])
             for o in team.objectives
             if o.key_results
         ]
-        self.grid.set_rows(groups, self.scale, self.read_only)
+        self._filling = True  # the current key result's history is shown once, below
+        try:
+            self.grid.set_rows(groups, self.scale, self.read_only)
+        finally:
+            self._filling = False
         self._size_grid((cycle.id, team.id))
         self._suggest_all()
         kinds = {kr.id: kr.kind for o in team.objectives for kr in o.key_results}
-        try:
-            self.changes.show_changes(changes_since_last(ws, team.id, cycle.id), kinds)
-        except OkrDeskError:
-            self.changes.show_changes([], kinds)
+        self.changes.show_changes(changes, kinds)
         self._show_history()
         self._enable()
         self._update_banner()
@@ -223,12 +234,19 @@ class CheckInPage(QWidget):
 
     # -- pace suggestions and the typed values ------------------------------------------------
 
-    def _suggest(self, index: int, mark_errors: bool = True) -> None:
+    def _pace(self, row: GridRow, value: str) -> Confidence | None:
+        """What pace suggests for the value typed in a row (raises ValidationError)."""
+        if self.tree is None:
+            return None
+        cycle = self.tree.cycle
+        return pace_suggestion(row.kr, value, cycle.start_date, cycle.end_date, self.day())
+
+    def _suggest(self, index: int, mark_errors: bool = True, show: bool = True) -> None:
         row = self.grid.row_at(index)
         if row is None:
             return
         try:
-            row.suggestion = suggested_status(self.session.ws, row.kr.id, row.value, self.day())
+            row.suggestion = self._pace(row, row.value)
             if row.error_column == VALUE:
                 row.error = ""
         except ValidationError as exc:
@@ -237,12 +255,14 @@ class CheckInPage(QWidget):
                 row.error, row.error_column = str(exc), VALUE
         except OkrDeskError:
             row.suggestion = None
-        self.grid.show_state(index)
+        if show:
+            self.grid.show_state(index)
 
     def _suggest_all(self) -> None:
         for index, row in enumerate(self.grid.rows):
             if row is not None:
-                self._suggest(index, mark_errors=row.touched)
+                self._suggest(index, mark_errors=row.touched, show=False)
+        self.grid.show_states()
 
     def _row_edited(self, index: int) -> None:
         row = self.grid.row_at(index)
@@ -274,7 +294,7 @@ class CheckInPage(QWidget):
         if row is None:
             return
         try:
-            row.suggestion = suggested_status(self.session.ws, row.kr.id, text, self.day())
+            row.suggestion = self._pace(row, text)
         except OkrDeskError:
             row.suggestion = None
         self.grid.show_state(index)
@@ -355,7 +375,7 @@ class CheckInPage(QWidget):
             self._update_banner()
             return
         self.grid.forget_typed([row.kr.id for _index, row in touched])
-        self.refresh()
+        self.refresher.flush()  # the change is heard: shown now, once
         self._notice = (
             f"Checked in {what} on {day_text(day, with_year=True)}. Ctrl+Z undoes it.",
             INFO_STYLE,

@@ -18,7 +18,6 @@ from PySide6.QtGui import (
     QFont,
     QFontDatabase,
     QFontMetrics,
-    QGuiApplication,
     QKeyEvent,
     QScreen,
 )
@@ -37,6 +36,7 @@ from okrdesk.services.workshop_clock import Reading
 from ui.facilitation import slide_html
 from ui.facilitation.clock_panel import finished_words
 from ui.facilitation.context import WorkshopContext
+from ui.facilitation.screens import projector_screen
 from ui.facilitation.slide_html import COLOURS
 from ui.facilitation.slide_layout import GAP, lay_out, sections_of
 from ui.facilitation.slides import Slide, slide_for
@@ -71,14 +71,6 @@ def family() -> str:
         families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
         found = found or (families[0] if families else "")
     return found or QFont().family()
-
-
-def projector_screen(near: QWidget | None = None) -> QScreen | None:
-    """The screen to present on: another screen than the facilitator's when there is one."""
-    screens = QGuiApplication.screens()
-    own = near.screen() if near is not None else QGuiApplication.primaryScreen()
-    others = [s for s in screens if s is not own]
-    return others[0] if others else own
 
 
 class PresentationWindow(QWidget):

@@ -38,14 +38,15 @@ from ui.facilitation.finishing import what_was_written
 from ui.facilitation.notes_panel import NotesPanel
 from ui.facilitation.parking_panel import ParkingPanel
 from ui.facilitation.people_panel import PeoplePanel
-from ui.facilitation.presentation import PresentationWindow, projector_screen
 from ui.facilitation.ranking_panel import RankingPanel
+from ui.facilitation.screens import projector_screen
 from ui.facilitation.vote_panel import VotePanel
 from ui.refresh import OKRS, WORKSHOP, Refresher
 from ui.session import WorkspaceSession
 
 if TYPE_CHECKING:
     from okrdesk.reports.session_summary import Finished
+    from ui.facilitation.presentation import PresentationWindow
 
 
 class FacilitationWidget(QWidget):
@@ -346,6 +347,10 @@ class FacilitationWidget(QWidget):
             self.message.setText("Start a workshop first.")
             return None
         if self.presentation is None:
+            # The room's window (its slides and their layout) loads when first presented:
+            # it was more than half of what opening the Workshop tab imported.
+            from ui.facilitation.presentation import PresentationWindow
+
             self.presentation = PresentationWindow(self.ctx)
             self.presentation.closed.connect(lambda: self._presenting(False))
         screens = QGuiApplication.screens()

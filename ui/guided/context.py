@@ -9,8 +9,10 @@ from typing import Any
 
 from okrdesk.errors import NotFoundError
 from okrdesk.services import entities, organisation
-from okrdesk.services.coaching import disabled_rules
+from okrdesk.services.coaching import WorkspaceFinding
+from okrdesk.services.views import OkrTree
 from okrdesk.services.workspace import Workspace
+from ui import team_okrs
 from ui.session import WorkspaceSession
 
 
@@ -52,7 +54,17 @@ class PlanningContext:
         return organisation.top_word(organisation.organisation_kind(self.ws))
 
     def disabled_rules(self) -> frozenset[str]:
-        return disabled_rules(self.ws)
+        return team_okrs.coach_choices(self.session)[0]
+
+    def team_okrs(self) -> OkrTree:
+        """The team's OKRs in the cycle, read once per change (shared with other views)."""
+        assert self.cycle_id is not None and self.team_id is not None
+        return team_okrs.team_okrs(self.session, self.cycle_id, self.team_id)
+
+    def team_findings(self) -> tuple[WorkspaceFinding, ...]:
+        """What the coach says about the team's OKRs (shared like :meth:`team_okrs`)."""
+        assert self.cycle_id is not None and self.team_id is not None
+        return team_okrs.team_findings(self.session, self.cycle_id, self.team_id)
 
     def _get(self, kind: str, item_id: str | None) -> dict[str, Any] | None:
         if item_id is None:

@@ -18,11 +18,13 @@ from PySide6.QtWidgets import (
 
 from okrdesk.errors import OkrDeskError
 from okrdesk.services import entities
+from okrdesk.services.views import TeamNode, team_nodes
 from ui.guided.context import PlanningContext
 from ui.guided.fields import ErrorLabel
 from ui.new_cycle_dialog import NewCycleDialog
 
 DEPTH_ROLE = Qt.ItemDataRole.UserRole + 1
+EMPTY = "— set up in step 1 —"
 
 
 class _IndentDelegate(QStyledItemDelegate):
@@ -34,20 +36,10 @@ class _IndentDelegate(QStyledItemDelegate):
         option.text = "\u2003" * (2 * depth) + option.text
 
 
-def teams_in_tree_order(ctx: PlanningContext) -> list[tuple[dict, int]]:
-    teams = entities.list_items(ctx.ws, "team")
-    children: dict[str | None, list[dict]] = {}
-    for team in sorted(teams, key=lambda t: (t["position"], t["name"])):
-        children.setdefault(team["parent_id"], []).append(team)
-    ordered: list[tuple[dict, int]] = []
-
-    def walk(parent: str | None, depth: int) -> None:
-        for team in children.get(parent, []):
-            ordered.append((team, depth))
-            walk(team["id"], depth + 1)
-
-    walk(None, 0)
-    return ordered
+def teams_in_tree_order(ctx: PlanningContext) -> list[tuple[TeamNode, int]]:
+    """Every team with its depth, in tree order (plain rows: a thousand teams are read
+    in a few milliseconds)."""
+    return [(team, team.depth) for team in team_nodes(ctx.ws)]
 
 
 class ContextBar(QWidget):
@@ -78,6 +70,7 @@ class ContextBar(QWidget):
         self.new_cycle_button.setToolTip("Plan for another period: a quarter, a year, any dates")
         self.new_cycle_button.clicked.connect(self.start_new_cycle)
         self.cycle_dialog: NewCycleDialog | None = None  # while it is open
+        self._filled = False  # the pickers hold the teams and cycles
 
         self.new_team_row = QWidget()
         self.new_team_label = QLabel()
@@ -118,31 +111,38 @@ class ContextBar(QWidget):
         layout.addWidget(self.new_team_row)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
-    def refresh(self) -> None:
-        self.team_box.clear()
-        for team, depth in teams_in_tree_order(self.ctx):
-            self.team_box.addItem(team["name"], team["id"])
-            self.team_box.setItemData(self.team_box.count() - 1, depth, DEPTH_ROLE)
-        self.cycle_box.clear()
-        cycles = sorted(entities.list_items(self.ctx.ws, "cycle"), key=lambda c: c["start_date"])
-        for cycle in cycles:
-            self.cycle_box.addItem(f"{cycle['name']}  ({cycle['state']})", cycle["id"])
+    def refresh(self, lists: bool = True) -> None:
+        """Show the team and cycle of the moment; with `lists`, read the pickers' teams and
+        cycles again first (a change to teams or cycles: not every edit, as the whole
+        organisation is in the team picker)."""
+        if lists or not self._filled:
+            self._fill_lists()
         self.team_box.setCurrentIndex(self.team_box.findData(self.ctx.team_id))
         self.cycle_box.setCurrentIndex(self.cycle_box.findData(self.ctx.cycle_id))
         self.team_box.setEnabled(self.team_box.count() > 0)
         self.cycle_box.setEnabled(self.cycle_box.count() > 0)
         self.new_team_button.setEnabled(self.ctx.team_id is not None)
         self.new_cycle_button.setEnabled(self.ctx.ready)  # the first cycle: in step 1
-        if self.team_box.count() == 0:
-            self.team_box.addItem("— set up in step 1 —")
-            self.team_box.setEnabled(False)
-        if self.cycle_box.count() == 0:
-            self.cycle_box.addItem("— set up in step 1 —")
-            self.cycle_box.setEnabled(False)
+        for box in (self.team_box, self.cycle_box):
+            if box.count() == 0 or box.itemData(0) is None:
+                if box.count() == 0:
+                    box.addItem(EMPTY)
+                box.setEnabled(False)
         cycle = self.ctx.cycle()
         self.cycle_info.setText(
             f"{cycle['start_date']:%d %b} – {cycle['end_date']:%d %b %Y}" if cycle else ""
         )
+
+    def _fill_lists(self) -> None:
+        self._filled = True
+        self.team_box.clear()
+        for team, depth in teams_in_tree_order(self.ctx):
+            self.team_box.addItem(team.name, team.id)
+            self.team_box.setItemData(self.team_box.count() - 1, depth, DEPTH_ROLE)
+        self.cycle_box.clear()
+        cycles = sorted(entities.list_items(self.ctx.ws, "cycle"), key=lambda c: c["start_date"])
+        for cycle in cycles:
+            self.cycle_box.addItem(f"{cycle['name']}  ({cycle['state']})", cycle["id"])
 
     def _chosen(self, box: QComboBox, signal: Signal) -> None:
         data = box.currentData()

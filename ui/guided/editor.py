@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
 
 from okrdesk.errors import NotFoundError, OkrDeskError
 from okrdesk.services import entities
-from okrdesk.services.coaching import workspace_examples
 from okrdesk.services.specs import spec_for
 from okrdesk.services.workspace import Workspace
 from ui.coach_panel import CoachPanel
 from ui.guided.context import PlanningContext
 from ui.guided.fields import Binding, ErrorLabel, TextArea, error_field
+from ui.team_okrs import coach_choices
 
 
 class ItemEditor(QWidget):
@@ -263,8 +263,7 @@ class ItemEditor(QWidget):
     def _coach_on(self, text: str) -> None:
         if self.coach is None:
             return
-        self.coach.disabled = self.ctx.disabled_rules()
-        self.coach.examples = workspace_examples(self.ctx.ws)
+        self.coach.disabled, self.coach.examples = coach_choices(self.ctx.session)
         if not text.strip():  # a blank new item: nothing to say yet
             self.coach.clear()
             return

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from okrdesk.errors import OkrDeskError
 from okrdesk.services import entities
-from okrdesk.services.views import okr_tree
 from okrdesk.services.workspace import Workspace
 from ui.choices import INITIATIVE_STATUSES, labels_first
 from ui.guided.context import PlanningContext
@@ -103,7 +102,7 @@ class InitiativesPage(ItemPage):
         super().__init__(ctx, InitiativeEditor(ctx), parent)
 
     def populate(self) -> None:
-        tree = okr_tree(self.ctx.ws, cycle=self.ctx.cycle_id, team=self.ctx.team_id)
+        tree = self.ctx.team_okrs()
         objectives = tree.teams[0].objectives
         moved = total = 0
         for o in objectives:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 from okrdesk.coach import ParsedMetric, parse_metric
 from okrdesk.formatting import editable_number, span
 from okrdesk.services import entities
-from okrdesk.services.views import KeyResultView, okr_tree
+from okrdesk.services.views import KeyResultView
 from ui.choices import KEY_RESULT_KINDS, key_result_shows, labels_first
 from ui.guided.context import PlanningContext
 from ui.guided.editor import ItemEditor
@@ -115,7 +115,7 @@ class KeyResultsPage(ItemPage):
         super().__init__(ctx, KeyResultEditor(ctx), parent)
 
     def populate(self) -> None:
-        tree = okr_tree(self.ctx.ws, cycle=self.ctx.cycle_id, team=self.ctx.team_id)
+        tree = self.ctx.team_okrs()
         objectives = tree.teams[0].objectives
         ready = 0
         for o in objectives:

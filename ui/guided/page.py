@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from okrdesk.services.organisation import organisation_kind, title_placeholder
-from ui.coach_marks import mark_icon, tooltip, weak_items
+from ui.coach_marks import mark_icon, tooltip, weak_in
 from ui.guided.context import PlanningContext
 from ui.guided.editor import ItemEditor
 from ui.guided.wraptree import WrapTree
+from ui.team_okrs import team_findings
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 WEAK_ROLE = Qt.ItemDataRole.UserRole + 1  # the coach's findings on the item, if any
@@ -241,7 +242,8 @@ class ItemPage(StepPage):
     def _mark_weak(self) -> None:
         """An item the coach flags carries a mark, its findings in the tooltip: weak OKRs
         stand out in the list, not only in the coach's box of the one being edited."""
-        found = weak_items(self.ctx.ws, self.ctx.cycle_id, self.ctx.team_id)
+        cycle, team = self.ctx.cycle_id, self.ctx.team_id
+        found = weak_in(team_findings(self.ctx.session, cycle, team)) if cycle and team else {}
         if not found:
             return
         icon = mark_icon()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
@@ -19,8 +20,7 @@ from PySide6.QtWidgets import (
 
 from okrdesk.errors import OkrDeskError
 from okrdesk.services import entities
-from okrdesk.services.coaching import WorkspaceFinding, check_workspace
-from okrdesk.services.views import okr_tree
+from okrdesk.services.coaching import WorkspaceFinding
 from okrdesk.services.workspace import Workspace
 from ui.coach_panel import findings_html
 from ui.guided.context import PlanningContext
@@ -31,7 +31,7 @@ SERIOUS = ("error", "warning")
 STEP_OF = {"objective": 2, "key-result": 3}  # the planning step where such an item is written
 
 
-def findings_text(found: list[WorkspaceFinding]) -> str:
+def findings_text(found: Sequence[WorkspaceFinding]) -> str:
     """The team's findings as rich text, grouped by the item they are about."""
     if not found:
         return "<p style='color:#2e6b30'>✔ The coach has nothing to add to this set.</p>"
@@ -110,13 +110,12 @@ class ReviewPage(StepPage):
             old.deleteLater()
         if not self.ctx.ready:
             return
-        ws, cycle, team = self.ctx.ws, self.ctx.cycle_id, self.ctx.team_id
-        view = okr_tree(ws, cycle=cycle, team=team).teams[0]
+        view = self.ctx.team_okrs().teams[0]
         objectives = view.objectives
         krs = sum(len(o.key_results) for o in objectives)
         work = sum(len(o.initiatives) for o in objectives)
         final = sum(1 for o in objectives if o.status == "final")
-        found = check_workspace(ws, cycle, team)
+        found = self.ctx.team_findings()
         serious = sum(1 for f in found if f.finding.severity in SERIOUS)
         self.summary.setText(
             f"<b>{escape(view.name)}</b> in {escape(self.ctx.cycle_name())}: "

@@ -168,15 +168,15 @@ class GuidedSessionWidget(QWidget):
         cycle_id = cycle_id or self.ctx.cycle_id
         team_id = team_id or self.ctx.team_id
         if (cycle_id, team_id) == (self.ctx.cycle_id, self.ctx.team_id):
-            self.bar.refresh()
+            self.bar.refresh(lists=False)
             return True
         if not self.current_page.commit():
-            self.bar.refresh()  # the pickers go back to what is still shown
+            self.bar.refresh(lists=False)  # the pickers go back to what is still shown
             return False
         self.ctx.cycle_id, self.ctx.team_id = cycle_id, team_id
         self._save_progress()
         self._stale = set(range(len(STEPS)))
-        self.refresh()
+        self.refresh(lists=False)
         if announce and cycle_id and team_id:
             self.context_changed.emit(cycle_id, team_id)
         return True
@@ -223,8 +223,10 @@ class GuidedSessionWidget(QWidget):
         self.current_page.entered()
         return True
 
-    def refresh(self) -> None:
-        """Show the database as it is now: bar, step list, and the current page."""
+    def refresh(self, lists: bool = True) -> None:
+        """Show the database as it is now: bar, step list, and the current page (`lists`:
+        the bar's teams and cycles too, when they may have changed)."""
+        lists = lists or self.refresher.pending  # a change not shown yet may be a new team
         self.refresher.caught_up()
         if not self._context_exists():
             self.ctx.cycle_id = planning.default_cycle_id(self.ctx.ws)
@@ -232,14 +234,14 @@ class GuidedSessionWidget(QWidget):
             if not self.ctx.ready:
                 self.step = 0
         self._stale = set(range(len(STEPS)))
-        self.bar.refresh()
+        self.bar.refresh(lists=lists)
         self._show_page()
 
     # -- internals ---------------------------------------------------------------------------
 
-    def _refresh_later(self, _changes: Changes) -> None:
+    def _refresh_later(self, changes: Changes) -> None:
         try:
-            self.refresh()
+            self.refresh(lists=changes.touches(("team", "cycle")))
         except OkrDeskError as exc:  # e.g. the workspace was closed meanwhile: say so, no trace
             self.nav_message.setText(str(exc))
 
@@ -302,7 +304,8 @@ class GuidedSessionWidget(QWidget):
             self.where.setText(f"{self.ctx.team_name()}  ·  {self.ctx.cycle_name()}")
         else:
             self.where.setText("A new workspace: start with the organisation")
-        statuses = planning.step_status(self.ctx.ws, self.ctx.cycle_id, self.ctx.team_id)
+        tree = self.ctx.team_okrs() if self.ctx.ready else None
+        statuses = planning.step_status(self.ctx.ws, self.ctx.cycle_id, self.ctx.team_id, tree)
         reachable = len(STEPS) if self.ctx.ready else 1
         self.steps.show_state(statuses, self.step, reachable)
         if self.step > 0:
