@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import NoReturn
 
+from sqlalchemy.exc import DBAPIError
+
 from okrdesk import atomic
 from okrdesk.db.workspace_file import sqlite_reason
 from okrdesk.errors import InterchangeError, OkrDeskError, WorkspaceFileError
@@ -61,6 +63,10 @@ def new_workspace_file(destination: Path, name: str) -> Iterator[Workspace]:
         if isinstance(exc, OSError):
             raise WorkspaceFileError(
                 f"{destination}: cannot be written ({exc.strerror or exc})"
+            ) from exc
+        if isinstance(exc, DBAPIError):  # a bulk writer's insert failed (a full disk)
+            raise WorkspaceFileError(
+                f"{destination}: cannot be written ({sqlite_reason(exc)})"
             ) from exc
         if isinstance(exc, OkrDeskError) and not isinstance(exc, InterchangeError):
             _raise_about(destination, tmp, exc)
