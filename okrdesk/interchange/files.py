@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import NoReturn
+from typing import BinaryIO, NoReturn
 
 from sqlalchemy.exc import DBAPIError
 
@@ -22,6 +22,21 @@ def write_export(ws: Workspace, destination: Path, data: bytes) -> None:
     if destination.resolve() == Path(ws.path).resolve():
         raise InterchangeError(f"{destination}: that is the open workspace; choose another name")
     write_atomically(destination, data)
+
+
+def write_export_with(
+    ws: Workspace, destination: Path, produce: Callable[[BinaryIO], None]
+) -> None:
+    """Like :func:`write_export`, for an export written piece by piece into a binary file
+    by `produce`: the file appears whole at `destination`, or not at all."""
+    destination = Path(destination)
+    if destination.resolve() == Path(ws.path).resolve():
+        raise InterchangeError(f"{destination}: that is the open workspace; choose another name")
+    try:
+        with atomic.writing(destination) as out:
+            produce(out)
+    except OSError as exc:
+        raise InterchangeError(f"{destination}: cannot be written ({exc.strerror})") from exc
 
 
 def write_atomically(destination: Path, data: bytes) -> None:

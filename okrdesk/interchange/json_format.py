@@ -12,22 +12,24 @@ export → import → export gives byte-identical text.
 
 from __future__ import annotations
 
+import io
 import json
 import math
 import uuid
 from datetime import UTC, date, datetime
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from sqlalchemy import JSON as JSONType
-from sqlalchemy import Boolean, Date, DateTime, Float, Integer, Table, select, text
+from sqlalchemy import Boolean, Connection, Date, DateTime, Float, Integer, Table, select, text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from okrdesk.db.models import Base
 from okrdesk.errors import InterchangeError, RuleError, ValidationError
-from okrdesk.interchange.files import new_workspace_file, read_input, write_export
+from okrdesk.interchange.files import new_workspace_file, read_input, write_export_with
 from okrdesk.services.workspace import Workspace
 
 FORMAT = "okrdesk"
@@ -64,30 +66,88 @@ def _table(name: str) -> Table:
 
 
 def export_document(ws: Workspace) -> dict[str, Any]:
-    document: dict[str, Any] = {"format": FORMAT, "version": VERSION}
-    with ws.read() as s:
-        for name in TABLES:
-            table = _table(name)
-            rows = s.execute(select(table).order_by(*table.primary_key.columns)).mappings()
-            document[name] = [{key: _encode(value) for key, value in row.items()} for row in rows]
+    """The whole export as one object (it holds every row: for small workspaces and tests;
+    writing streams instead, see :func:`write_json`)."""
+    document: dict[str, Any] = json.loads(export_json(ws))
     return document
 
 
 def export_json(ws: Workspace) -> bytes:
-    text = json.dumps(export_document(ws), ensure_ascii=False, indent=2, sort_keys=True)
-    return (text + "\n").encode("utf-8")
+    buffer = io.BytesIO()
+    _write_document(ws, buffer)
+    return buffer.getvalue()
 
 
 def write_json(ws: Workspace, destination: Path) -> None:
-    write_export(ws, destination, export_json(ws))
+    """Write the export atomically, a few thousand rows at a time: memory stays small
+    however large the workspace."""
+    write_export_with(ws, destination, lambda out: _write_document(ws, out))
 
 
-def _encode(value: Any) -> Any:
-    if isinstance(value, datetime):
-        return value.isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
+# The text is exactly what json.dumps(document, ensure_ascii=False, indent=2,
+# sort_keys=True) gives, plus a newline (tests hold it to that), written as it is read.
+_CHUNK = 500  # rows read and written at a time
+
+
+def _write_document(ws: Workspace, out: BinaryIO) -> None:
+    sections: list[str] = sorted(["format", "version", *TABLES])
+    out.write(b"{\n")
+    with ws.read() as s:
+        con = s.connection()
+        for n, key in enumerate(sections):
+            end = "\n" if n == len(sections) - 1 else ",\n"
+            if key == "format":
+                out.write(f'  "format": {encode_basestring(FORMAT)}{end}'.encode())
+            elif key == "version":
+                out.write(f'  "version": {VERSION}{end}'.encode())
+            else:
+                _write_table(con, key, out, end)
+    out.write(b"}\n")
+
+
+def _write_table(con: Connection, name: str, out: BinaryIO, end: str) -> None:
+    table = _table(name)
+    result = con.execute(select(table).order_by(*table.primary_key.columns))
+    keys = list(result.keys())
+    order = sorted(range(len(keys)), key=lambda i: keys[i])
+    prefixes = [f"      {encode_basestring(keys[i])}: " for i in order]
+    opening = f"  {encode_basestring(name)}: ["
+    first = True
+    while rows := result.fetchmany(_CHUNK):
+        texts = [
+            "    {\n"
+            + ",\n".join([p + _value(row[i]) for p, i in zip(prefixes, order, strict=True)])
+            + "\n    }"
+            for row in rows
+        ]
+        lead = opening + "\n" if first else ",\n"
+        out.write((lead + ",\n".join(texts)).encode("utf-8"))
+        first = False
+    out.write((f"{opening}]" if first else "\n  ]").encode() + end.encode())
+
+
+def _value(value: Any) -> str:
+    """One value as json.dumps writes it at a row's depth."""
+    kind = type(value)
+    if kind is str:
+        return encode_basestring(value)
+    if value is None:
+        return "null"
+    if kind is float:
+        if value != value:
+            return "NaN"
+        if value in (math.inf, -math.inf):
+            return "Infinity" if value > 0 else "-Infinity"
+        return float.__repr__(value)
+    if kind is bool:
+        return "true" if value else "false"
+    if kind is int:
+        return int.__repr__(value)
+    if kind is datetime or kind is date:
+        return encode_basestring(value.isoformat())
+    # A JSON column (settings): nested, indented as deep as the row's fields.
+    nested = json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)
+    return nested.replace("\n", "\n      ")
 
 
 # -- reading ---------------------------------------------------------------------------------
