@@ -478,6 +478,17 @@ REFUSED: list[tuple[str, Callable[[Document], bytes], list[str]]] = [
     ("a missing id", _edit(_missing_id), ["initiative[0]", "'id'", "missing"]),
     ("the same id twice", _edit(_duplicate_entry), ["check_in[", "twice"]),
     ("an unknown kind", _edit(_set("objective", "kind", "someday")), ["objective[0]", "kind"]),
+    # Entries are written many at a time: the one the database refuses is still named.
+    (
+        "a rule broken mid-table",
+        _edit(lambda d: d["check_in"][37].update(confidence_score=11)),
+        ["check_in[37]: a value breaks the rule 'confidence_score'"],
+    ),
+    (
+        "a name taken twice",
+        _edit(lambda d: d["cycle"][1].update(name=d["cycle"][0]["name"])),
+        ["cycle[1]: another cycle already has this name"],
+    ),
     ("a team loop", lambda d: json.dumps(_team_under_its_own_child(d)).encode(), ["itself"]),
     ("deep nesting", lambda _: b"[" * 100_000 + b"]" * 100_000, ["nested too deeply"]),
 ]
