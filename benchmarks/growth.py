@@ -88,7 +88,9 @@ def measure_demo(folder: Path, teams: int, runs: int) -> Cell:
     return measure(runs, build)
 
 
-def output_command(name: str, args: Callable[[Path, Path], list[str | Path]], suffix: str):
+def output_command(
+    name: str, args: Callable[[Path, Path], list[str | Path]], suffix: str
+) -> Callable[[Path, int, int], Cell]:
     """A command that writes a file: each run writes a fresh one, removed afterwards."""
 
     def command(folder: Path, teams: int, runs: int) -> Cell:
@@ -143,7 +145,7 @@ def growth(
 
 
 def section(cells: dict[str, dict[int, Cell]], teams: Sequence[int], runs: int) -> str:
-    header = " | ".join(f"{n:,} teams" for n in teams)
+    header = " | ".join(_teams(n) for n in teams)
     lines = [
         "## Commands as the organisation grows",
         "",
@@ -183,6 +185,10 @@ def verdict(small: Cell, large: Cell, n_small: int, n_large: int) -> str:
         f"{1000 * (large.seconds - small.seconds) / (n_large - n_small):.1f} ms and "
         f"{1024 * (large.mib - small.mib) / (n_large - n_small):.0f} KiB"
     )
+
+
+def _teams(n: int) -> str:
+    return f"{n:,} team{'' if n == 1 else 's'}"
 
 
 def _listed(numbers: Sequence[int]) -> str:
