@@ -10,6 +10,7 @@ from pathlib import Path
 
 from okrdesk.cli.textview import render_text, tree_as_json
 from okrdesk.demo import build_demo, build_synthetic
+from okrdesk.errors import OkrDeskError
 from okrdesk.interchange import csv_format, json_format
 from okrdesk.services.views import okr_tree
 from okrdesk.services.workspace import Workspace
@@ -24,11 +25,17 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     if args.teams is None:
+        if args.past_quarters:
+            raise OkrDeskError("--past-quarters goes with --teams (a synthetic workspace)")
         build_demo(Path(args.path))
         what = "demo workspace"
     else:
-        build_synthetic(Path(args.path), teams=args.teams, seed=args.seed)
+        build_synthetic(
+            Path(args.path), teams=args.teams, seed=args.seed, past_quarters=args.past_quarters
+        )
         what = f"synthetic workspace with {args.teams} teams (seed {args.seed})"
+        if args.past_quarters:
+            what = what[:-1] + f", {args.past_quarters} past quarters)"
     size = Path(args.path).stat().st_size
     elapsed = time.perf_counter() - started
     print(f"Created {what} at {args.path} ({size / 1e6:.1f} MB in {elapsed:.1f} s)")
@@ -79,8 +86,18 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("demo", help="create the demo workspace, or a large synthetic one")
     p.add_argument("path")
-    p.add_argument("--teams", type=positive_int, help="generate N teams of synthetic OKRs")
+    p.add_argument(
+        "--teams", metavar="N", type=positive_int, help="generate N teams of synthetic OKRs"
+    )
     p.add_argument("--seed", type=int, default=1, help="seed for --teams (default 1)")
+    p.add_argument(
+        "--past-quarters",
+        metavar="Q",
+        type=quarter_count,
+        default=0,
+        help="with --teams: Q closed quarters of history before the current one (graded, "
+        "with check-ins and retrospectives)",
+    )
     p.set_defaults(run=cmd_demo)
 
     p = sub.add_parser("show", help="print the OKR tree")
@@ -104,6 +121,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     target.add_argument("-o", "--output", help="a new workspace file")
     target.add_argument("--into", metavar="PATH", help="merge into this existing workspace")
     p.set_defaults(run=cmd_import)
+
+
+MAX_PAST_QUARTERS = 100
+
+
+def quarter_count(text: str) -> int:
+    value = positive_int(text)
+    if value > MAX_PAST_QUARTERS:
+        raise argparse.ArgumentTypeError(f"at most {MAX_PAST_QUARTERS} quarters (25 years)")
+    return value
 
 
 def positive_int(text: str) -> int:

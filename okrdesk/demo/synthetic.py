@@ -1,113 +1,89 @@
 """Large, deterministic workspaces for benchmarks: `okrdesk demo PATH --teams N --seed S`.
 
 Each team gets 3–4 objectives, each objective 2–4 key results with 13 weekly
-check-ins, and 1–2 initiatives. Written with SQLAlchemy Core bulk inserts,
-which are an order of magnitude faster than the ORM for this.
+check-ins, and 1–2 initiatives. With ``past_quarters``, the closed quarters before the
+current one come first (:mod:`okrdesk.demo.history`). Rows are generated as tuples and
+written in bulk (:mod:`okrdesk.demo.rows`), an order of magnitude faster than the ORM.
 """
 
 from __future__ import annotations
 
 import random
-import uuid
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+
+from sqlalchemy import Table
 
 from okrdesk.db import models as m
+from okrdesk.demo import history
 from okrdesk.demo.files import new_demo_file
+from okrdesk.demo.pools import AMBITIONS, AREAS, CYCLE_START, MEASURES, STAMP, WEEKS, WORK
+from okrdesk.demo.rows import Row, new_id, new_rows, write_rows
 from okrdesk.vocabulary import CONFIDENCES, OBJECTIVE_KINDS
 
-CYCLE_START = date(2026, 1, 5)
-WEEKS = 13
-STAMP = datetime(2026, 1, 5, 9, 0)
-
-_AREAS = [
-    "onboarding",
-    "checkout",
-    "support",
-    "billing",
-    "search",
-    "delivery",
-    "reporting",
-    "hiring",
-    "partner",
-    "mobile",
-    "pricing",
-    "retention",
-    "quality",
-    "security",
-]
-_AMBITIONS = [
-    "Make {a} effortless for every customer",
-    "Turn {a} into a reason people stay",
-    "Build a {a} experience we are proud of",
-    "Earn trust through dependable {a}",
-    "Make {a} the fastest in our market",
-]
-_MEASURES = [
-    ("Raise {a} satisfaction from {s} to {t}", "points"),
-    ("Cut {a} lead time from {s} to {t} days", "days"),
-    ("Grow weekly {a} users from {s} to {t}", "users"),
-    ("Lift {a} conversion from {s}% to {t}%", "%"),
-]
-_WORK = [
-    "Interview ten customers about {a}",
-    "Redesign the {a} flow",
-    "Automate the weekly {a} report",
-    "Pair with sales on {a} questions",
-]
+CHECK_DAYS = tuple(CYCLE_START + timedelta(weeks=week, days=4) for week in range(WEEKS))
+# SQLite's page cache while a workspace is written (KiB): the random ids' indexes fit in it.
+BULK_CACHE_KIB = 128 * 1024
 
 
-def build_synthetic(path: Path, teams: int, seed: int = 1) -> None:
+def build_synthetic(path: Path, teams: int, seed: int = 1, past_quarters: int = 0) -> None:
     """Create a new workspace at `path` with `teams` teams of generated OKRs (refuses to
-    overwrite an existing file). It appears there complete, or not at all."""
+    overwrite an existing file), and `past_quarters` closed quarters of history before the
+    current one. It appears there complete, or not at all.
+
+    The current quarter is the same for a seed whatever the history: the history draws
+    from a random stream of its own."""
     rng = random.Random(seed)
     rows = _generate(rng, teams)
+    workspace_id = _id(rng)
     name = f"Synthetic organisation ({teams} teams, seed {seed})"
-    with new_demo_file(path, name) as ws, ws.bulk_engine().begin() as con:
-        con.execute(m.WorkspaceInfo.__table__.update().values(id=_id(rng), created_at=STAMP))
-        for table, batch in rows.items():
-            if batch:
-                con.execute(table.insert(), batch)
+    if past_quarters:
+        name += f" with {past_quarters} past quarters"
+    with new_demo_file(path, name) as ws, ws.bulk_engine().connect() as con:
+        # The file is new and nobody else's until it is complete: written once, with a
+        # rollback journal, rather than twice (log, then file) through the write-ahead log.
+        # The commit still waits for the disk (synchronous FULL).
+        con.exec_driver_sql("PRAGMA journal_mode = DELETE")
+        con.exec_driver_sql(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
+        con.commit()
+        with con.begin():
+            created = history.first_day(past_quarters) if past_quarters else CYCLE_START
+            con.execute(
+                m.WorkspaceInfo.__table__.update().values(
+                    id=workspace_id, created_at=datetime.combine(created, STAMP.time())
+                )
+            )
+            team_rows = rows.pop(m.Team.__table__)
+            write_rows(con, {m.Team.__table__: team_rows})  # first: every quarter has them
+            if past_quarters:
+                tree = [(team_id, kind, parent) for team_id, _n, kind, parent, *_ in team_rows]
+                history.write_history(con, random.Random(f"history {seed}"), tree, past_quarters)
+            write_rows(con, rows)
+        con.exec_driver_sql("PRAGMA cache_size = -2000")  # SQLite's default again
+        con.commit()
 
 
-def _id(rng: random.Random) -> str:
-    return str(uuid.UUID(int=rng.getrandbits(128), version=4))
+_id = new_id
 
 
-def _generate(rng: random.Random, team_count: int) -> dict[Any, list[dict[str, Any]]]:
-    out: dict[Any, list[dict[str, Any]]] = {
-        model.__table__: []
-        for model in (
-            m.Team,
-            m.Cycle,
-            m.Theme,
-            m.Objective,
-            m.KeyResult,
-            m.AlignmentLink,
-            m.Initiative,
-            m.InitiativeKeyResult,
-            m.CheckIn,
-        )
-    }
+def _generate(rng: random.Random, team_count: int) -> dict[Table, list[Row]]:
+    out = new_rows()
     cycle_id = _id(rng)
     out[m.Cycle.__table__].append(
-        {
-            "id": cycle_id,
-            "name": "2026-Q1",
-            "kind": "quarter",
-            "start_date": CYCLE_START,
-            "end_date": CYCLE_START + timedelta(weeks=WEEKS) - timedelta(days=1),
-            "state": "active",
-        }
+        (
+            cycle_id,
+            "2026-Q1",
+            "quarter",
+            CYCLE_START,
+            CYCLE_START + timedelta(weeks=WEEKS) - timedelta(days=1),
+            "active",
+        )
     )
     themes = [_id(rng) for _ in range(3)]
     for n, (theme_id, name) in enumerate(
         zip(themes, ["Customers", "Speed", "People"], strict=True)
     ):
-        out[m.Theme.__table__].append(
-            {"id": theme_id, "cycle_id": cycle_id, "name": name, "description": "", "position": n}
-        )
+        out[m.Theme.__table__].append((theme_id, cycle_id, name, "", n))
     company = _team(out, rng, "Company", "company", None, 0)
     departments = [
         _team(out, rng, f"Department {d + 1}", "department", company, d)
@@ -127,24 +103,20 @@ def _generate(rng: random.Random, team_count: int) -> dict[Any, list[dict[str, A
 
 
 def _team(
-    out: dict, rng: random.Random, name: str, kind: str, parent: str | None, position: int
+    out: dict[Table, list[Row]],
+    rng: random.Random,
+    name: str,
+    kind: str,
+    parent: str | None,
+    position: int,
 ) -> str:
     team_id = _id(rng)
-    out[m.Team.__table__].append(
-        {
-            "id": team_id,
-            "name": name,
-            "kind": kind,
-            "parent_id": parent,
-            "position": position,
-            "description": "",
-        }
-    )
+    out[m.Team.__table__].append((team_id, name, kind, parent, position, ""))
     return team_id
 
 
 def _objectives(
-    out: dict,
+    out: dict[Table, list[Row]],
     rng: random.Random,
     cycle_id: str,
     team_id: str,
@@ -153,103 +125,93 @@ def _objectives(
     count: int,
 ) -> list[str]:
     ids = []
+    objectives, initiatives = out[m.Objective.__table__], out[m.Initiative.__table__]
+    links = out[m.InitiativeKeyResult.__table__]
     for position in range(count):
         objective_id = _id(rng)
-        area = rng.choice(_AREAS)
-        out[m.Objective.__table__].append(
-            {
-                "id": objective_id,
-                "cycle_id": cycle_id,
-                "team_id": team_id,
-                "theme_id": rng.choice(themes),
-                "title": rng.choice(_AMBITIONS).format(a=area),
-                "why": "",
-                "owner": f"Owner {rng.randint(1, 99)}",
-                "kind": rng.choice(OBJECTIVE_KINDS),
-                "status": "final",
-                "position": position,
-                "created_at": STAMP,
-            }
+        area = rng.choice(AREAS)
+        theme = rng.choice(themes)
+        title = rng.choice(AMBITIONS).format(a=area)
+        owner = f"Owner {rng.randint(1, 99)}"
+        kind = rng.choice(OBJECTIVE_KINDS)
+        objectives.append(
+            (
+                objective_id,
+                cycle_id,
+                team_id,
+                theme,
+                title,
+                "",
+                owner,
+                kind,
+                "final",
+                position,
+                STAMP,
+            )
         )
         if supports:
             _link_all(out, rng, [objective_id], [rng.choice(supports)])
         krs = [_key_result(out, rng, objective_id, area, p) for p in range(rng.randint(2, 4))]
         for p in range(rng.randint(1, 2)):
             initiative_id = _id(rng)
-            out[m.Initiative.__table__].append(
-                {
-                    "id": initiative_id,
-                    "objective_id": objective_id,
-                    "title": rng.choice(_WORK).format(a=area),
-                    "status": "in_progress",
-                    "owner": f"Owner {rng.randint(1, 99)}",
-                    "due_date": None,
-                    "position": p,
-                }
-            )
-            out[m.InitiativeKeyResult.__table__].append(
-                {"initiative_id": initiative_id, "key_result_id": rng.choice(krs)}
-            )
+            title = rng.choice(WORK).format(a=area)
+            owner = f"Owner {rng.randint(1, 99)}"
+            initiatives.append((initiative_id, objective_id, title, "in_progress", owner, None, p))
+            links.append((initiative_id, rng.choice(krs)))
         ids.append(objective_id)
     return ids
 
 
-def _link_all(out: dict, rng: random.Random, children: list[str], parents: list[str]) -> None:
+def _link_all(
+    out: dict[Table, list[Row]], rng: random.Random, children: list[str], parents: list[str]
+) -> None:
+    links = out[m.AlignmentLink.__table__]
     for child in children:
         for parent in parents:
-            out[m.AlignmentLink.__table__].append(
-                {
-                    "id": _id(rng),
-                    "objective_id": child,
-                    "parent_objective_id": parent,
-                    "parent_key_result_id": None,
-                    "weight": None,
-                }
-            )
+            links.append((_id(rng), child, parent, None, None))
 
 
-def _key_result(out: dict, rng: random.Random, objective_id: str, area: str, position: int) -> str:
+_CONFIDENCE_DRAW = ["on_track", *CONFIDENCES]  # on track twice as often
+
+
+def _key_result(
+    out: dict[Table, list[Row]], rng: random.Random, objective_id: str, area: str, position: int
+) -> str:
     kr_id = _id(rng)
-    pattern, unit = rng.choice(_MEASURES)
+    pattern, unit = rng.choice(MEASURES)
     start = float(rng.randint(10, 60))
     target = float(int(start // 2)) if unit == "days" else start + rng.randint(5, 40)
     reached = rng.uniform(0.0, 1.1)
-    values = []
-    for week in range(WEEKS):
+    check_ins = out[m.CheckIn.__table__]
+    uniform, choice = rng.uniform, rng.choice
+    value = start
+    for week, day in enumerate(CHECK_DAYS):
         share = reached * (week + 1) / WEEKS
-        values.append(round(start + (target - start) * share + rng.uniform(-1, 1), 1))
-        out[m.CheckIn.__table__].append(
-            {
-                "id": _id(rng),
-                "key_result_id": kr_id,
-                "date": CYCLE_START + timedelta(weeks=week, days=4),
-                "value": values[-1],
-                "confidence": rng.choice(["on_track", *CONFIDENCES]),  # on track twice as often
-                "confidence_score": None,
-                "note": "",
-                "created_at": STAMP,
-            }
-        )
+        value = round(start + (target - start) * share + uniform(-1, 1), 1)
+        check_ins.append((_id(rng), kr_id, day, value, choice(_CONFIDENCE_DRAW), None, "", STAMP))
+    direction = "decrease" if target < start else "increase"
+    title = pattern.format(a=area, s=int(start), t=int(target))
+    owner = f"Owner {rng.randint(1, 99)}"
     out[m.KeyResult.__table__].append(
-        {
-            "id": kr_id,
-            "objective_id": objective_id,
-            "title": pattern.format(a=area, s=int(start), t=int(target)),
-            "kind": "metric",
-            "start": start,
-            "target": target,
-            "current": values[-1],
-            "unit": unit,
-            "direction": "decrease" if target < start else "increase",
-            "done": False,
-            "commit_level": None,
-            "stretch_level": None,
-            "owner": f"Owner {rng.randint(1, 99)}",
-            "confidence": None,
-            "confidence_score": None,
-            "weight": 1.0,
-            "position": position,
-            "created_at": STAMP,
-        }
+        (
+            kr_id,
+            objective_id,
+            title,
+            "metric",
+            start,
+            target,
+            value,
+            unit,
+            direction,
+            False,
+            None,
+            None,
+            owner,
+            None,
+            None,
+            1.0,
+            position,
+            STAMP,
+        )
     )
     return kr_id

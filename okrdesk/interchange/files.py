@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import NoReturn
+from typing import BinaryIO, NoReturn
+
+from sqlalchemy.exc import DBAPIError
 
 from okrdesk import atomic
 from okrdesk.db.workspace_file import sqlite_reason
@@ -20,6 +22,21 @@ def write_export(ws: Workspace, destination: Path, data: bytes) -> None:
     if destination.resolve() == Path(ws.path).resolve():
         raise InterchangeError(f"{destination}: that is the open workspace; choose another name")
     write_atomically(destination, data)
+
+
+def write_export_with(
+    ws: Workspace, destination: Path, produce: Callable[[BinaryIO], None]
+) -> None:
+    """Like :func:`write_export`, for an export written piece by piece into a binary file
+    by `produce`: the file appears whole at `destination`, or not at all."""
+    destination = Path(destination)
+    if destination.resolve() == Path(ws.path).resolve():
+        raise InterchangeError(f"{destination}: that is the open workspace; choose another name")
+    try:
+        with atomic.writing(destination) as out:
+            produce(out)
+    except OSError as exc:
+        raise InterchangeError(f"{destination}: cannot be written ({exc.strerror})") from exc
 
 
 def write_atomically(destination: Path, data: bytes) -> None:
@@ -61,6 +78,10 @@ def new_workspace_file(destination: Path, name: str) -> Iterator[Workspace]:
         if isinstance(exc, OSError):
             raise WorkspaceFileError(
                 f"{destination}: cannot be written ({exc.strerror or exc})"
+            ) from exc
+        if isinstance(exc, DBAPIError):  # a bulk writer's insert failed (a full disk)
+            raise WorkspaceFileError(
+                f"{destination}: cannot be written ({sqlite_reason(exc)})"
             ) from exc
         if isinstance(exc, OkrDeskError) and not isinstance(exc, InterchangeError):
             _raise_about(destination, tmp, exc)

@@ -12,22 +12,27 @@ export → import → export gives byte-identical text.
 
 from __future__ import annotations
 
+import functools
+import io
 import json
 import math
-import uuid
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from sqlalchemy import JSON as JSONType
-from sqlalchemy import Boolean, Date, DateTime, Float, Integer, Table, select, text
+from sqlalchemy import Boolean, Connection, Date, DateTime, Float, Integer, Table, select, text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from okrdesk.db.models import Base
 from okrdesk.errors import InterchangeError, RuleError, ValidationError
-from okrdesk.interchange.files import new_workspace_file, read_input, write_export
+from okrdesk.interchange.files import new_workspace_file, read_input, write_export_with
 from okrdesk.services.workspace import Workspace
 
 FORMAT = "okrdesk"
@@ -64,30 +69,88 @@ def _table(name: str) -> Table:
 
 
 def export_document(ws: Workspace) -> dict[str, Any]:
-    document: dict[str, Any] = {"format": FORMAT, "version": VERSION}
-    with ws.read() as s:
-        for name in TABLES:
-            table = _table(name)
-            rows = s.execute(select(table).order_by(*table.primary_key.columns)).mappings()
-            document[name] = [{key: _encode(value) for key, value in row.items()} for row in rows]
+    """The whole export as one object (it holds every row: for small workspaces and tests;
+    writing streams instead, see :func:`write_json`)."""
+    document: dict[str, Any] = json.loads(export_json(ws))
     return document
 
 
 def export_json(ws: Workspace) -> bytes:
-    text = json.dumps(export_document(ws), ensure_ascii=False, indent=2, sort_keys=True)
-    return (text + "\n").encode("utf-8")
+    buffer = io.BytesIO()
+    _write_document(ws, buffer)
+    return buffer.getvalue()
 
 
 def write_json(ws: Workspace, destination: Path) -> None:
-    write_export(ws, destination, export_json(ws))
+    """Write the export atomically, a few thousand rows at a time: memory stays small
+    however large the workspace."""
+    write_export_with(ws, destination, lambda out: _write_document(ws, out))
 
 
-def _encode(value: Any) -> Any:
-    if isinstance(value, datetime):
-        return value.isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
+# The text is exactly what json.dumps(document, ensure_ascii=False, indent=2,
+# sort_keys=True) gives, plus a newline (tests hold it to that), written as it is read.
+_CHUNK = 500  # rows read and written at a time
+
+
+def _write_document(ws: Workspace, out: BinaryIO) -> None:
+    sections: list[str] = sorted(["format", "version", *TABLES])
+    out.write(b"{\n")
+    with ws.read() as s:
+        con = s.connection()
+        for n, key in enumerate(sections):
+            end = "\n" if n == len(sections) - 1 else ",\n"
+            if key == "format":
+                out.write(f'  "format": {encode_basestring(FORMAT)}{end}'.encode())
+            elif key == "version":
+                out.write(f'  "version": {VERSION}{end}'.encode())
+            else:
+                _write_table(con, key, out, end)
+    out.write(b"}\n")
+
+
+def _write_table(con: Connection, name: str, out: BinaryIO, end: str) -> None:
+    table = _table(name)
+    result = con.execute(select(table).order_by(*table.primary_key.columns))
+    keys = list(result.keys())
+    order = sorted(range(len(keys)), key=lambda i: keys[i])
+    prefixes = [f"      {encode_basestring(keys[i])}: " for i in order]
+    opening = f"  {encode_basestring(name)}: ["
+    first = True
+    while rows := result.fetchmany(_CHUNK):
+        texts = [
+            "    {\n"
+            + ",\n".join([p + _value(row[i]) for p, i in zip(prefixes, order, strict=True)])
+            + "\n    }"
+            for row in rows
+        ]
+        lead = opening + "\n" if first else ",\n"
+        out.write((lead + ",\n".join(texts)).encode("utf-8"))
+        first = False
+    out.write((f"{opening}]" if first else "\n  ]").encode() + end.encode())
+
+
+def _value(value: Any) -> str:
+    """One value as json.dumps writes it at a row's depth."""
+    kind = type(value)
+    if kind is str:
+        return encode_basestring(value)
+    if value is None:
+        return "null"
+    if kind is float:
+        if value != value:
+            return "NaN"
+        if value in (math.inf, -math.inf):
+            return "Infinity" if value > 0 else "-Infinity"
+        return float.__repr__(value)
+    if kind is bool:
+        return "true" if value else "false"
+    if kind is int:
+        return int.__repr__(value)
+    if kind is datetime or kind is date:
+        return encode_basestring(value.isoformat())
+    # A JSON column (settings): nested, indented as deep as the row's fields.
+    nested = json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)
+    return nested.replace("\n", "\n      ")
 
 
 # -- reading ---------------------------------------------------------------------------------
@@ -148,96 +211,151 @@ def _refuse_constant(name: str) -> None:
     raise ValueError(f"{name} is not a number OKR Desk accepts")
 
 
-def _parse_row(name: str, index: int, entry: Any, source: str) -> dict[str, Any]:
-    where = f"{source}: {name}[{index}]"
-    if not isinstance(entry, dict):
-        raise InterchangeError(f"{where} must be an object")
+@dataclass(frozen=True)
+class _Field:
+    """What reading one column of a table's entries needs, worked out once a table."""
+
+    key: str
+    required: bool  # must be present (a key, or no default and not nullable)
+    nullable: bool
+    decode: Callable[[Any], Any]
+    is_id: bool  # an id or a reference: only the canonical UUID spelling
+
+
+@functools.cache
+def _fields(name: str) -> tuple[tuple[_Field, ...], frozenset[str]]:
     table = _table(name)
-    unknown = set(entry) - set(table.columns.keys())
-    if unknown:
-        raise InterchangeError(f"{where}: unknown field {sorted(unknown)[0]!r}")
+    fields = tuple(
+        _Field(
+            column.key,
+            column.primary_key or not (column.nullable or column.default is not None),
+            bool(column.nullable),
+            _decoder(column.type),
+            column.key == "id" or bool(column.foreign_keys),
+        )
+        for column in table.columns
+    )
+    return fields, frozenset(table.columns.keys())
+
+
+def _parse_row(name: str, index: int, entry: Any, source: str) -> dict[str, Any]:
+    if not isinstance(entry, dict):
+        raise InterchangeError(f"{source}: {name}[{index}] must be an object")
+    fields, known = _fields(name)
+    if not known.issuperset(entry):
+        unknown = sorted(set(entry) - known)[0]
+        raise InterchangeError(f"{source}: {name}[{index}]: unknown field {unknown!r}")
     row: dict[str, Any] = {}
-    for column in table.columns:
-        if column.key not in entry:
-            if not column.primary_key and (column.nullable or column.default is not None):
+    for field in fields:
+        key = field.key
+        if key not in entry:
+            if not field.required:
                 continue
-            raise InterchangeError(f"{where}: field {column.key!r} is missing")
-        value = entry[column.key]
+            raise InterchangeError(f"{source}: {name}[{index}]: field {key!r} is missing")
+        value = entry[key]
         if value is None:
-            if not column.nullable:
-                raise InterchangeError(f"{where}: field {column.key!r} cannot be empty")
-            row[column.key] = None
+            if not field.nullable:
+                raise InterchangeError(f"{source}: {name}[{index}]: field {key!r} cannot be empty")
+            row[key] = None
             continue
         try:
-            row[column.key] = _decode(column.type, value)
+            row[key] = field.decode(value)
         except (TypeError, ValueError) as exc:
-            raise InterchangeError(f"{where}: field {column.key!r} {exc}") from None
-        if column.key == "id" or column.foreign_keys:
-            _check_uuid(value, f"{where}: field {column.key!r}")
+            raise InterchangeError(f"{source}: {name}[{index}]: field {key!r} {exc}") from None
+        if field.is_id and not (isinstance(value, str) and _CANONICAL_UUID.fullmatch(value)):
+            where = f"{source}: {name}[{index}]: field {key!r}"
+            raise InterchangeError(f"{where} is not a valid id: {value[:40]!r}")
     return row
 
 
+# Only the canonical spelling (what str(uuid.UUID(…)) gives), so that one entity cannot
+# arrive under two ids.
+_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
 def _decode(kind: Any, value: Any) -> Any:
+    return _decoder(kind)(value)
+
+
+def _decoder(kind: Any) -> Callable[[Any], Any]:
+    """The function that checks and converts a JSON value for a column of type `kind`."""
     if isinstance(kind, Boolean):
-        if not isinstance(value, bool):
-            raise TypeError("must be true or false")
-        return value
+        return _boolean
     if isinstance(kind, Integer):
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise TypeError("must be a whole number")
-        if abs(value) > 2**62:
-            raise ValueError("is out of range")
-        return value
+        return _integer
     if isinstance(kind, Float):
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise TypeError("must be a number")
-        try:
-            number = float(value)
-        except OverflowError:  # a whole number too big for a float
-            raise ValueError("is out of range") from None
-        if not math.isfinite(number):
-            raise ValueError("must be a finite number")
-        return number
+        return _float
     if isinstance(kind, DateTime):
-        if not isinstance(value, str):
-            raise TypeError("must be a date and time")
-        try:
-            moment = datetime.fromisoformat(value)
-        except ValueError:
-            raise ValueError(f"must be a date and time, not {value[:40]!r}") from None
-        # Stored naive, in UTC by convention (see okrdesk.db.base.utc_now).
-        if moment.tzinfo is not None:
-            moment = moment.astimezone(UTC).replace(tzinfo=None)
-        return moment
+        return _moment
     if isinstance(kind, Date):
-        if not isinstance(value, str):
-            raise TypeError("must be a date")
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            raise ValueError(f"must be a date like 2026-03-31, not {value[:40]!r}") from None
+        return _day
     if isinstance(kind, JSONType):
-        if not isinstance(value, dict):
-            raise TypeError("must be an object")
-        return value
+        return _object
+    return functools.partial(_text, getattr(kind, "length", None))
+
+
+def _boolean(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError("must be true or false")
+    return value
+
+
+def _integer(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError("must be a whole number")
+    if abs(value) > 2**62:
+        raise ValueError("is out of range")
+    return value
+
+
+def _float(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError("must be a number")
+    try:
+        number = float(value)
+    except OverflowError:  # a whole number too big for a float
+        raise ValueError("is out of range") from None
+    if not math.isfinite(number):
+        raise ValueError("must be a finite number")
+    return number
+
+
+def _moment(value: Any) -> datetime:
+    if not isinstance(value, str):
+        raise TypeError("must be a date and time")
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"must be a date and time, not {value[:40]!r}") from None
+    # Stored naive, in UTC by convention (see okrdesk.db.base.utc_now).
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return moment
+
+
+def _day(value: Any) -> date:
+    if not isinstance(value, str):
+        raise TypeError("must be a date")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"must be a date like 2026-03-31, not {value[:40]!r}") from None
+
+
+def _object(value: Any) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise TypeError("must be an object")
+    return value
+
+
+def _text(length: int | None, value: Any) -> str:
     if not isinstance(value, str):
         raise TypeError("must be text")
-    length = getattr(kind, "length", None)
     if length is not None and len(value) > length:
         raise ValueError(f"is too long ({len(value)} characters; at most {length})")
     if "\x00" in value:
         raise ValueError("contains a NUL character")
     return value
-
-
-def _check_uuid(value: str, where: str) -> None:
-    # Only the canonical spelling, so that one entity cannot arrive under two ids.
-    try:
-        valid = str(uuid.UUID(value)) == value
-    except ValueError:
-        valid = False
-    if not valid:
-        raise InterchangeError(f"{where} is not a valid id: {value[:40]!r}")
 
 
 # -- importing -------------------------------------------------------------------------------
@@ -271,14 +389,10 @@ def _insert(
                 if name == "workspace" and not replace_workspace:
                     continue
                 upserts: dict[tuple[str, ...], Any] = {}  # built once per set of fields: fast
-                for index, row in enumerate(rows[name]):
-                    fields = tuple(row)
+                for start, fields, run in _runs(rows[name]):
                     if fields not in upserts:
                         upserts[fields] = _upsert(_table(name), fields)
-                    try:
-                        s.execute(upserts[fields], row)
-                    except IntegrityError as exc:
-                        raise _refusal(f"{source}: {name}[{index}]", name, exc) from None
+                    _write_run(s, upserts[fields], run, start, name, source)
             _refuse_team_loops(s, source)
     except RuleError as exc:  # e.g. an entry in a closed cycle
         raise InterchangeError(f"{source}: {exc}") from None
@@ -287,6 +401,42 @@ def _insert(
             f"{source}: an entry refers to something that is not in the file or the workspace "
             f"({exc})"
         ) from None
+
+
+def _runs(
+    rows: list[dict[str, Any]],
+) -> Iterator[tuple[int, tuple[str, ...], list[dict[str, Any]]]]:
+    """Consecutive entries with the same fields, in file order: (first index, fields, rows)."""
+    start = 0
+    while start < len(rows):
+        fields = tuple(rows[start])
+        end = start + 1
+        while end < len(rows) and end - start < _RUN and tuple(rows[end]) == fields:
+            end += 1
+        yield start, fields, rows[start:end]
+        start = end
+
+
+_RUN = 1000  # entries written with one executemany
+
+
+def _write_run(
+    s: Session, upsert: Any, run: list[dict[str, Any]], start: int, name: str, source: str
+) -> None:
+    """Write entries with one statement; when one is refused, name it: the run is written
+    again one entry at a time (those already written are written again, unchanged) up to
+    the entry refused."""
+    try:
+        s.execute(upsert, run)
+        return
+    except IntegrityError as exc:
+        failed = exc
+    for offset, row in enumerate(run):
+        try:
+            s.execute(upsert, row)
+        except IntegrityError as exc:
+            raise _refusal(f"{source}: {name}[{start + offset}]", name, exc) from None
+    raise _refusal(f"{source}: {name}[{start}…{start + len(run) - 1}]", name, failed) from None
 
 
 def _upsert(table: Table, fields: tuple[str, ...]) -> Any:

@@ -16,7 +16,7 @@ from okrdesk import __version__, atomic
 from okrdesk.errors import OkrDeskError
 from okrdesk.reports import fonts, styles
 from okrdesk.reports.data import PrintInfo
-from okrdesk.reports.flowables import PageTracker, define_page_refs
+from okrdesk.reports.flowables import Deferred, PageTracker, define_page_refs
 from okrdesk.reports.fonts import FontBook
 
 
@@ -92,7 +92,6 @@ class ReportDoc(BaseDocTemplate):
         tracker: PageTracker,
         page_refs: list[str] | None = None,
         progress: Progress | None = None,
-        steps_before: int = 0,
         steps_total: int = 0,
     ) -> None:
         m = styles.MARGINS
@@ -114,7 +113,9 @@ class ReportDoc(BaseDocTemplate):
         self.info, self.book, self.page_numbers = info, book, page_numbers
         self.tracker = tracker
         self.page_refs = page_refs or []
-        self.progress, self.steps_before, self.steps_total = progress, steps_before, steps_total
+        # Progress counts the parts laid out (each Deferred) and the pages printed.
+        self.progress, self.steps_total = progress, steps_total
+        self.laid_out = self.printed = 0
         width, height = setup.frame
         frame = Frame(m.left, m.bottom, width, height, 0, 0, 0, 0, id="body")
         self.addPageTemplates([PageTemplate("page", [frame], onPageEnd=self._decorate)])
@@ -122,10 +123,8 @@ class ReportDoc(BaseDocTemplate):
         self._footer_right = "Printed " + long_date(info.printed_on)
 
     def _decorate(self, c: Canvas, doc: BaseDocTemplate) -> None:
-        page = c.getPageNumber()
-        if self.progress is not None:
-            done = self.steps_before + page
-            self.progress(done, max(self.steps_total, done))
+        page = self.printed = c.getPageNumber()
+        self._report_progress()
         width, _height = self.pagesize
         m = styles.MARGINS
         c.saveState()
@@ -144,6 +143,18 @@ class ReportDoc(BaseDocTemplate):
                 c, self.book, width - m.right, top, label, fonts.BOLD, 8.5, styles.INK, "right"
             )
         c.restoreState()
+
+    def filterFlowables(self, flowables: list[Flowable]) -> None:
+        # ReportLab's hook before each flowable: a Deferred part is made here, when reached.
+        while flowables and isinstance(flowables[0], Deferred):
+            flowables[0:1] = flowables[0].expand()
+            self.laid_out += 1
+            self._report_progress()
+
+    def _report_progress(self) -> None:
+        if self.progress is not None:
+            done = self.laid_out + self.printed
+            self.progress(done, max(self.steps_total, done))
 
     def _endBuild(self) -> None:
         # Page references (table of contents) are forms: define them now that pages are known.

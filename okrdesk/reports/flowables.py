@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, Paragraph, Spacer
 from reportlab.platypus.paragraph import ParagraphStyle
 
 from okrdesk.formatting import percent
@@ -126,10 +127,23 @@ class PageTracker:
         return section if section.first_page < page else None
 
     def first_page(self, key: str) -> int | None:
-        for section in self.sections:
-            if section.key == key:
-                return section.first_page
-        return None
+        return next((s.first_page for s in self.sections if s.key == key), None)
+
+
+class Deferred(Flowable):
+    """A part of the story made only when the document reaches it (:class:`ReportDoc`
+    replaces it by what `make` returns): a booklet of a thousand sheets holds one sheet's
+    flowables at a time, not all of them."""
+
+    def __init__(self, make: Callable[[], list[Flowable]]) -> None:
+        super().__init__()
+        self.make = make
+
+    def expand(self) -> list[Flowable]:
+        return self.make() or [Spacer(0, 0)]
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        raise TypeError("a Deferred part is expanded by ReportDoc, never laid out itself")
 
 
 class SectionMark(Flowable):

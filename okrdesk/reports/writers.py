@@ -12,7 +12,7 @@ from okrdesk.reports import booklet, retro
 from okrdesk.reports.booklet import sheet_key
 from okrdesk.reports.data import BookletData, PrintInfo, RetroData, SheetsData, SheetTeam
 from okrdesk.reports.document import PageSetup, Progress, ReportDoc, ReportResult, build_pdf
-from okrdesk.reports.flowables import PageTracker, SectionMark
+from okrdesk.reports.flowables import Deferred, PageTracker, SectionMark
 from okrdesk.reports.fonts import FontBook
 from okrdesk.reports.sheet import fit_sheet
 
@@ -34,8 +34,7 @@ def write_sheets(
     for n, sheet in enumerate(data.teams):
         if n:
             story.append(PageBreak())
-        story += sheet_section(sheet, data, book, setup, tracker, nested=False)
-        steps.laid_out(n + 1)
+        story.append(_section(sheet, data, book, setup, tracker, nested=False))
     if len(data.teams) == 1:
         title = f"{data.teams[0].team.name} — OKRs {data.cycle.name}"
     else:
@@ -72,10 +71,9 @@ def write_booklet(
     contents, page_refs = booklet.contents_pages(sheets, book, setup, tracker)
     story += contents
     story += booklet.alignment_pages(data.alignment, book, setup, tracker)
-    for n, sheet in enumerate(sheets.teams):
+    for sheet in sheets.teams:
         story.append(PageBreak())
-        story += sheet_section(sheet, sheets, book, setup, tracker, nested=True)
-        steps.laid_out(n + 1)
+        story.append(_section(sheet, sheets, book, setup, tracker, nested=True))
     title = f"OKR booklet {sheets.cycle.name} — {sheets.info.organisation}"
     subject = f"The OKRs of every team of {sheets.info.organisation} for {sheets.cycle.name}"
     return _write(
@@ -131,17 +129,26 @@ def sheet_section(
     return [mark, *fitted.story]
 
 
+def _section(
+    sheet: SheetTeam,
+    data: SheetsData,
+    book: FontBook,
+    setup: PageSetup,
+    tracker: PageTracker,
+    *,
+    nested: bool,
+) -> Deferred:
+    """A team's sheet, laid out when the document reaches it (memory: one sheet at a time)."""
+    return Deferred(lambda: sheet_section(sheet, data, book, setup, tracker, nested=nested))
+
+
 @dataclass(frozen=True)
 class _Steps:
-    """Progress in steps: one per team laid out, then one per page printed."""
+    """Progress in steps: one per team laid out, one per page printed."""
 
     progress: Progress | None
     layout: int
     pages: int
-
-    def laid_out(self, teams: int) -> None:
-        if self.progress is not None:
-            self.progress(teams, self.layout + self.pages)
 
 
 def _write(
@@ -170,7 +177,6 @@ def _write(
             tracker=tracker,
             page_refs=page_refs,
             progress=steps.progress,
-            steps_before=steps.layout,
             steps_total=steps.layout + steps.pages,
         )
 

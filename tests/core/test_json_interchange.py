@@ -12,6 +12,7 @@ import json
 import os
 import random
 import shutil
+import tracemalloc
 import uuid
 from collections.abc import Callable
 from datetime import date
@@ -23,7 +24,7 @@ import pytest
 from okrdesk.demo import build_demo, build_synthetic
 from okrdesk.errors import InterchangeError, OkrDeskError, WorkspaceFileError
 from okrdesk.interchange import json_format
-from okrdesk.services import entities, lifecycle
+from okrdesk.services import coaching, entities, lifecycle
 from okrdesk.services.workspace import Workspace
 
 TODAY = date(2026, 5, 14)
@@ -120,6 +121,46 @@ def test_export_import_export_is_byte_identical(tmp_path: Path, kind: str) -> No
     assert document["version"] == json_format.VERSION == 1
     assert len(document["objective"]) >= 15
     assert len(document["check_in"]) >= 100
+
+
+@pytest.mark.parametrize("kind", ["demo", "synthetic"])
+def test_the_export_is_the_canonical_json_of_what_it_holds(tmp_path: Path, kind: str) -> None:
+    """Written piece by piece as it is read, the file is exactly what one json.dumps of the
+    whole document (keys sorted, two-space indent, UTF-8) writes: what readers and diffs
+    of earlier exports expect."""
+    path = tmp_path / "w.okrdesk"
+    if kind == "demo":
+        build_demo(path, today=TODAY)
+        with Workspace.open(path) as ws:  # a nested setting, and text that needs escaping
+            coaching.set_rule_enabled(ws, "objective-has-number", False)
+            entities.update(ws, "workspace", ws.info().id, mission='Tabs\tand "quotes" — ünï ☕')
+    else:
+        build_synthetic(path, teams=3, seed=2, past_quarters=2)
+    with Workspace.open(path, read_only=True) as ws:
+        json_format.write_json(ws, tmp_path / "out.json")
+    data = (tmp_path / "out.json").read_bytes()
+    canonical = json.dumps(json.loads(data), ensure_ascii=False, indent=2, sort_keys=True)
+    assert data == (canonical + "\n").encode("utf-8")
+    if kind == "demo":
+        assert '"mission": "Tabs\\tand \\"quotes\\" — ünï ☕"'.encode() in data
+        assert b'"coach": {\n' in data  # the nested setting, indented as json.dumps does
+
+
+def test_exporting_a_large_workspace_takes_little_memory(tmp_path: Path) -> None:
+    """The export streams: its memory is a small share of the file it writes (it was about
+    8× the file, the whole document held three times over)."""
+    path = tmp_path / "large.okrdesk"
+    build_synthetic(path, teams=200, seed=1)
+    with Workspace.open(path, read_only=True) as ws:
+        tracemalloc.start()
+        try:
+            json_format.write_json(ws, tmp_path / "large.json")
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+    size = (tmp_path / "large.json").stat().st_size
+    assert size > 10_000_000
+    assert peak < size / 5, f"{peak / 1e6:.1f} MB for a {size / 1e6:.1f} MB export"
 
 
 def test_export_is_the_same_every_time(demo: Path, tmp_path: Path) -> None:
@@ -437,6 +478,17 @@ REFUSED: list[tuple[str, Callable[[Document], bytes], list[str]]] = [
     ("a missing id", _edit(_missing_id), ["initiative[0]", "'id'", "missing"]),
     ("the same id twice", _edit(_duplicate_entry), ["check_in[", "twice"]),
     ("an unknown kind", _edit(_set("objective", "kind", "someday")), ["objective[0]", "kind"]),
+    # Entries are written many at a time: the one the database refuses is still named.
+    (
+        "a rule broken mid-table",
+        _edit(lambda d: d["check_in"][37].update(confidence_score=11)),
+        ["check_in[37]: a value breaks the rule 'confidence_score'"],
+    ),
+    (
+        "a name taken twice",
+        _edit(lambda d: d["cycle"][1].update(name=d["cycle"][0]["name"])),
+        ["cycle[1]: another cycle already has this name"],
+    ),
     ("a team loop", lambda d: json.dumps(_team_under_its_own_child(d)).encode(), ["itself"]),
     ("deep nesting", lambda _: b"[" * 100_000 + b"]" * 100_000, ["nested too deeply"]),
 ]

@@ -75,6 +75,12 @@ def test_commands_on_a_full_disk_stop_cleanly(forker: Forker, folder: Path) -> N
             "could not be saved",
         ),
         "new": (["new", out / "n.okrdesk"], 8 * KB, "cannot be written"),
+        # A synthetic workspace with history fills the disk while its quarters are written.
+        "demo": (
+            ["demo", out / "d.okrdesk", "--teams", "20", "--past-quarters", "4"],
+            1 * MB,
+            "cannot be written",
+        ),
         # A workspace nobody else has open needs room for its log's index file to open for
         # a change (a command that only reads, `show`, opens it read-only and needs none).
         "open": (

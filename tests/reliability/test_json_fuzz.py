@@ -101,6 +101,9 @@ def check_import_new(data: bytes, folder: Path) -> str:
         return "refused"
     first = exported(destination, "json")
     assert exported(destination, "json") == first  # deterministic
+    # Written as it is read, it is exactly one json.dumps of the whole (odd text and numbers).
+    canonical = json.dumps(json.loads(first), ensure_ascii=False, indent=2, sort_keys=True)
+    assert first == (canonical + "\n").encode("utf-8")
     document = json.loads(data.decode("utf-8-sig"))
     document_out = json.loads(first)
     for table in json_format.TABLES:  # every entry of the file arrived, under its own id

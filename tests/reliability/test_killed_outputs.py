@@ -347,13 +347,16 @@ def test_killed_merge_is_all_or_nothing(
 # -- the demo ----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("teams", [None, 50], ids=["demo", "synthetic"])
+@pytest.mark.parametrize(
+    "extra",
+    [[], ["--teams", "50", "--seed", "1"], ["--teams", "20", "--past-quarters", "4"]],
+    ids=["demo", "synthetic", "history"],
+)
 def test_killed_demo_leaves_a_whole_workspace_or_none_and_a_rerun_succeeds(
-    forker: Forker, tmp_path: Path, teams: int | None
+    forker: Forker, tmp_path: Path, extra: list[str]
 ) -> None:
     """`okrdesk demo X`: a kill never leaves a half-filled workspace at X that the next run
     would refuse; the next run builds it (and clears what the killed one left beside it)."""
-    extra = [] if teams is None else ["--teams", str(teams), "--seed", "1"]
     code, log = forker.run(["demo", tmp_path / "reference.okrdesk", *extra], tmp_path / "r.log")
     assert code == 0, log
     # The hand-written demo is dated around today: its check-ins grow through the quarter.
