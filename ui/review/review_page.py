@@ -18,6 +18,7 @@ from okrdesk.services.review import (
     review,
     set_objective_grade,
 )
+from okrdesk.services.review_totals import CycleTotals
 from ui.review.grade_rows import ObjectiveCard
 from ui.review.looks import (
     BANNER_STYLE,
@@ -29,7 +30,7 @@ from ui.review.looks import (
 )
 from ui.review.refresh import Refreshing
 from ui.review.state_bar import CycleStateBar
-from ui.session import WorkspaceSession
+from ui.session import Changes, WorkspaceSession
 
 HINT = (
     "Grades run from 0.0 to 1.0 and are saved when you leave the field; clear a grade to go "
@@ -48,6 +49,10 @@ class ReviewPage(Refreshing):
         self.cards: dict[str, ObjectiveCard] = {}
         self._shape: tuple = ()
         self._totals_of: str | None = None  # the cycle whose totals are shown
+        # The whole cycle's totals, computed once and then kept current from every change
+        # (from anywhere: this window, another one, another program).
+        self.totals = CycleTotals()
+        session.changed.connect(self._heard)
         self._totals_timer = QTimer(self, singleShot=True, interval=150)
         self._totals_timer.timeout.connect(self._totals)
 
@@ -157,13 +162,17 @@ class ReviewPage(Refreshing):
             )
         self.banner.setVisible(view.state == "closed")
 
+    def _heard(self, changes: Changes) -> None:
+        self.totals.heard(changes)  # (a method of the page: disconnected when it goes)
+
     def _totals(self) -> None:
-        """The whole cycle's score and grading count: the mean over every team, computed a
-        moment after the last change (on a large organisation it takes a while)."""
+        """The whole cycle's score and grading count: the mean over every team, shown a
+        moment after the last change. Computed in full once per cycle (on a large
+        organisation that takes a while), then only for the objectives a change touched."""
         if not self.cycle_id or self.view is None or not self.isVisible():
             return
         try:
-            whole = review(self.session.ws, self.cycle_id)
+            whole = self.totals.of(self.session.ws, self.cycle_id)
         except OkrDeskError:
             return
         self._totals_of = whole.cycle_id

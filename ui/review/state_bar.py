@@ -86,6 +86,10 @@ class CycleStateBar(QWidget):
         self.state_label.setTextFormat(Qt.TextFormat.RichText)
         self.state_label.setWordWrap(True)
         self.buttons: dict[str, QPushButton] = {}
+        # The states the shown cycle may move to, asked again after any change (it counts the
+        # cycle's check-ins: too slow on a large organisation to ask at every team switch).
+        self._allowed: tuple[tuple[str, str], tuple[str, ...]] | None = None
+        session.changed.connect(self._forget_allowed)
         self.result = QLabel()
         self.result.setObjectName("stateResult")
         self.result.setWordWrap(True)
@@ -109,7 +113,16 @@ class CycleStateBar(QWidget):
             return
         dates = f"{view.start_date:%d %b} – {view.end_date:%d %b %Y}"
         self.state_label.setText(f"<b>{view.cycle}</b> ({dates}) is {state_text(view.state)}")
-        self._buttons(allowed_states(self.session.ws, view.cycle_id), view.state)
+        self._buttons(self._allowed_states(view), view.state)
+
+    def _allowed_states(self, view: ReviewView) -> tuple[str, ...]:
+        key = (view.cycle_id, view.state)
+        if self._allowed is None or self._allowed[0] != key:
+            self._allowed = (key, allowed_states(self.session.ws, view.cycle_id))
+        return self._allowed[1]
+
+    def _forget_allowed(self, _changes: object) -> None:
+        self._allowed = None
 
     def _buttons(self, states: tuple[str, ...], state: str = "") -> None:
         wanted = [(s, BUTTONS.get((state, s), f"Move to {s}")) for s in states]

@@ -1,0 +1,81 @@
+"""The Review tab's whole-cycle totals: computed once, then kept current by every change,
+including one another program commits to the file; a team switch computes nothing again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from okrdesk.formatting import score_text
+from okrdesk.services import entities
+from okrdesk.services.review import grade_key_result, review
+from okrdesk.services.workspace import Workspace
+from ui.review import CycleReviewWidget
+from ui.session import WorkspaceSession
+
+
+@pytest.fixture
+def session(demo_copy: Path):
+    s = WorkspaceSession(Workspace.open(demo_copy))
+    yield s
+    s.close()
+
+
+def named(ws: Workspace, kind: str) -> dict[str, str]:
+    return {x.get("name") or x["title"]: x["id"] for x in entities.list_items(ws, kind)}
+
+
+@pytest.fixture
+def widget(qtbot, session: WorkspaceSession) -> CycleReviewWidget:
+    w = CycleReviewWidget(session)
+    qtbot.addWidget(w)
+    w.resize(1100, 768)
+    w.show()
+    ws = session.ws
+    w.set_context(named(ws, "cycle")["2026-Q4"], named(ws, "team")["Workshop"])
+    qtbot.waitUntil(lambda: "of 33 key results graded" in w.review.graded.text())
+    return w
+
+
+def overall(ws: Workspace) -> str:
+    return f"2026-Q4 overall {score_text(review(ws, '2026-Q4').score)}"
+
+
+def test_a_grade_given_by_another_program_shows_in_the_totals(
+    qtbot, widget: CycleReviewWidget, session: WorkspaceSession, demo_copy: Path
+) -> None:
+    page = widget.review
+    assert "0 of 33 key results graded" in page.graded.text()
+    assert page.cycle_score.text() == overall(session.ws)
+    field_service = review(session.ws, "2026-Q4", "Field Service").teams[0]
+    kr = field_service.objectives[0].key_results[0]  # another team than the one shown
+    before = page.cycle_score.text()
+    with Workspace.open(demo_copy) as other:  # another connection, as another process has
+        grade_key_result(other, kr.id, 1.0 if (kr.score or 0) < 1 else 0.0)
+    session.ws.poll_changes()  # what the session's timer does a few times a second
+    qtbot.waitUntil(lambda: "1 of 33 key results graded" in page.graded.text())
+    assert page.cycle_score.text() == overall(session.ws) != before
+
+
+def test_switching_teams_computes_no_totals_again_and_an_edit_only_its_objective(
+    qtbot, widget: CycleReviewWidget, session: WorkspaceSession
+) -> None:
+    page, ws = widget.review, session.ws
+    computed = page.totals.computed
+    teams, cycle = named(ws, "team"), named(ws, "cycle")["2026-Q4"]
+    for team in ("Field Service", "Operations", "Workshop"):
+        widget.set_context(cycle, teams[team])
+        qtbot.waitUntil(lambda team=team: page.heading.text().startswith(team))
+        qtbot.waitUntil(lambda: not page._totals_timer.isActive())
+        assert "0 of 33 key results graded" in page.graded.text()
+    assert page.totals.computed == computed
+    card = next(iter(page.cards.values()))
+    kr = card.objective.key_results[0]
+    page.save_grade(kr.id, "0.5")  # as leaving the grade field does
+    qtbot.waitUntil(lambda: "1 of 33 key results graded" in page.graded.text())
+    assert page.totals.computed == computed + 1
+    assert page.cycle_score.text() == overall(ws)
+    session.undo_stack.undo()
+    qtbot.waitUntil(lambda: "0 of 33 key results graded" in page.graded.text())
+    assert page.cycle_score.text() == overall(ws)
