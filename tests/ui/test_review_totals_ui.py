@@ -12,6 +12,7 @@ from okrdesk.services import entities
 from okrdesk.services.review import grade_key_result, review
 from okrdesk.services.workspace import Workspace
 from ui.review import CycleReviewWidget
+from ui.review.grade_rows import ObjectiveCard
 from ui.session import WorkspaceSession
 
 
@@ -79,3 +80,34 @@ def test_switching_teams_computes_no_totals_again_and_an_edit_only_its_objective
     session.undo_stack.undo()
     qtbot.waitUntil(lambda: "0 of 33 key results graded" in page.graded.text())
     assert page.cycle_score.text() == overall(ws)
+
+
+def test_cards_shown_again_for_another_team_show_and_grade_its_own_key_results(
+    qtbot, widget: CycleReviewWidget, session: WorkspaceSession
+) -> None:
+    page, ws = widget.review, session.ws
+    teams, cycle = named(ws, "team"), named(ws, "cycle")["2026-Q4"]
+    most = 0
+    for team in ("Field Service", "Kolbenwerk Espresso", "Workshop", "Field Service"):
+        widget.set_context(cycle, teams[team])
+        (expected,) = review(ws, "2026-Q4", team).teams
+        most = max(most, len(expected.objectives))
+        shown = [
+            (card.objective.title, [line.title.text() for line in card.rows.values()])
+            for card in page.cards.values()
+        ]
+        assert shown == [(o.title, [kr.title for kr in o.key_results]) for o in expected.objectives]
+        for card in page.cards.values():
+            assert card.isVisibleTo(page) and card.title.text() == card.objective.title
+            assert all(line.grade.isVisibleTo(page) for line in card.rows.values())
+        visible = [c for c in page.findChildren(ObjectiveCard) if c.isVisibleTo(page)]
+        assert len(visible) == len(expected.objectives)
+    assert len(page.findChildren(ObjectiveCard)) == most  # made once, shown again
+    card = next(iter(page.cards.values()))  # Field Service's first objective, in a used card
+    line = next(iter(card.rows.values()))
+    line.grade.setFocus()
+    line.grade.setText("0.7")
+    line.grade.editingFinished.emit()  # as leaving the field does
+    (field_service,) = review(ws, "2026-Q4", "Field Service").teams
+    graded = {kr.title: kr.grade for o in field_service.objectives for kr in o.key_results}
+    assert graded[line.kr.title] == 0.7 and line.kr.title == line.title.text()

@@ -91,6 +91,22 @@ class ReviewPage(Refreshing):
         self.area = QScrollArea()
         self.area.setWidgetResizable(True)
         self.area.setFrameShape(QScrollArea.Shape.NoFrame)
+        holder = QWidget()
+        self._cards_layout = QVBoxLayout(holder)
+        self._cards_layout.setContentsMargins(0, 0, 6, 0)
+        self.empty = QLabel()
+        self.empty.setStyleSheet(MUTED)
+        self.empty.hide()
+        self._cards_layout.addWidget(self.empty)
+        self._cards_layout.addStretch(1)
+        self.area.setWidget(holder)
+        self._pool: list[ObjectiveCard] = []  # cards made so far, shown again for each team
+        self._saves = {
+            "grade": self.save_grade,
+            "comment": self.save_comment,
+            "objective": self.save_objective_score,
+            "objective_comment": self.save_objective_comment,
+        }
         layout = QVBoxLayout(self)
         layout.addWidget(self.state_bar)
         layout.addWidget(self.banner)
@@ -181,32 +197,24 @@ class ReviewPage(Refreshing):
         set_band_chip(self.cycle_band, whole.band)
 
     def _rebuild(self, objectives: tuple[ObjectiveReview, ...]) -> None:
-        old = self.area.takeWidget()
-        if old is not None:
-            for card in self.cards.values():
-                for field in card.fields():
-                    field.widget.blockSignals(True)  # a dying field must not save
-            old.deleteLater()
+        """Show these objectives, in the cards already made where there are enough."""
         self.cards = {}
-        holder = QWidget()
-        layout = QVBoxLayout(holder)
-        layout.setContentsMargins(0, 0, 6, 0)
-        saves = {
-            "grade": self.save_grade,
-            "comment": self.save_comment,
-            "objective": self.save_objective_score,
-            "objective_comment": self.save_objective_comment,
-        }
-        for o in objectives:
-            card = ObjectiveCard(o, saves)
-            layout.addWidget(card)
+        for n, o in enumerate(objectives):
+            if n == len(self._pool):
+                card = ObjectiveCard(o, self._saves)
+                self._cards_layout.insertWidget(n, card)
+                self._pool.append(card)
+            else:
+                card = self._pool[n]
+                card.show_objective(o)
+            card.show()
             self.cards[o.id] = card
+        for card in self._pool[len(objectives) :]:
+            card.hide()
         if not objectives and self.view is not None:
-            empty = QLabel(f"{self.team_name()} has no objectives in {self.view.cycle}.")
-            empty.setStyleSheet(MUTED)
-            layout.addWidget(empty)
-        layout.addStretch(1)
-        self.area.setWidget(holder)
+            self.empty.setText(f"{self.team_name()} has no objectives in {self.view.cycle}.")
+        self.empty.setVisible(not objectives and self.view is not None)
+        self.area.verticalScrollBar().setValue(0)
 
     # -- saving (each one undo step) -----------------------------------------------------------
 
