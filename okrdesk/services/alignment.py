@@ -8,7 +8,7 @@ through ``entities`` ("alignment_link"), which also refuses loops.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
@@ -57,10 +57,18 @@ class AlignedObjective:
     kind: ObjectiveKind
     status: ObjectiveStatus
     owner: str
-    score: float | None  # weighted mean of its key results' progress; None without KRs
     key_results: tuple[tuple[str, str], ...]  # (id, title), in order
     supports: tuple[Link, ...]  # what it supports (upwards)
     supporters: tuple[Link, ...]  # the links of this cycle's objectives that support it
+    # Its key results' numbers (kind, start, target, current, direction, done, commit,
+    # stretch, weight): the score is computed from them when first asked for.
+    numbers: tuple[tuple, ...] = field(default=(), repr=False)
+
+    @cached_property
+    def score(self) -> float | None:
+        """The weighted mean of its key results' progress; None without key results.
+        (Computed when asked: a screen shows the scores of the rows on it.)"""
+        return _score(self.numbers)
 
     @property
     def is_root(self) -> bool:
@@ -150,14 +158,15 @@ def alignment_map(
     with ws.read() as s:
         the_cycle = find_cycle(s, cycle, today)
         cycle_id = the_cycle.id
+        rows = s.connection()  # plain rows (thousands of them): no ORM objects needed
         teams = _teams_in_tree_order(
-            s.execute(
+            rows.execute(
                 select(m.Team.id, m.Team.name, m.Team.kind, m.Team.parent_id).order_by(
                     m.Team.position, m.Team.name
                 )
             ).all()
         )
-        objective_rows = s.execute(
+        objective_rows = rows.execute(
             select(
                 m.Objective.id,
                 m.Objective.title,
@@ -170,21 +179,8 @@ def alignment_map(
             .order_by(m.Objective.position, m.Objective.created_at)
         ).all()
         kr = m.KeyResult
-        kr_rows = s.execute(
-            select(
-                kr.id,
-                kr.objective_id,
-                kr.title,
-                kr.kind,
-                kr.start,
-                kr.target,
-                kr.current,
-                kr.direction,
-                kr.done,
-                kr.commit_level,
-                kr.stretch_level,
-                kr.weight,
-            )
+        kr_rows = rows.execute(
+            select(kr.objective_id, kr.id, kr.title, *_NUMBERS)
             .join(m.Objective, m.Objective.id == kr.objective_id)
             .where(m.Objective.cycle_id == cycle_id)
             .order_by(kr.position)
@@ -192,7 +188,7 @@ def alignment_map(
         child = aliased(m.Objective)
         parent = aliased(m.Objective)
         link = m.AlignmentLink
-        link_rows = s.execute(
+        link_rows = rows.execute(
             select(
                 link.id,
                 link.objective_id,
@@ -211,22 +207,10 @@ def alignment_map(
         ).all()
 
     krs_of: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    facts_of: dict[str, list[KeyResultFacts]] = defaultdict(list)
+    numbers_of: dict[str, list[tuple]] = defaultdict(list)
     for row in kr_rows:
-        krs_of[row.objective_id].append((row.id, row.title))
-        facts_of[row.objective_id].append(
-            KeyResultFacts(
-                kind=row.kind,
-                start=row.start,
-                target=row.target,
-                current=row.current,
-                direction=row.direction,
-                done=bool(row.done),
-                commit=row.commit_level,
-                stretch=row.stretch_level,
-                weight=row.weight,
-            )
-        )
+        krs_of[row[0]].append((row[1], row[2]))
+        numbers_of[row[0]].append(tuple(row[3:]))
 
     in_cycle = {row.id for row in objective_rows}
     supports: dict[str, list[Link]] = defaultdict(list)
@@ -266,7 +250,6 @@ def alignment_map(
             kind=row.kind,
             status=row.status,
             owner=row.owner,
-            score=_score(facts_of.get(row.id, [])),
             key_results=tuple(krs_of.get(row.id, ())),
             supports=tuple(sorted(supports.get(row.id, []), key=upwards)),
             supporters=tuple(
@@ -275,6 +258,7 @@ def alignment_map(
                     key=lambda x: (place[x.objective_id], x.key_result_id or ""),
                 )
             ),
+            numbers=tuple(numbers_of.get(row.id, ())),
         )
         for row in ordered
     )
@@ -349,16 +333,47 @@ def _teams_in_tree_order(rows: list) -> tuple[TeamNode, ...]:
     return tuple(ordered)
 
 
-def _score(facts: list[KeyResultFacts]) -> float | None:
-    if not facts:
+# What a key result's progress is computed from, in KeyResultFacts' order.
+_NUMBERS = (
+    m.KeyResult.kind,
+    m.KeyResult.start,
+    m.KeyResult.target,
+    m.KeyResult.current,
+    m.KeyResult.direction,
+    m.KeyResult.done,
+    m.KeyResult.commit_level,
+    m.KeyResult.stretch_level,
+    m.KeyResult.weight,
+)
+# Scores computed lately, by their key results' numbers: after a change, a new map computes
+# only the scores of the objectives whose key results changed (the map is read again after
+# every change; at 1,000 teams, scoring 11,500 key results was most of its time).
+_scores: dict[tuple, float | None] = {}
+_SCORES_KEPT = 50_000
+
+
+def _score(key: tuple[tuple, ...]) -> float | None:
+    if not key:
         return None
+    if key in _scores:
+        return _scores[key]
+    facts: list[KeyResultFacts] = []
     scores: list[float | None] = []
-    for fact in facts:
-        try:
-            scores.append(progress(fact))
-        except ValueError:  # a draft with inconsistent numbers counts as no data
-            scores.append(None)
+    score: float | None = None
     try:
-        return objective_score(facts, scores=scores)
+        for kind, start, target, current, direction, done, commit, stretch, weight in key:
+            fact = KeyResultFacts(
+                kind, start, target, current, direction, bool(done), commit, stretch, weight
+            )
+            facts.append(fact)
+            try:
+                scores.append(progress(fact))
+            except ValueError:  # a draft with inconsistent numbers counts as no data
+                scores.append(None)
+        score = objective_score(facts, scores=scores)
     except ValueError:
-        return None
+        score = None
+    if len(_scores) >= _SCORES_KEPT:
+        _scores.clear()
+    _scores[key] = score
+    return score
