@@ -4,26 +4,29 @@ Company objectives at the top, under each the objectives that support it (depart
 team), recursively; then the orphans, and the objectives supporting only other cycles. An
 objective supporting two appears under both.
 
-Rows are made when the view first asks for them, and their texts when they are painted, so
-a large organisation (11,500 rows at 1,000 teams) costs little more than its visible part.
-A new map (after a change) updates only the rows that changed: rows stay, with their
-expansion and selection, unless the objectives under them changed. The context team's
-rows are highlighted; choosing another team repaints only its rows and the last team's.
+The tree's shape lives in a QStandardItemModel (C++), one bare item per row, so that the view
+lays out and expands 11,500 rows (1,000 teams) without calling Python for each; what a row
+shows (texts, tooltips, the team highlight) comes from this proxy's :meth:`data`, asked only
+for the rows on screen. A new map (after a change) updates only the rows that changed: rows
+stay, with their expansion and selection, unless the objectives under them changed. The
+context team's rows are highlighted; choosing another team repaints only its rows and the
+last team's.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from difflib import SequenceMatcher
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
+    QIdentityProxyModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
 from okrdesk.formatting import counted, editable_number, percent, shorten
 from okrdesk.services.alignment import AlignedObjective, AlignmentMap, Link
@@ -33,14 +36,14 @@ COLUMNS = ["Objective", "Team", "Score", "Weight", "Link"]
 OBJECTIVE_ID = Qt.ItemDataRole.UserRole
 LINK_ID = Qt.ItemDataRole.UserRole + 1  # the link from this row to the row above it
 KEY = Qt.ItemDataRole.UserRole + 2  # the row's path of ids: stable across refreshes
+ROW = Qt.ItemDataRole.UserRole + 3  # (on the bare item) which Row it is
 HIGHLIGHT = QColor("#fff1b8")
 ORPHANS, ELSEWHERE = "group:orphans", "group:elsewhere"
 NOTE = "note:no-roots"
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 ENABLED = Qt.ItemFlag.ItemIsEnabled
-CHOSEN = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 Index = QModelIndex | QPersistentModelIndex
-NO_INDEX = QModelIndex()  # the root's (invisible) index, as a default argument
+Spec = tuple[str, "str | None", "Link | None"]  # (key, objective id, link) of a row
 
 
 def team_label(o: AlignedObjective, top: str = "company") -> str:
@@ -53,20 +56,21 @@ def team_label(o: AlignedObjective, top: str = "company") -> str:
 
 
 class Row:
-    """One row: an objective (under the row it supports, through `link`), a group or a note."""
+    """One row: an objective (under the row it supports, through `link`), a group or a note;
+    `item` is its bare item in the tree's shape."""
 
-    __slots__ = ("children", "key", "link", "look", "number", "oid", "parent")
+    __slots__ = ("children", "item", "key", "link", "look", "oid", "parent", "uid")
 
     def __init__(
-        self, parent: Row | None, number: int, key: str, oid: str | None, link: Link | None
+        self, parent: Row | None, key: str, oid: str | None, link: Link | None, uid: int
     ) -> None:
-        self.parent, self.number, self.key = parent, number, key
-        self.oid, self.link = oid, link
-        self.children: list[Row] | None = None  # made when first asked for
-        self.look: tuple | None = None  # texts and tooltips, made when first painted
+        self.parent, self.key, self.oid, self.link, self.uid = parent, key, oid, link, uid
+        self.children: list[Row] = []
+        self.item: QStandardItem | None = None
+        self.look: tuple | None = None  # texts and tooltips, made when first shown
 
     def identity(self) -> tuple[str, str | None]:
-        return self.key, self.link.id if self.link is not None else None
+        return self.key, _id(self.link)
 
 
 class Placement:
@@ -95,7 +99,7 @@ def _reach(amap: AlignmentMap, oid: str, placed: set[str]) -> None:
         stack.extend(link.objective_id for link in amap.objective(current).supporters)
 
 
-class AlignmentModel(QAbstractItemModel):
+class AlignmentModel(QIdentityProxyModel):
     """Shows one AlignmentMap (:meth:`show_map`); highlights one team (:meth:`set_team`)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -105,79 +109,133 @@ class AlignmentModel(QAbstractItemModel):
         self.team: str | None = None
         self.bold = QFont()
         self.bold.setBold(True)
+        self.resetting = False  # while every row is made anew
         self._highlight = QBrush(HIGHLIGHT)
         self._placement: Placement | None = None
-        self._root = Row(None, 0, "", None, None)
-        self._root.children = []
-        self._rows_of: dict[str, list[Row]] = {}  # objective id → its rows made so far
+        self._shape = QStandardItemModel(self)
+        self._shape.setColumnCount(len(COLUMNS))
+        self._shape.setHorizontalHeaderLabels(COLUMNS)
+        self.setSourceModel(self._shape)
+        self._root = Row(None, "", None, None, 0)
+        self._root.item = self._shape.invisibleRootItem()
+        self._rows: dict[int, Row] = {}  # by uid
+        self._uids = 0
+        self._rows_of: dict[str, list[Row]] = {}  # objective id → its rows
         self._first_key: dict[str, str] | None = None  # team id → its first row's key
         self._walk: Iterator[tuple[str, str]] = iter(())  # the tree, as far as walked
-        self._made: list[Row] = []  # every row of this map: indexes point to them
 
     # -- showing a map ---------------------------------------------------------------------------
 
     def clear(self) -> None:
-        self.beginResetModel()
-        self.amap, self._placement, self._first_key = None, None, None
-        self._root.children, self._rows_of, self._made = [], {}, []
-        self.endResetModel()
+        self.amap, self._placement = None, None
+        self._reset()
 
     def show_map(self, amap: AlignmentMap, top: str) -> bool:
         """Show `amap`; True when every row was made anew (another cycle, or the first map),
         False when only what changed was updated."""
         if self.amap is None or self.amap.cycle_id != amap.cycle_id:
-            self.beginResetModel()
             self.amap, self.top, self._placement = amap, top, Placement(amap)
-            self._root.children, self._rows_of, self._made = None, {}, []
-            self._first_key = None
-            self.endResetModel()
+            self._reset()
             return True
         old = self.amap
         changed = {o.id for o in amap.objectives if o.id not in old or old.objective(o.id) != o}
+        changed |= {o.id for o in old.objectives if o.id not in amap}
         self.amap, self._placement, self._first_key = amap, Placement(amap), None
         if top != self.top:
             self.top = top
             changed |= {o.id for o in amap.objectives if o.team_kind == "company"}
-        self._update(self._root, changed)
+        self._update(self._root, changed, _above(changed, old, amap))
         return False
 
-    def _update(self, row: Row, changed: set[str]) -> None:
-        """Bring the rows under `row` (those made so far) up to date with the new map."""
-        if row.children is None:
-            return  # nothing under it was made: the view knows nothing of it yet
-        parent = self._index_of(row)
-        wanted = self._specs(row)
-        if [c.identity() for c in row.children] != [(key, _id(link)) for key, _o, link in wanted]:
-            if row.children:
-                self.beginRemoveRows(parent, 0, len(row.children) - 1)
-                for child in row.children:
-                    self._forget(child)
-                row.children = []
-                self.endRemoveRows()
-            if wanted:
-                self.beginInsertRows(parent, 0, len(wanted) - 1)
-                row.children = None
-                self._children(row)
-                self.endInsertRows()
+    def _reset(self) -> None:
+        self.resetting = True
+        try:
+            root = self._root
+            if root.children:
+                root.item.removeRows(0, len(root.children))
+            self._rows, self._rows_of, self._first_key = {}, {}, None
+            root.children = self._made(root, self._specs(root))
+            if root.children:
+                root.item.appendRows([child.item for child in root.children])
+        finally:
+            self.resetting = False
+
+    def _made(self, parent: Row, specs: list[Spec]) -> list[Row]:
+        """Rows (with their items and everything under them) for `specs` under `parent`."""
+        made = []
+        for key, oid, link in specs:
+            self._uids += 1
+            row = Row(parent, key, oid, link, self._uids)
+            item = row.item = QStandardItem()
+            item.setData(row.uid, ROW)
+            if oid is None:
+                item.setFlags(ENABLED)  # a group or a note: not chosen
+            else:
+                self._rows_of.setdefault(oid, []).append(row)
+            self._rows[row.uid] = row
+            below = self._specs(row)
+            if below:
+                row.children = self._made(row, below)
+                item.appendRows([child.item for child in row.children])
+                item.setColumnCount(len(COLUMNS))
+            made.append(row)
+        return made
+
+    def _update(self, row: Row, changed: set[str], above: set[str]) -> None:
+        """Bring the rows under `row` up to date with the new map; `above`: the objectives
+        with a changed one under them (the rows of the others are as they were)."""
+        if row.oid is not None and row.oid not in changed and row.oid not in above:
             return
+        wanted = self._specs(row)
+        came: set[int] = set()
+        if [c.identity() for c in row.children] != [(key, _id(link)) for key, _o, link in wanted]:
+            came = self._reshape(row, wanted)
         first = last = None
-        for child, (_key, oid, link) in zip(row.children, wanted, strict=True):
+        for n, (child, (_key, oid, link)) in enumerate(zip(row.children, wanted, strict=True)):
+            if child.uid in came:
+                continue  # made just now from the new map
             if child.oid is None or oid in changed or link != child.link:
                 child.link, child.look = link, None
-                first = child.number if first is None else first
-                last = child.number
-            self._update(child, changed)
+                first = n if first is None else first
+                last = n
+            self._update(child, changed, above)
         if first is not None and last is not None:
+            parent = self._index_of(row)
             self.dataChanged.emit(
                 self.index(first, 0, parent), self.index(last, len(COLUMNS) - 1, parent)
             )
 
+    def _reshape(self, row: Row, wanted: list[Spec]) -> set[int]:
+        """Remove the rows under `row` that went and insert those that came (their uids are
+        returned), keeping the others with their expansion and the selection."""
+        old = [child.identity() for child in row.children]
+        new = [(key, _id(link)) for key, _oid, link in wanted]
+        steps = SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+        children: list[Row] = []
+        for tag, i1, i2, j1, j2 in steps:
+            children.extend(
+                row.children[i1:i2] if tag == "equal" else self._made(row, wanted[j1:j2])
+            )
+        for tag, i1, i2, j1, j2 in reversed(steps):  # from the end: positions stay right
+            if tag in ("replace", "delete"):
+                for gone in row.children[i1:i2]:
+                    self._forget(gone)
+                row.item.removeRows(i1, i2 - i1)
+            if tag in ("replace", "insert"):
+                if row is not self._root and row.item.columnCount() < len(COLUMNS):
+                    row.item.setColumnCount(len(COLUMNS))
+                row.item.insertRows(i1, [child.item for child in children[j1:j2]])
+        kept = {id(child) for child in row.children}
+        row.children = children
+        return {child.uid for child in children if id(child) not in kept}
+
     def _forget(self, row: Row) -> None:
+        self._rows.pop(row.uid, None)
         if row.oid is not None:
             rows = self._rows_of.get(row.oid, [])
             if row in rows:
                 rows.remove(row)
-        for child in row.children or ():
+        for child in row.children:
             self._forget(child)
 
     def set_team(self, team_id: str | None) -> None:
@@ -187,9 +245,10 @@ class AlignmentModel(QAbstractItemModel):
         old, self.team = self.team, team_id
         for oid in self._objectives_of(old) + self._objectives_of(team_id):
             for row in self._rows_of.get(oid, ()):
+                index = self._index_of(row)
                 self.dataChanged.emit(
-                    self.createIndex(row.number, 0, row),
-                    self.createIndex(row.number, len(COLUMNS) - 1, row),
+                    index,
+                    index.siblingAtColumn(len(COLUMNS) - 1),
                     [Qt.ItemDataRole.BackgroundRole],
                 )
 
@@ -201,22 +260,22 @@ class AlignmentModel(QAbstractItemModel):
     # -- finding rows ----------------------------------------------------------------------------
 
     def row_for_key(self, key: str) -> QModelIndex:
-        """The row with this key (made if need be); invalid if there is none."""
+        """The row with this key; invalid if there is none."""
         if key in (ORPHANS, ELSEWHERE, NOTE):
             path = [key]
         else:
             group = {"o": ORPHANS, "x": ELSEWHERE}.get(key.partition("/")[0])
             parts = key.split("/")
-            path = [
-                *([group] if group else []),
-                *("/".join(parts[:n]) for n in range(2, len(parts) + 1)),
-            ]
-        row = self._root
+            steps = ("/".join(parts[:n]) for n in range(2, len(parts) + 1))
+            path = [*([group] if group else []), *steps]
+        row: Row | None = self._root
         for step in path:
-            row = next((c for c in self._children(row) if c.key == step), None)
+            assert row is not None
+            row = next((c for c in row.children if c.key == step), None)
             if row is None:
                 return QModelIndex()
-        return self.createIndex(row.number, 0, row)
+        assert row is not None
+        return self._index_of(row)
 
     def first_row_of_team(self, team_id: str) -> QModelIndex:
         """The first row, in tree order, of one of the team's objectives."""
@@ -231,50 +290,58 @@ class AlignmentModel(QAbstractItemModel):
         return self.row_for_key(found[team_id])
 
     def _tree_order(self) -> Iterator[tuple[str, str]]:
-        """(team id, key) of every objective row in tree order, without making the rows."""
+        """(team id, key) of every objective row in tree order."""
         amap = self.amap
         if amap is None:
             return
-        stack = list(reversed(self._specs(self._root)))
-        while stack:
-            key, oid, _link = stack.pop()
-            if oid is None:  # a group
-                stack.extend(reversed(self._specs(Row(None, 0, key, None, None))))
-                continue
-            o = amap.objective(oid)
-            yield o.team_id, key
-            if o.supporters and not _loops(key, oid):
-                stack.extend(
-                    (f"{key}/{x.objective_id}", x.objective_id, x) for x in reversed(o.supporters)
-                )
-
-    def rows_for(self, objective_id: str) -> list[QModelIndex]:
-        """Every row of an objective, in tree order (makes every row)."""
-        return [index for index in self.indexes() if index.data(OBJECTIVE_ID) == objective_id]
-
-    def indexes(self, parent: QModelIndex | None = None) -> Iterator[QModelIndex]:
-        """Every row below `parent` (default: the whole tree), depth first (makes them)."""
-        start = self._root if parent is None or not parent.isValid() else parent.internalPointer()
-        stack = list(reversed(self._children(start)))
+        stack = list(reversed(self._root.children))
         while stack:
             row = stack.pop()
-            yield self.createIndex(row.number, 0, row)
-            stack.extend(reversed(self._children(row)))
+            if row.oid is not None:
+                yield amap.objective(row.oid).team_id, row.key
+            stack.extend(reversed(row.children))
+
+    def rows_for(self, objective_id: str) -> list[QModelIndex]:
+        """Every row of an objective, in tree order."""
+        rows = self._rows_of.get(objective_id, [])
+        return [self._index_of(row) for row in sorted(rows, key=self._place)]
+
+    def indexes(self, parent: QModelIndex | None = None) -> Iterator[QModelIndex]:
+        """Every row below `parent` (default: the whole tree), depth first."""
+        start = self._root if parent is None or not parent.isValid() else self._row(parent)
+        stack = list(reversed(start.children)) if start is not None else []
+        while stack:
+            row = stack.pop()
+            yield self._index_of(row)
+            stack.extend(reversed(row.children))
+
+    def _place(self, row: Row) -> tuple[int, ...]:
+        """Where a row is in tree order (its path of row numbers)."""
+        path = []
+        while row is not self._root and row.item is not None:
+            path.append(row.item.row())
+            assert row.parent is not None
+            row = row.parent
+        return tuple(reversed(path))
 
     def _index_of(self, row: Row) -> QModelIndex:
-        return QModelIndex() if row is self._root else self.createIndex(row.number, 0, row)
+        if row is self._root or row.item is None:
+            return QModelIndex()
+        return self.mapFromSource(row.item.index())
 
-    # -- making rows -----------------------------------------------------------------------------
+    def _row(self, index: Index) -> Row | None:
+        uid = self.mapToSource(index.siblingAtColumn(0)).data(ROW)
+        return self._rows.get(uid) if uid is not None else None
 
-    def _specs(self, row: Row) -> list[tuple[str, str | None, Link | None]]:
+    # -- what the rows show ----------------------------------------------------------------------
+
+    def _specs(self, row: Row) -> list[Spec]:
         """(key, objective id, link) of the rows under `row` in the current map."""
         amap, placement = self.amap, self._placement
         if amap is None or placement is None:
             return []
         if row is self._root:
-            specs: list[tuple[str, str | None, Link | None]] = [
-                (f"r/{oid}", oid, None) for oid in placement.roots
-            ]
+            specs: list[Spec] = [(f"r/{oid}", oid, None) for oid in placement.roots]
             if not placement.roots:
                 specs.append((NOTE, None, None))
             specs.append((ORPHANS, None, None))
@@ -292,18 +359,6 @@ class AlignmentModel(QAbstractItemModel):
             return []
         key = row.key
         return [(f"{key}/{x.objective_id}", x.objective_id, x) for x in supporters]
-
-    def _children(self, row: Row) -> list[Row]:
-        if row.children is None:
-            specs = self._specs(row)
-            row.children = [Row(row, n, key, oid, link) for n, (key, oid, link) in enumerate(specs)]
-            if specs:
-                self._made.extend(row.children)
-                rows_of = self._rows_of
-                for child in row.children:
-                    if child.oid is not None:
-                        rows_of.setdefault(child.oid, []).append(child)
-        return row.children
 
     def _team_of(self, row: Row) -> str | None:
         amap = self.amap
@@ -355,58 +410,19 @@ class AlignmentModel(QAbstractItemModel):
         tip = "\n".join(_note_lines(o, link)) if notes else None
         return texts, o.title, tip, o.is_root
 
-    # -- QAbstractItemModel ----------------------------------------------------------------------
-
-    def index(self, row: int, column: int, parent: Index = NO_INDEX) -> QModelIndex:
-        above = parent.internalPointer() if parent.isValid() else self._root
-        children = above.children if above.children is not None else self._children(above)
-        if 0 <= row < len(children) and 0 <= column < len(COLUMNS):
-            return self.createIndex(row, column, children[row])
-        return QModelIndex()
-
-    def parent(self, index: Index | None = None) -> Any:  # type: ignore[override]
-        if index is None:
-            return super().parent()  # QObject.parent()
-        if not index.isValid():
-            return QModelIndex()
-        above = index.internalPointer().parent
-        if above is self._root or above is None:
-            return QModelIndex()
-        return self.createIndex(above.number, 0, above)
-
-    def rowCount(self, parent: Index = NO_INDEX) -> int:
-        if not parent.isValid():
-            return len(self._children(self._root))
-        if parent.column() != 0:
-            return 0
-        return len(self._children(parent.internalPointer()))
-
-    def hasChildren(self, parent: Index = NO_INDEX) -> bool:
-        if not parent.isValid():
-            return True
-        row = parent.internalPointer()
-        children = row.children if row.children is not None else self._children(row)
-        return parent.column() == 0 and bool(children)
-
-    def columnCount(self, parent: Index = NO_INDEX) -> int:
-        return len(COLUMNS)
+    # -- the proxy -------------------------------------------------------------------------------
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section]
         return None
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        if index.internalPointer().oid is None:
-            return ENABLED  # a group or a note: not chosen
-        return CHOSEN
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if not index.isValid() or role not in ROLES:
             return None
-        row: Row = index.internalPointer()
+        row = self._row(index)
+        if row is None:
+            return None
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._look(row)[0][column]
@@ -426,6 +442,35 @@ class AlignmentModel(QAbstractItemModel):
             look = self._look(row)
             return look[1] if column == 0 else look[2] if column == 4 else None
         return None
+
+
+ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.ToolTipRole,
+        OBJECTIVE_ID,
+        LINK_ID,
+        KEY,
+    }
+)
+
+
+def _above(changed: set[str], *maps: AlignmentMap) -> set[str]:
+    """The objectives that `changed` ones support, directly or not, in any of the maps."""
+    found: set[str] = set()
+    stack = list(changed)
+    while stack:
+        oid = stack.pop()
+        for amap in maps:
+            if oid in amap:
+                for link in amap.objective(oid).supports:
+                    if link.parent_objective_id not in found:
+                        found.add(link.parent_objective_id)
+                        stack.append(link.parent_objective_id)
+    return found
 
 
 def _id(link: Link | None) -> str | None:

@@ -116,6 +116,7 @@ class AlignmentView(QWidget):
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
         self.tree.setExpandsOnDoubleClick(False)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)  # read-only
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header = self.tree.header()
@@ -226,8 +227,12 @@ class AlignmentView(QWidget):
 
     def _inserted(self, parent: QModelIndex, first: int, last: int) -> None:
         """Rows a change brought: open, as everything is, but what the person closed."""
+        if self.model_.resetting:
+            return  # every row anew: opened once it is all there (see _expand_all)
         building, self._building = self._building, True
         try:
+            if parent.isValid() and parent.data(KEY) not in self._collapsed:
+                self.tree.expand(parent)  # it may have had no rows under it until now
             for n in range(first, last + 1):
                 index = self.model_.index(n, 0, parent)
                 if not parent.isValid() and index.data(KEY) in (ORPHANS, ELSEWHERE, NOTE):
