@@ -138,7 +138,11 @@ class AlignmentModel(QIdentityProxyModel):
             self._reset()
             return True
         old = self.amap
-        changed = {o.id for o in amap.objectives if o.id not in old or old.objective(o.id) != o}
+        changed = {  # (an objective the map kept is the very same object)
+            o.id
+            for o in amap.objectives
+            if o.id not in old or (old.objective(o.id) is not o and old.objective(o.id) != o)
+        }
         changed |= {o.id for o in old.objectives if o.id not in amap}
         self.amap, self._placement, self._first_key = amap, Placement(amap), None
         if top != self.top:

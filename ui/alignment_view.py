@@ -2,10 +2,11 @@
 it (department, then team), the key results they support, and the orphans; with link editing.
 
 Every edit goes through the WorkspaceSession (one undo step). The tree is a view over
-:class:`~ui.alignment_model.AlignmentModel`: the core's :func:`alignment_map` is read again
-when the session reports a change that concerns it, and only the rows that changed are
-updated, keeping what was expanded and selected. Choosing another team in the navigator
-only moves the highlight and scrolls to the team's first objective.
+:class:`~ui.alignment_model.AlignmentModel`. The core's :func:`alignment_map` is read once
+for a cycle; when the session reports a change that concerns it (from anywhere), the next
+map reads again only what the change touched (:func:`alignment_map_after`), and only the
+rows that changed are updated, keeping what was expanded and selected. Choosing another
+team in the navigator only moves the highlight and scrolls to the team's first objective.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 from okrdesk.errors import OkrDeskError
 from okrdesk.formatting import counted, shorten
 from okrdesk.services.alignment import AlignmentMap, CandidateParent, alignment_map
+from okrdesk.services.alignment_update import alignment_map_after
 from okrdesk.services.organisation import organisation_kind, top_word
 from ui.alignment_link_dialog import ERROR_STYLE, LinkDialog, sentence
 from ui.alignment_model import (
@@ -44,7 +46,7 @@ from ui.alignment_model import (
     team_label,
 )
 from ui.refresh import OKRS, Refresher
-from ui.session import WorkspaceSession
+from ui.session import Changes, WorkspaceSession
 
 INFO_STYLE = "background:#eaf1fb; color:#1d3f66; border:1px solid #b6cbe6; padding:6px;"
 __all__ = [
@@ -79,6 +81,7 @@ class AlignmentView(QWidget):
         self._follow: tuple[str, str | None] | None = None  # (objective, parent) to select next
         self._scroll_next = True  # after a new team, show its first objective when next shown
         self._building = False
+        self._read_for: str | None = None  # the cycle asked for when the map was read
 
         self.title = QLabel()
         self.title.setObjectName("alignmentTitle")
@@ -144,7 +147,7 @@ class AlignmentView(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.tree, 1)
 
-        self.refresher = Refresher(self, session, OKRS, lambda _changes: self.refresh())
+        self.refresher = Refresher(self, session, OKRS, self.refresh)
         self._update_buttons()
         self.refresher.stale()  # built when first shown: a hidden tab costs nothing at start-up
 
@@ -180,10 +183,21 @@ class AlignmentView(QWidget):
             self._scroll_next = False
             self.scroll_to_team()
 
-    def refresh(self) -> None:
-        """Read the map again and show what changed."""
+    def refresh(self, changes: Changes | None = None) -> None:
+        """Show the map as `changes` left it (None: read it all again)."""
+        ws, previous = self.session.ws, self.amap
         try:
-            amap = alignment_map(self.session.ws, self._cycle)
+            if (
+                previous is None
+                or changes is None
+                or changes.everything
+                or changes.touches(("cycle",))  # (the current cycle may be another now)
+                or self._read_for != self._cycle
+            ):
+                amap = alignment_map(ws, self._cycle)
+            else:
+                amap = alignment_map_after(ws, previous, changes)
+            self._read_for = self._cycle
         except OkrDeskError as exc:
             self.amap = None
             self.title.setText("Alignment")
