@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from okrdesk.formatting import score_text
-from okrdesk.services import entities
+from okrdesk.services import checkins, entities, lifecycle
 from okrdesk.services.review import grade_key_result, review
 from okrdesk.services.workspace import Workspace
 from ui.review import CycleReviewWidget
@@ -111,3 +111,36 @@ def test_cards_shown_again_for_another_team_show_and_grade_its_own_key_results(
     (field_service,) = review(ws, "2026-Q4", "Field Service").teams
     graded = {kr.title: kr.grade for o in field_service.objectives for kr in o.key_results}
     assert graded[line.kr.title] == 0.7 and line.kr.title == line.title.text()
+
+
+def test_the_state_bar_follows_a_check_in_made_elsewhere(
+    qtbot, tmp_path: Path, ws_path_planned
+) -> None:
+    path, ids = ws_path_planned
+    session = WorkspaceSession(Workspace.open(path))
+    try:
+        w = CycleReviewWidget(session)
+        qtbot.addWidget(w)
+        w.show()
+        w.set_context(ids["cycle"], ids["team"])
+        bar = w.review.state_bar
+        assert [b.text() for b in bar.buttons.values()] == ["Move to review", "Back to planning"]
+        w.set_context(ids["cycle"], ids["company"])  # another team: the same buttons
+        assert "Back to planning" in [b.text() for b in bar.buttons.values()]
+        session.ws.poll_changes()
+        with Workspace.open(path) as other:  # the first check-in, from another program
+            checkins.record_check_in(other, ids["kr1"], 12, "on track", on="2026-11-02")
+        session.ws.poll_changes()
+        qtbot.waitUntil(lambda: "Back to planning" not in [b.text() for b in bar.buttons.values()])
+        assert [b.text() for b in bar.buttons.values()] == ["Move to review"]
+    finally:
+        session.close()
+
+
+@pytest.fixture
+def ws_path_planned(ws: Workspace, planned: dict[str, str]) -> tuple[Path, dict[str, str]]:
+    """The small planned OKR set, its cycle active without check-ins, closed for reopening."""
+    lifecycle.set_state(ws, planned["cycle"], "active")
+    path = ws.path
+    ws.close()
+    return path, planned

@@ -52,7 +52,6 @@ class ReviewPage(Refreshing):
         # The whole cycle's totals, computed once and then kept current from every change
         # (from anywhere: this window, another one, another program).
         self.totals = CycleTotals()
-        session.changed.connect(self._heard)
         self._totals_timer = QTimer(self, singleShot=True, interval=150)
         self._totals_timer.timeout.connect(self._totals)
 
@@ -178,8 +177,9 @@ class ReviewPage(Refreshing):
             )
         self.banner.setVisible(view.state == "closed")
 
-    def _heard(self, changes: Changes) -> None:
-        self.totals.heard(changes)  # (a method of the page: disconnected when it goes)
+    def heard(self, changes: Changes) -> None:
+        self.totals.heard(changes)
+        self.state_bar.heard(changes)
 
     def _totals(self) -> None:
         """The whole cycle's score and grading count: the mean over every team, shown a
