@@ -20,10 +20,9 @@ from sqlalchemy.orm import Session
 
 from okrdesk.db import models as m
 from okrdesk.errors import NotFoundError
-from okrdesk.scoring import KeyResultFacts, band, objective_score, rollup
+from okrdesk.scoring import KeyResultFacts, band, objective_score, rollup, suggested_grade
 from okrdesk.services.changes import Changes
 from okrdesk.services.facts import NUMBER_COLUMNS, workspace_bands
-from okrdesk.services.lifecycle import suggested_grade_of
 from okrdesk.services.workspace import Workspace
 from okrdesk.vocabulary import Band
 
@@ -153,10 +152,10 @@ class CycleTotals:
             overrides = overrides.where(o.id.in_(only))
         rows = s.connection()  # plain rows: thousands of them, no ORM objects needed
         rows_of: dict[str, list] = defaultdict(list)
-        for row in rows.execute(krs.order_by(kr.position)):
-            rows_of[row.objective_id].append(row)
-        override_of = {row.objective_id: row for row in rows.execute(overrides)}
-        for oid in rows.scalars(objectives):
+        for row in rows.execute(krs.order_by(kr.position)).all():
+            rows_of[row[0]].append(row)
+        override_of = {row.objective_id: row for row in rows.execute(overrides).all()}
+        for oid in rows.scalars(objectives).all():
             self._add(oid, rows_of.get(oid, []), override_of.get(oid))
 
     def _forget(self, oid: str) -> None:
@@ -168,17 +167,21 @@ class CycleTotals:
 
     def _add(self, oid: str, rows: list, override_row) -> None:
         scores: list[float | None] = []
-        for row in rows:
-            scores.append(row.score if row.score is not None else suggested_grade_of(row))
-        weights = [_weighing(row.weight) for row in rows]
+        weights: list[KeyResultFacts] = []
+        graded: list[str] = []
+        for _oid, _id, grade_id, given, *numbers in rows:  # (see _load's columns)
+            scores.append(given if given is not None else _suggested(numbers))
+            weights.append(_weighing(numbers[-1]))
+            if grade_id is not None:
+                graded.append(grade_id)
         computed = objective_score(weights, scores=scores)
         override = override_row.score if override_row is not None else None
         part = _Part(
             override if override is not None else computed,
             len(rows),
-            sum(1 for row in rows if row.score is not None),
-            tuple(row.id for row in rows),
-            tuple(row.grade_id for row in rows if row.grade_id is not None),
+            sum(1 for row in rows if row[3] is not None),
+            tuple(row[1] for row in rows),
+            tuple(graded),
             override_row.id if override_row is not None else None,
         )
         self._parts[oid] = part
@@ -199,6 +202,19 @@ def _keys(part: _Part) -> Iterator[tuple[str, str]]:
 def _weighing(weight: float) -> KeyResultFacts:
     """A key result reduced to its weight: with the scores given, all objective_score reads."""
     return KeyResultFacts(kind="milestone", weight=weight)
+
+
+def _suggested(numbers: list) -> float | None:
+    """The grade suggested from a key result's numbers (NUMBER_COLUMNS), as
+    lifecycle.suggested_grade_of gives it; None for a draft with inconsistent numbers."""
+    kind, start, target, current, direction, done, commit, stretch, weight = numbers
+    try:
+        facts = KeyResultFacts(
+            kind, start, target, current, direction, bool(done), commit, stretch, weight
+        )
+        return suggested_grade(facts)
+    except ValueError:
+        return None
 
 
 def _count(changes: Changes) -> int:
