@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -233,7 +233,8 @@ class AlignmentView(QWidget):
             index = model.index(n, 0)
             if index.data(KEY) in (ORPHANS, ELSEWHERE, NOTE):
                 self.tree.setFirstColumnSpanned(n, QModelIndex(), True)
-        self.tree.expandAll()
+        with QSignalBlocker(self.tree):  # not a call of _remember for each of 11,500 rows
+            self.tree.expandAll()
         for key in self._collapsed:
             index = model.row_for_key(key)
             if index.isValid():

@@ -205,11 +205,10 @@ def read_source(rows: Connection, cycle_id: str, only: Collection[str] | None = 
     objectives = select(
         o.id, o.title, o.team_id, o.kind, o.status, o.owner, o.position, o.created_at
     ).where(o.cycle_id == cycle_id)
-    key_results = (
-        select(kr.objective_id, kr.id, kr.title, *_NUMBERS)
+    key_results = (  # in each objective's order, sorted below (SQLite sorted all: slower)
+        select(kr.objective_id, kr.position, kr.id, kr.title, *_NUMBERS)
         .join(o, o.id == kr.objective_id)
         .where(o.cycle_id == cycle_id)
-        .order_by(kr.position, kr.id)
     )
     child = aliased(m.Objective)
     parent = aliased(m.Objective)
@@ -230,25 +229,27 @@ def read_source(rows: Connection, cycle_id: str, only: Collection[str] | None = 
         .where(child.cycle_id == cycle_id)
         .order_by(link.id)
     )
-    if only is not None:
+    if only is not None:  # (all rows are fetched at once: fetching them one by one was slower)
         objectives = objectives.where(o.id.in_(only))
         key_results = key_results.where(o.id.in_(only))
         links = links.where(child.id.in_(only))
     found = Source({}, {}, {}, {})
-    for oid, title, team, kind, status, owner, position, created in rows.execute(objectives):
+    for oid, title, team, kind, status, owner, position, created in rows.execute(objectives).all():
         found.objectives[oid] = (oid, title, team, kind, status, owner, (position, created, oid))
-    krs_of: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    numbers_of: dict[str, list[tuple]] = defaultdict(list)
-    for oid, kr_id, title, *numbers in rows.execute(key_results):
-        krs_of[oid].append((kr_id, title))
-        numbers_of[oid].append(tuple(numbers))
+    krs_of: dict[str, list[tuple]] = defaultdict(list)
+    for row in rows.execute(key_results).all():
+        krs_of[row[0]].append(tuple(row))
     links_of: dict[str, list[Link]] = defaultdict(list)
-    for link_id, child_id, parent_id, title, cycle, kr_id, kr_title, weight in rows.execute(links):
+    for link_id, child_id, parent_id, title, cycle, kr_id, kr_title, weight in rows.execute(
+        links
+    ).all():
         links_of[child_id].append(
             Link(link_id, child_id, parent_id, title, kr_id, kr_title, weight, cycle == cycle_id)
         )
-    found.key_results.update((oid, tuple(x)) for oid, x in krs_of.items())
-    found.numbers.update((oid, tuple(x)) for oid, x in numbers_of.items())
+    for oid, krs in krs_of.items():
+        krs.sort(key=_position)
+        found.key_results[oid] = tuple((x[2], x[3]) for x in krs)
+        found.numbers[oid] = tuple(x[4:] for x in krs)
     found.links.update((oid, tuple(x)) for oid, x in links_of.items())
     return found
 
@@ -377,6 +378,10 @@ def _teams_in_tree_order(rows: list) -> tuple[TeamNode, ...]:
         ordered.append(TeamNode(row.id, row.name, row.kind, row.parent_id, depth))
         stack.extend((c, depth + 1) for c in reversed(children.get(row.id, [])))
     return tuple(ordered)
+
+
+def _position(row: tuple) -> tuple:
+    return row[1], row[2]  # (position, id) of a key result row
 
 
 _TEAMS = select(m.Team.id, m.Team.name, m.Team.kind, m.Team.parent_id).order_by(

@@ -152,7 +152,7 @@ class CycleTotals:
             overrides = overrides.where(o.id.in_(only))
         rows = s.connection()  # plain rows: thousands of them, no ORM objects needed
         rows_of: dict[str, list] = defaultdict(list)
-        for row in rows.execute(krs.order_by(kr.position)).all():
+        for row in rows.execute(krs).all():  # (in any order: sums do not depend on it)
             rows_of[row[0]].append(row)
         override_of = {row.objective_id: row for row in rows.execute(overrides).all()}
         for oid in rows.scalars(objectives).all():
