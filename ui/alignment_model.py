@@ -16,7 +16,6 @@ last team's.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from difflib import SequenceMatcher
 from typing import Any
 
 from PySide6.QtCore import (
@@ -211,27 +210,28 @@ class AlignmentModel(QIdentityProxyModel):
 
     def _reshape(self, row: Row, wanted: list[Spec]) -> set[int]:
         """Remove the rows under `row` that went and insert those that came (their uids are
-        returned), keeping the others with their expansion and the selection."""
+        returned), keeping the others with their expansion and the selection: the rows the
+        old and new lists begin and end with stay (a link made or removed changes one place)."""
         old = [child.identity() for child in row.children]
         new = [(key, _id(link)) for key, _oid, link in wanted]
-        steps = SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
-        children: list[Row] = []
-        for tag, i1, i2, j1, j2 in steps:
-            children.extend(
-                row.children[i1:i2] if tag == "equal" else self._made(row, wanted[j1:j2])
-            )
-        for tag, i1, i2, j1, j2 in reversed(steps):  # from the end: positions stay right
-            if tag in ("replace", "delete"):
-                for gone in row.children[i1:i2]:
-                    self._forget(gone)
-                row.item.removeRows(i1, i2 - i1)
-            if tag in ("replace", "insert"):
-                if row is not self._root and row.item.columnCount() < len(COLUMNS):
-                    row.item.setColumnCount(len(COLUMNS))
-                row.item.insertRows(i1, [child.item for child in children[j1:j2]])
-        kept = {id(child) for child in row.children}
-        row.children = children
-        return {child.uid for child in children if id(child) not in kept}
+        start = 0
+        while start < min(len(old), len(new)) and old[start] == new[start]:
+            start += 1
+        end = 0  # rows kept at the end
+        while end < min(len(old), len(new)) - start and old[-1 - end] == new[-1 - end]:
+            end += 1
+        came = self._made(row, wanted[start : len(new) - end])
+        gone = row.children[start : len(old) - end]
+        if gone:
+            for child in gone:
+                self._forget(child)
+            row.item.removeRows(start, len(gone))
+        if came:
+            if row is not self._root and row.item.columnCount() < len(COLUMNS):
+                row.item.setColumnCount(len(COLUMNS))
+            row.item.insertRows(start, [child.item for child in came])
+        row.children = [*row.children[:start], *came, *row.children[len(old) - end :]]
+        return {child.uid for child in came}
 
     def _forget(self, row: Row) -> None:
         self._rows.pop(row.uid, None)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QModelIndex, QPoint, Qt
 
 from okrdesk.services import entities
 from okrdesk.services.workspace import Workspace
+from ui.alignment_model import KEY, AlignmentModel
 from ui.alignment_view import HIGHLIGHT, OBJECTIVE_ID, ORPHANS, AlignmentView
 from ui.session import WorkspaceSession
 
@@ -101,3 +102,47 @@ def test_a_team_switch_scrolls_to_the_teams_first_objective(
         assert not team_titles(view, team) & {title(r) for r in before}  # the first one
         top_row = view.tree.indexAt(QPoint(4, 4))
         assert top_row.siblingAtColumn(0) == first  # at the top of the view
+
+
+def rows(model: AlignmentModel) -> list[tuple]:
+    """Every row in tree order: its key, depth and texts (what the view shows)."""
+
+    def depth(index: QModelIndex) -> int:
+        return 0 if not index.parent().isValid() else 1 + depth(index.parent())
+
+    return [
+        (row.data(KEY), depth(row), *(row.siblingAtColumn(c).data() for c in range(5)))
+        for row in model.indexes()
+    ]
+
+
+def test_after_edits_the_rows_are_those_a_new_model_makes(
+    qtbot, view: AlignmentView, session: WorkspaceSession
+) -> None:
+    objectives, teams = ids(session.ws, "objective"), ids(session.ws, "team")
+    grinder, first_visit = objectives[GRINDER], objectives[FIRST_VISIT]
+    rescue = next(o.id for o in view.amap.objectives if o.is_root)
+    cycle = view.amap.cycle_id
+
+    def same() -> None:
+        fresh = AlignmentModel()
+        fresh.show_map(view.amap, view.model_.top)
+        assert rows(view.model_) == rows(fresh)
+
+    assert view.link(grinder, parent_objective_id=first_visit)
+    same()
+    assert view.link(grinder, parent_objective_id=rescue, weight=0.5)
+    same()
+    session.update("objective", first_visit, title="Fix it the first time")
+    same()
+    new = session.create("objective", cycle_id=cycle, team_id=teams["Workshop"], title="Bay two")
+    assert view.link(new, parent_objective_id=grinder)
+    same()
+    session.delete("objective", grinder)  # its rows go, under every objective it supported
+    same()
+    session.undo_stack.undo()  # and come back
+    same()
+    while session.undo_stack.canUndo():
+        session.undo_stack.undo()
+    same()
+    assert rows(view.model_)[0][0].startswith("r/")
