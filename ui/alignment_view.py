@@ -1,17 +1,20 @@
 """The alignment view: company objectives at the top, under each the objectives that support
 it (department, then team), the key results they support, and the orphans; with link editing.
 
-Every edit goes through the WorkspaceSession (one undo step); the tree is rebuilt from the
-core's :func:`alignment_map` whenever the session reports a change, keeping what was expanded
-and selected.
+Every edit goes through the WorkspaceSession (one undo step). The tree is a view over
+:class:`~ui.alignment_model.AlignmentModel`. The core's :func:`alignment_map` is read once
+for a cycle; when the session reports a change that concerns it (from anywhere), the next
+map reads again only what the change touched (:func:`alignment_map_after`), and only the
+rows that changed are updated, keeping what was expanded and selected. Choosing another
+team in the navigator only moves the highlight and scrolls to the team's first objective.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtCore import QModelIndex, QPoint, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -19,48 +22,44 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from okrdesk.errors import OkrDeskError
-from okrdesk.formatting import (
-    counted,
-    editable_number,
-    percent,
-    shorten,
-)  # a weight shows as it was typed
-from okrdesk.services.alignment import (
-    AlignedObjective,
-    AlignmentMap,
-    CandidateParent,
-    Link,
-    alignment_map,
-)
+from okrdesk.formatting import counted, shorten
+from okrdesk.services.alignment import AlignmentMap, CandidateParent, alignment_map
+from okrdesk.services.alignment_update import alignment_map_after
 from okrdesk.services.organisation import organisation_kind, top_word
-from okrdesk.vocabulary import TEAM_KIND_WORDS
 from ui.alignment_link_dialog import ERROR_STYLE, LinkDialog, sentence
+from ui.alignment_model import (
+    COLUMNS,
+    ELSEWHERE,
+    HIGHLIGHT,
+    KEY,
+    LINK_ID,
+    NOTE,
+    OBJECTIVE_ID,
+    ORPHANS,
+    AlignmentModel,
+    team_label,
+)
 from ui.refresh import OKRS, Refresher
-from ui.session import WorkspaceSession
+from ui.session import Changes, WorkspaceSession
 
-COLUMNS = ["Objective", "Team", "Score", "Weight", "Link"]
-OBJECTIVE_ID = Qt.ItemDataRole.UserRole
-LINK_ID = Qt.ItemDataRole.UserRole + 1  # the link from this row to the row above it
-KEY = Qt.ItemDataRole.UserRole + 2  # the row's path of ids: stable across refreshes
-HIGHLIGHT = QColor("#fff1b8")
 INFO_STYLE = "background:#eaf1fb; color:#1d3f66; border:1px solid #b6cbe6; padding:6px;"
-ORPHANS, ELSEWHERE = "group:orphans", "group:elsewhere"
-
-
-def team_label(o: AlignedObjective, top: str = "company") -> str:
-    """The team's name, with its kind unless a plain team; the top named as the organisation
-    is ("school", "ministry", …)."""
-    if o.team_kind == "team":
-        return o.team_name
-    word = top if o.team_kind == "company" else TEAM_KIND_WORDS[o.team_kind]
-    return f"{o.team_name} ({word})"
+__all__ = [
+    "COLUMNS",
+    "ELSEWHERE",
+    "HIGHLIGHT",
+    "KEY",
+    "LINK_ID",
+    "OBJECTIVE_ID",
+    "ORPHANS",
+    "AlignmentView",
+    "team_label",
+]
 
 
 class AlignmentView(QWidget):
@@ -74,17 +73,15 @@ class AlignmentView(QWidget):
     def __init__(self, session: WorkspaceSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self._top = "company"  # what the top of the tree is called: set on each build
         self.amap: AlignmentMap | None = None
         self.link_dialog: LinkDialog | None = None
         self._cycle: str | None = None
         self._team: str | None = None
         self._collapsed: set[str] = set()
         self._follow: tuple[str, str | None] | None = None  # (objective, parent) to select next
-        self._scroll_next = True  # after a new context, the next refresh shows the team
+        self._scroll_next = True  # after a new team, show its first objective when next shown
         self._building = False
-        self._rows: dict[str, QTreeWidgetItem] = {}  # by KEY
-        self._bold = QFont()
+        self._read_for: str | None = None  # the cycle asked for when the map was read
 
         self.title = QLabel()
         self.title.setObjectName("alignmentTitle")
@@ -113,11 +110,16 @@ class AlignmentView(QWidget):
         self.message.setWordWrap(True)
         self.message.setVisible(False)
 
-        self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(COLUMNS)
+        self.model_ = AlignmentModel(self)
+        self.tree = QTreeView()
+        self.tree.setModel(self.model_)
+        bold = QFont(self.tree.font())
+        bold.setBold(True)
+        self.model_.bold = bold
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
         self.tree.setExpandsOnDoubleClick(False)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)  # read-only
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header = self.tree.header()
@@ -127,11 +129,12 @@ class AlignmentView(QWidget):
         self.tree.setColumnWidth(1, 210)
         self.tree.setColumnWidth(2, 64)
         self.tree.setColumnWidth(3, 64)
-        self.tree.itemDoubleClicked.connect(self._activated)
-        self.tree.itemExpanded.connect(lambda item: self._remember(item, expanded=True))
-        self.tree.itemCollapsed.connect(lambda item: self._remember(item, expanded=False))
-        self.tree.itemSelectionChanged.connect(self._update_buttons)
+        self.tree.doubleClicked.connect(self._activated)
+        self.tree.expanded.connect(lambda index: self._remember(index, expanded=True))
+        self.tree.collapsed.connect(lambda index: self._remember(index, expanded=False))
+        self.tree.selectionModel().selectionChanged.connect(self._update_buttons)
         self.tree.customContextMenuRequested.connect(self._context_menu)
+        self.model_.rowsInserted.connect(self._inserted)
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.tree)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.remove_selected_link)
@@ -144,269 +147,222 @@ class AlignmentView(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.tree, 1)
 
-        self.refresher = Refresher(self, session, OKRS, lambda _changes: self._catch_up())
+        self.refresher = Refresher(self, session, OKRS, self.refresh)
         self._update_buttons()
-        self.amap = None
         self.refresher.stale()  # built when first shown: a hidden tab costs nothing at start-up
 
     # -- context and refresh -------------------------------------------------------------------
 
     def set_context(self, cycle_id: str | None, team_id: str | None = None) -> None:
-        """Show a cycle (None: the current one); highlight and scroll to a team's objectives."""
-        if cycle_id != self._cycle:
-            self._collapsed.clear()
-            self.show_message("")
-        self._cycle, self._team = cycle_id, team_id
+        """Show a cycle (None: the current one); highlight and scroll to a team's objectives.
+
+        Another team in the same cycle reads nothing again: the map is the same."""
         self._scroll_next = True
-        self.refresher.stale()
+        if cycle_id != self._cycle or self.amap is None:
+            if cycle_id != self._cycle:
+                self._collapsed.clear()
+                self.show_message("")
+            self._cycle, self._team = cycle_id, team_id
+            self.model_.set_team(team_id)
+            self.refresher.stale()
+            return
+        self._team = team_id
+        self.model_.set_team(team_id)
+        if self.isVisible() and not self.refresher.pending:
+            self._scroll_to_team_once()
 
     def commit_pending(self) -> bool:
         return True  # links are saved as they are made: nothing is ever left typed
 
-    def _catch_up(self) -> None:
-        self.refresh()
-        if self._scroll_next:
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)  # (a change heard while hidden was caught up just before)
+        self._scroll_to_team_once()
+
+    def _scroll_to_team_once(self) -> None:
+        if self._scroll_next and self.amap is not None:
             self._scroll_next = False
             self.scroll_to_team()
 
-    def refresh(self) -> None:
+    def refresh(self, changes: Changes | None = None) -> None:
+        """Show the map as `changes` left it (None: read it all again)."""
+        ws, previous = self.session.ws, self.amap
         try:
-            self.amap = alignment_map(self.session.ws, self._cycle)
+            if (
+                previous is None
+                or changes is None
+                or changes.everything
+                or changes.touches(("cycle",))  # (the current cycle may be another now)
+                or self._read_for != self._cycle
+            ):
+                amap = alignment_map(ws, self._cycle)
+            else:
+                amap = alignment_map_after(ws, previous, changes)
+            self._read_for = self._cycle
         except OkrDeskError as exc:
             self.amap = None
             self.title.setText("Alignment")
             self.summary.setText(sentence(str(exc)))
-            self.tree.clear()
-            self._rows = {}
+            self.model_.clear()
             self._update_buttons()
             return
+        self.amap = amap
         selected = self.selected_key()
-        scroll = self.tree.verticalScrollBar().value()
         self._building = True
         try:
-            self._build(self.amap)
+            self.model_.set_team(self._team)
+            top = top_word(organisation_kind(self.session.ws))
+            if self.model_.show_map(amap, top):
+                self._expand_all()
         finally:
             self._building = False
-        self._restore_selection(selected)
-        self.tree.verticalScrollBar().setValue(scroll)
-        self._update_buttons()
-
-    def _build(self, amap: AlignmentMap) -> None:
-        self.tree.clear()
-        self._rows = {}
-        self._bold = QFont(self.tree.font())
-        self._bold.setBold(True)
-        items: list[QTreeWidgetItem] = []
         self.title.setText(f"Alignment · {amap.cycle_name}")
-        self._top = top_word(organisation_kind(self.session.ws))
-        orphans = len(amap.orphans)
         self.summary.setText(
-            f"{counted(len(amap.objectives), 'objective')} · {len(amap.roots)} at {self._top} "
-            f"level · {counted(orphans, 'orphan')} · each objective is listed "
+            f"{counted(len(amap.objectives), 'objective')} · {len(amap.roots)} at {top} "
+            f"level · {counted(len(amap.orphans), 'orphan')} · each objective is listed "
             "under the ones it supports"
         )
-        placed: set[str] = set()
-        for oid in amap.roots:
-            items.append(self._objective_item(amap, oid, None, "r", placed))
-        if not amap.roots:
-            note = QTreeWidgetItem([f"No {self._top}-level objectives in this cycle yet."])
-            note.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            items.append(note)
+        self._restore_selection(selected)
+        self._update_buttons()
+        if self.isVisible():
+            self._scroll_to_team_once()
 
-        group = self._group_item(
-            ORPHANS,
-            f"⚠ Orphans: {orphans} team objective{'s' if orphans != 1 else ''} "
-            "supporting nothing above"
-            if orphans
-            else "✔ Orphans: none, every team objective supports a higher one",
-        )
-        for oid in amap.orphans:
-            group.addChild(self._objective_item(amap, oid, None, "o", placed))
-        items.append(group)
+    def _expand_all(self) -> None:
+        """Everything open, but what the person closed (the default of this view)."""
+        model = self.model_
+        for n in range(model.rowCount()):
+            index = model.index(n, 0)
+            if index.data(KEY) in (ORPHANS, ELSEWHERE, NOTE):
+                self.tree.setFirstColumnSpanned(n, QModelIndex(), True)
+        with QSignalBlocker(self.tree):  # not a call of _remember for each of 11,500 rows
+            self.tree.expandAll()
+        for key in self._collapsed:
+            index = model.row_for_key(key)
+            if index.isValid():
+                self.tree.collapse(index)
 
-        rest = [o.id for o in amap.objectives if o.id not in placed]
-        if rest:
-            group = self._group_item(ELSEWHERE, "Supporting objectives outside this cycle")
-            for oid in rest:
-                if oid not in placed:
-                    group.addChild(self._objective_item(amap, oid, None, "x", placed))
-            items.append(group)
-
-        self.tree.addTopLevelItems(items)
-        self.tree.expandAll()
-        for key in self._collapsed & self._rows.keys():
-            self._rows[key].setExpanded(False)
-        self._highlight_team()
-
-    def _group_item(self, key: str, text: str) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([text])
-        item.setData(0, KEY, key)
-        item.setFirstColumnSpanned(True)
-        item.setFont(0, self._bold)
-        self._rows[key] = item
-        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-        return item
-
-    def _objective_item(
-        self,
-        amap: AlignmentMap,
-        oid: str,
-        link: Link | None,
-        path: str,
-        placed: set[str],
-    ) -> QTreeWidgetItem:
-        o = amap.objective(oid)
-        placed.add(oid)
-        key = f"{path}/{oid}"
-        notes = []
-        if link is not None and link.key_result_title:
-            notes.append(f"via KR “{shorten(link.key_result_title, 48)}”")
-        others = [x for x in o.supports if link is None or x.id != link.id]
-        if link is not None and others:
-            names = "; ".join(f"“{shorten(x.parent_title, 36)}”" for x in others)
-            notes.append(f"also supports {names}")
-        if not o.supports and not o.is_root:
-            notes.append("supports nothing yet")
-        weight = "" if link is None or link.weight is None else editable_number(link.weight)
-        item = QTreeWidgetItem(
-            ["◎ " + o.title, team_label(o, self._top), percent(o.score), weight, " · ".join(notes)]
-        )
-        item.setData(0, OBJECTIVE_ID, oid)
-        item.setData(0, LINK_ID, link.id if link else "")
-        item.setData(0, KEY, key)
-        self._rows[key] = item
-        item.setToolTip(0, o.title)
-        if notes:
-            item.setToolTip(4, "\n".join(self._note_lines(o, link)))
-        for column in (2, 3):
-            item.setTextAlignment(
-                column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-            )
-        if o.is_root:
-            item.setFont(0, self._bold)
-        if f"/{oid}/" in f"{path}/":  # a loop in imported data: do not descend forever
-            return item
-        for child in o.supporters:
-            item.addChild(self._objective_item(amap, child.objective_id, child, key, placed))
-        return item
-
-    @staticmethod
-    def _note_lines(o: AlignedObjective, link: Link | None) -> list[str]:
-        lines = []
-        for x in o.supports:
-            via = f" through its key result “{x.key_result_title}”" if x.key_result_title else ""
-            weight = f" (weight {editable_number(x.weight)})" if x.weight is not None else ""
-            here = " ← shown here" if link is not None and x.id == link.id else ""
-            lines.append(f"Supports “{x.parent_title}”{via}{weight}{here}")
-        return lines or ["Supports nothing yet"]
-
-    def _highlight_team(self) -> None:
-        if not self._team:
-            return
-        for item in self.items():
-            if self._team_of(item) == self._team:
-                for column in range(len(COLUMNS)):
-                    item.setBackground(column, QBrush(HIGHLIGHT))
+    def _inserted(self, parent: QModelIndex, first: int, last: int) -> None:
+        """Rows a change brought: open, as everything is, but what the person closed."""
+        if self.model_.resetting:
+            return  # every row anew: opened once it is all there (see _expand_all)
+        building, self._building = self._building, True
+        try:
+            if parent.isValid() and parent.data(KEY) not in self._collapsed:
+                self.tree.expand(parent)  # it may have had no rows under it until now
+            for n in range(first, last + 1):
+                index = self.model_.index(n, 0, parent)
+                if not parent.isValid() and index.data(KEY) in (ORPHANS, ELSEWHERE, NOTE):
+                    self.tree.setFirstColumnSpanned(n, parent, True)
+                self.tree.expandRecursively(index)
+                for key in self._collapsed:
+                    if key.startswith(f"{index.data(KEY)}/") or key == index.data(KEY):
+                        self.tree.collapse(self.model_.row_for_key(key))
+        finally:
+            self._building = building
 
     def scroll_to_team(self) -> None:
         """Reveal the context team's first objective in the tree."""
-        for item in self.items():
-            if self._team and self._team_of(item) == self._team:
-                parent = item.parent()
-                while parent is not None:
-                    parent.setExpanded(True)
-                    parent = parent.parent()
-                self.tree.scrollToItem(item, QAbstractItemView.ScrollHint.PositionAtTop)
-                return
+        if not self._team:
+            return
+        index = self.model_.first_row_of_team(self._team)
+        if index.isValid():
+            parent = index.parent()
+            while parent.isValid():
+                self.tree.expand(parent)
+                parent = parent.parent()
+            self.tree.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
 
-    def _team_of(self, item: QTreeWidgetItem) -> str | None:
-        oid = item.data(0, OBJECTIVE_ID)
-        if not oid or self.amap is None or oid not in self.amap:
-            return None
-        return self.amap.objective(oid).team_id
+    # -- rows, selection, expansion -----------------------------------------------------------
 
-    # -- items, selection, expansion -----------------------------------------------------------
+    def items(self) -> Iterator[QModelIndex]:
+        """Every row of the tree (column 0), depth first."""
+        return self.model_.indexes()
 
-    def items(self) -> Iterator[QTreeWidgetItem]:
-        """Every row of the tree, depth first."""
-        stack = [self.tree.topLevelItem(i) for i in reversed(range(self.tree.topLevelItemCount()))]
-        while stack:
-            item = stack.pop()
-            yield item
-            stack.extend(item.child(i) for i in reversed(range(item.childCount())))
+    def rows_for(self, objective_id: str) -> list[QModelIndex]:
+        return self.model_.rows_for(objective_id)
 
-    def rows_for(self, objective_id: str) -> list[QTreeWidgetItem]:
-        return [item for item in self.items() if item.data(0, OBJECTIVE_ID) == objective_id]
+    def row_for_key(self, key: str) -> QModelIndex:
+        return self.model_.row_for_key(key)
+
+    def current(self) -> QModelIndex:
+        """The chosen row (column 0), or an invalid index."""
+        rows = self.tree.selectionModel().selectedRows()
+        return rows[0] if rows else QModelIndex()
+
+    def set_current(self, index: QModelIndex) -> None:
+        self.tree.setCurrentIndex(index)
+        self.tree.scrollTo(index)
 
     def selected_key(self) -> str | None:
-        items = self.tree.selectedItems()
-        return items[0].data(0, KEY) if items else None
+        index = self.current()
+        return index.data(KEY) if index.isValid() else None
 
     def selected_objective(self) -> str | None:
-        items = self.tree.selectedItems()
-        return (items[0].data(0, OBJECTIVE_ID) or None) if items else None
+        index = self.current()
+        return (index.data(OBJECTIVE_ID) or None) if index.isValid() else None
 
     def select_objective(self, objective_id: str) -> bool:
         rows = self.rows_for(objective_id)
         if rows:
-            self.tree.setCurrentItem(rows[0])
-            self.tree.scrollToItem(rows[0])
+            self.set_current(rows[0])
         return bool(rows)
 
     def _restore_selection(self, key: str | None) -> None:
         follow, self._follow = self._follow, None
-        target = None
+        target = QModelIndex()
         if follow is not None:
             oid, parent = follow
             rows = self.rows_for(oid)
-            under = [r for r in rows if r.parent() and r.parent().data(0, OBJECTIVE_ID) == parent]
-            target = (under or rows or [None])[0]
-        if target is None and key is not None:
-            target = self._rows.get(key)
-            if target is None:  # the row moved (a link changed): follow the objective
+            under = [
+                r for r in rows if r.parent().isValid() and r.parent().data(OBJECTIVE_ID) == parent
+            ]
+            target = (under or rows or [QModelIndex()])[0]
+        if not target.isValid() and key is not None:
+            if self.selected_key() == key:
+                return  # still there: leave the view where it is
+            target = self.model_.row_for_key(key)
+            if not target.isValid():  # the row moved (a link changed): follow the objective
                 rows = self.rows_for(key.rsplit("/", 1)[-1])
-                target = rows[0] if rows else None
-        if target is not None:
-            self.tree.setCurrentItem(target)
-            self.tree.scrollToItem(target)
+                target = rows[0] if rows else QModelIndex()
+        if target.isValid():
+            self.set_current(target)
 
-    def _remember(self, item: QTreeWidgetItem, *, expanded: bool) -> None:
+    def _remember(self, index: QModelIndex, *, expanded: bool) -> None:
         if self._building:
             return
-        key = item.data(0, KEY)
+        key = index.data(KEY)
         if expanded:
             self._collapsed.discard(key)
         else:
             self._collapsed.add(key)
 
     def _update_buttons(self) -> None:
-        items = self.tree.selectedItems()
-        self.link_button.setEnabled(bool(items and items[0].data(0, OBJECTIVE_ID)))
-        self.unlink_button.setEnabled(bool(items and items[0].data(0, LINK_ID)))
+        index = self.current()
+        self.link_button.setEnabled(bool(index.isValid() and index.data(OBJECTIVE_ID)))
+        self.unlink_button.setEnabled(bool(index.isValid() and index.data(LINK_ID)))
 
-    def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
-        oid = item.data(0, OBJECTIVE_ID)
+    def _activated(self, index: QModelIndex) -> None:
+        oid = index.siblingAtColumn(0).data(OBJECTIVE_ID)
         if oid:
             self.objective_activated.emit(oid)
 
     def _context_menu(self, pos: QPoint) -> None:
-        item = self.tree.itemAt(pos)
-        if item is None or not item.data(0, OBJECTIVE_ID):
+        index = self.tree.indexAt(pos).siblingAtColumn(0)
+        if not index.isValid() or not index.data(OBJECTIVE_ID):
             return
-        self.tree.setCurrentItem(item)
-        menu = self.context_menu(item)
+        self.tree.setCurrentIndex(index)
+        menu = self.context_menu(index)
         menu.exec(self.tree.viewport().mapToGlobal(pos))
 
-    def context_menu(self, item: QTreeWidgetItem) -> QMenu:
+    def context_menu(self, index: QModelIndex) -> QMenu:
         """The menu for a row (built separately so that tests can read it)."""
         menu = QMenu(self)
-        oid = item.data(0, OBJECTIVE_ID)
+        oid = index.data(OBJECTIVE_ID)
         menu.addAction("Open objective", lambda: self.objective_activated.emit(oid))
         menu.addSeparator()
         menu.addAction("Link to…", lambda: self.open_link_dialog(oid))
-        link_id = item.data(0, LINK_ID)
-        if link_id and item.parent() is not None:
-            above = item.parent().text(0).removeprefix("◎ ")
+        link_id = index.data(LINK_ID)
+        if link_id and index.parent().isValid():
+            above = str(index.parent().data()).removeprefix("◎ ")
             menu.addAction(
                 f"Remove link to “{shorten(above, 40)}”", lambda: self.remove_link(link_id)
             )
@@ -485,9 +441,9 @@ class AlignmentView(QWidget):
         return ""
 
     def remove_selected_link(self) -> None:
-        items = self.tree.selectedItems()
-        if items and items[0].data(0, LINK_ID):
-            self.remove_link(items[0].data(0, LINK_ID))
+        index = self.current()
+        if index.isValid() and index.data(LINK_ID):
+            self.remove_link(index.data(LINK_ID))
 
     def remove_link(self, link_id: str) -> bool:
         """Delete one alignment link (one undo step); the objective stays."""

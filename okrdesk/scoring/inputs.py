@@ -12,10 +12,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import pairwise
+from math import isfinite
 
-from okrdesk.scoring._checks import require_finite, require_optional_finite
+from okrdesk.scoring._checks import require_finite
 from okrdesk.vocabulary import DIRECTIONS, KEY_RESULT_KINDS, Direction
 from okrdesk.vocabulary import KeyResultKind as Kind
+
+_NUMBERS = ("start", "target", "current", "commit", "stretch")
 
 
 @dataclass(frozen=True)
@@ -54,8 +57,10 @@ class KeyResultFacts:
             )
         if not isinstance(self.done, bool):
             raise ValueError(f"done must be True or False, got {self.done!r}")
-        for name in ("start", "target", "current", "commit", "stretch"):
-            require_optional_finite(name, getattr(self, name))
+        for name in _NUMBERS:
+            value = getattr(self, name)
+            if value is not None and (type(value) is not float or not isfinite(value)):
+                require_finite(name, value)  # the plain finite float needs no more checks
         if require_finite("weight", self.weight) < 0:
             raise ValueError(f"weight must not be negative, got {self.weight!r}")
         if self.kind == "metric":

@@ -8,11 +8,12 @@ through ``entities`` ("alignment_link"), which also refuses loops.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-from sqlalchemy import func, select
+from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import aliased
 
 from okrdesk.db import models as m
@@ -57,10 +58,18 @@ class AlignedObjective:
     kind: ObjectiveKind
     status: ObjectiveStatus
     owner: str
-    score: float | None  # weighted mean of its key results' progress; None without KRs
     key_results: tuple[tuple[str, str], ...]  # (id, title), in order
     supports: tuple[Link, ...]  # what it supports (upwards)
     supporters: tuple[Link, ...]  # the links of this cycle's objectives that support it
+    # Its key results' numbers (kind, start, target, current, direction, done, commit,
+    # stretch, weight): the score is computed from them when first asked for.
+    numbers: tuple[tuple, ...] = field(default=(), repr=False)
+
+    @cached_property
+    def score(self) -> float | None:
+        """The weighted mean of its key results' progress; None without key results.
+        (Computed when asked: a screen shows the scores of the rows on it.)"""
+        return _score(self.numbers)
 
     @property
     def is_root(self) -> bool:
@@ -80,6 +89,7 @@ class AlignmentMap:
     objectives: tuple[AlignedObjective, ...]  # team tree order, then the teams' own order
     roots: tuple[str, ...]  # ids of the root teams' (company) objectives
     orphans: tuple[str, ...]  # ids of team objectives that support nothing
+    source: Source | None = field(default=None, compare=False, repr=False)
 
     @cached_property
     def _by_id(self) -> dict[str, AlignedObjective]:
@@ -146,145 +156,166 @@ class CandidateParent:
 def alignment_map(
     ws: Workspace, cycle: str | None = None, today: date | None = None
 ) -> AlignmentMap:
-    """The alignment picture of a cycle (by name or id; the current cycle without one)."""
+    """The alignment picture of a cycle (by name or id; the current cycle without one).
+    After a change, :func:`okrdesk.services.alignment_update.alignment_map_after` gives the
+    next one reading only what the change touched."""
     with ws.read() as s:
         the_cycle = find_cycle(s, cycle, today)
-        cycle_id = the_cycle.id
-        teams = _teams_in_tree_order(
-            s.execute(
-                select(m.Team.id, m.Team.name, m.Team.kind, m.Team.parent_id).order_by(
-                    m.Team.position, m.Team.name
-                )
-            ).all()
-        )
-        objective_rows = s.execute(
-            select(
-                m.Objective.id,
-                m.Objective.title,
-                m.Objective.team_id,
-                m.Objective.kind,
-                m.Objective.status,
-                m.Objective.owner,
-            )
-            .where(m.Objective.cycle_id == cycle_id)
-            .order_by(m.Objective.position, m.Objective.created_at)
-        ).all()
-        kr = m.KeyResult
-        kr_rows = s.execute(
-            select(
-                kr.id,
-                kr.objective_id,
-                kr.title,
-                kr.kind,
-                kr.start,
-                kr.target,
-                kr.current,
-                kr.direction,
-                kr.done,
-                kr.commit_level,
-                kr.stretch_level,
-                kr.weight,
-            )
-            .join(m.Objective, m.Objective.id == kr.objective_id)
-            .where(m.Objective.cycle_id == cycle_id)
-            .order_by(kr.position)
-        ).all()
-        child = aliased(m.Objective)
-        parent = aliased(m.Objective)
-        link = m.AlignmentLink
-        link_rows = s.execute(
-            select(
-                link.id,
-                link.objective_id,
-                parent.id,
-                parent.title,
-                parent.cycle_id,
-                link.parent_key_result_id,
-                kr.title,
-                link.weight,
-            )
-            .join(child, child.id == link.objective_id)
-            .outerjoin(kr, kr.id == link.parent_key_result_id)
-            .join(parent, parent.id == func.coalesce(link.parent_objective_id, kr.objective_id))
-            .where(child.cycle_id == cycle_id)
-            .order_by(link.id)
-        ).all()
+        rows = s.connection()  # plain rows (thousands of them): no ORM objects needed
+        teams = _teams_in_tree_order(rows.execute(_TEAMS).all())
+        source = read_source(rows, the_cycle.id)
+    return assemble(the_cycle.id, the_cycle.name, teams, source)
 
-    krs_of: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    facts_of: dict[str, list[KeyResultFacts]] = defaultdict(list)
-    for row in kr_rows:
-        krs_of[row.objective_id].append((row.id, row.title))
-        facts_of[row.objective_id].append(
-            KeyResultFacts(
-                kind=row.kind,
-                start=row.start,
-                target=row.target,
-                current=row.current,
-                direction=row.direction,
-                done=bool(row.done),
-                commit=row.commit_level,
-                stretch=row.stretch_level,
-                weight=row.weight,
-            )
-        )
 
-    in_cycle = {row.id for row in objective_rows}
-    supports: dict[str, list[Link]] = defaultdict(list)
-    supporters: dict[str, list[Link]] = defaultdict(list)
-    for link_id, child_id, parent_id, title, parent_cycle, kr_id, kr_title, weight in link_rows:
-        item = Link(
-            id=link_id,
-            objective_id=child_id,
-            parent_objective_id=parent_id,
-            parent_title=title,
-            key_result_id=kr_id,
-            key_result_title=kr_title,
-            weight=weight,
-            in_cycle=parent_cycle == cycle_id,
-        )
-        supports[child_id].append(item)
-        if parent_id in in_cycle:
-            supporters[parent_id].append(item)
+@dataclass(frozen=True)
+class Source:
+    """The rows a map is built from, by objective: kept with the map, so that the next map
+    reads again only the objectives a change touched."""
 
+    objectives: dict[str, tuple]  # id → (id, title, team_id, kind, status, owner, order)
+    key_results: dict[str, tuple[tuple[str, str], ...]]  # objective → (id, title) in order
+    numbers: dict[str, tuple[tuple, ...]]  # objective → its key results' numbers
+    links: dict[str, tuple[Link, ...]]  # supporting objective → its links upwards
+
+    @cached_property
+    def owner_of(self) -> dict[tuple[str, str], str]:
+        """("key_result" or "alignment_link", id) → the objective it belongs to."""
+        found = {("key_result", kr): oid for oid, krs in self.key_results.items() for kr, _ in krs}
+        found.update(
+            (("alignment_link", x.id), oid) for oid, links in self.links.items() for x in links
+        )
+        return found
+
+    @cached_property
+    def linked_to(self) -> dict[str, set[str]]:
+        """Objective or key result id → the objectives with a link to it (which show its
+        title and cycle; a link to a key result shows its objective's too)."""
+        found: dict[str, set[str]] = defaultdict(set)
+        for oid, links in self.links.items():
+            for x in links:
+                found[x.parent_objective_id].add(oid)
+                if x.key_result_id is not None:
+                    found[x.key_result_id].add(oid)
+        return found
+
+
+def read_source(rows: Connection, cycle_id: str, only: Collection[str] | None = None) -> Source:
+    """The rows of the cycle's objectives (all, or `only` those that are in it)."""
+    o, kr, link = m.Objective, m.KeyResult, m.AlignmentLink
+    objectives = select(
+        o.id, o.title, o.team_id, o.kind, o.status, o.owner, o.position, o.created_at
+    ).where(o.cycle_id == cycle_id)
+    key_results = (  # in each objective's order, sorted below (SQLite sorted all: slower)
+        select(kr.objective_id, kr.position, kr.id, kr.title, *_NUMBERS)
+        .join(o, o.id == kr.objective_id)
+        .where(o.cycle_id == cycle_id)
+    )
+    child = aliased(m.Objective)
+    parent = aliased(m.Objective)
+    links = (
+        select(
+            link.id,
+            link.objective_id,
+            parent.id,
+            parent.title,
+            parent.cycle_id,
+            link.parent_key_result_id,
+            kr.title,
+            link.weight,
+        )
+        .join(child, child.id == link.objective_id)
+        .outerjoin(kr, kr.id == link.parent_key_result_id)
+        .join(parent, parent.id == func.coalesce(link.parent_objective_id, kr.objective_id))
+        .where(child.cycle_id == cycle_id)
+        .order_by(link.id)
+    )
+    if only is not None:  # (all rows are fetched at once: fetching them one by one was slower)
+        objectives = objectives.where(o.id.in_(only))
+        key_results = key_results.where(o.id.in_(only))
+        links = links.where(child.id.in_(only))
+    found = Source({}, {}, {}, {})
+    for oid, title, team, kind, status, owner, position, created in rows.execute(objectives).all():
+        found.objectives[oid] = (oid, title, team, kind, status, owner, (position, created, oid))
+    krs_of: dict[str, list[tuple]] = defaultdict(list)
+    for row in rows.execute(key_results).all():
+        krs_of[row[0]].append(tuple(row))
+    links_of: dict[str, list[Link]] = defaultdict(list)
+    for link_id, child_id, parent_id, title, cycle, kr_id, kr_title, weight in rows.execute(
+        links
+    ).all():
+        links_of[child_id].append(
+            Link(link_id, child_id, parent_id, title, kr_id, kr_title, weight, cycle == cycle_id)
+        )
+    for oid, krs in krs_of.items():
+        krs.sort(key=_position)
+        found.key_results[oid] = tuple((x[2], x[3]) for x in krs)
+        found.numbers[oid] = tuple(x[4:] for x in krs)
+    found.links.update((oid, tuple(x)) for oid, x in links_of.items())
+    return found
+
+
+def assemble(
+    cycle_id: str,
+    cycle_name: str,
+    teams: tuple[TeamNode, ...],
+    source: Source,
+    keep: AlignmentMap | None = None,
+    again: Collection[str] = (),
+) -> AlignmentMap:
+    """The map of `source`; the objectives of `keep` are used as they are but those `again`."""
     team_order = {team.id: n for n, team in enumerate(teams)}
     team_of = {team.id: team for team in teams}
-    ordered = [row for row in objective_rows if row.team_id in team_of]
-    ordered.sort(key=lambda row: team_order[row.team_id])  # stable: keeps the teams' order
-    place = {row.id: n for n, row in enumerate(ordered)}
-
-    def upwards(link: Link) -> tuple[int, str]:  # parents in map order; other cycles last
-        return place.get(link.parent_objective_id, len(place)), link.key_result_id or ""
-
-    objectives = tuple(
-        AlignedObjective(
-            id=row.id,
-            title=row.title,
-            team_id=row.team_id,
-            team_name=team_of[row.team_id].name,
-            team_kind=team_of[row.team_id].kind,
-            team_depth=team_of[row.team_id].depth,
-            kind=row.kind,
-            status=row.status,
-            owner=row.owner,
-            score=_score(facts_of.get(row.id, [])),
-            key_results=tuple(krs_of.get(row.id, ())),
-            supports=tuple(sorted(supports.get(row.id, []), key=upwards)),
-            supporters=tuple(
-                sorted(
-                    (x for x in supporters.get(row.id, []) if x.objective_id in place),
-                    key=lambda x: (place[x.objective_id], x.key_result_id or ""),
-                )
-            ),
-        )
-        for row in ordered
+    rows = source.objectives
+    # Team tree order, then each team's own order (position, creation, id).
+    ordered = sorted(
+        (row for row in rows.values() if row[2] in team_of),
+        key=lambda row: (team_order[row[2]], row[6]),
     )
+    place = {row[0]: n for n, row in enumerate(ordered)}
+    supporters: dict[str, list[Link]] = defaultdict(list)
+    for oid, links in source.links.items():
+        if oid in place:
+            for x in links:
+                if x.parent_objective_id in rows:
+                    supporters[x.parent_objective_id].append(x)
+
+    def upwards(x: Link) -> tuple[int, str]:  # parents in map order; other cycles last
+        return place.get(x.parent_objective_id, len(place)), x.key_result_id or ""
+
+    def downwards(x: Link) -> tuple[int, str]:
+        return place[x.objective_id], x.key_result_id or ""
+
+    objectives = []
+    for oid, title, team, kind, status, owner, _order in ordered:
+        if keep is not None and oid not in again and oid in keep:
+            objectives.append(keep.objective(oid))
+            continue
+        node = team_of[team]
+        objectives.append(
+            AlignedObjective(
+                id=oid,
+                title=title,
+                team_id=team,
+                team_name=node.name,
+                team_kind=node.kind,
+                team_depth=node.depth,
+                kind=kind,
+                status=status,
+                owner=owner,
+                key_results=source.key_results.get(oid, ()),
+                supports=tuple(sorted(source.links.get(oid, ()), key=upwards)),
+                supporters=tuple(sorted(supporters.get(oid, ()), key=downwards)),
+                numbers=source.numbers.get(oid, ()),
+            )
+        )
     return AlignmentMap(
         cycle_id=cycle_id,
-        cycle_name=the_cycle.name,
+        cycle_name=cycle_name,
         teams=teams,
-        objectives=objectives,
+        objectives=tuple(objectives),
         roots=tuple(o.id for o in objectives if o.is_root),
         orphans=tuple(o.id for o in objectives if o.is_orphan),
+        source=source,
     )
 
 
@@ -349,16 +380,54 @@ def _teams_in_tree_order(rows: list) -> tuple[TeamNode, ...]:
     return tuple(ordered)
 
 
-def _score(facts: list[KeyResultFacts]) -> float | None:
-    if not facts:
+def _position(row: tuple) -> tuple:
+    return row[1], row[2]  # (position, id) of a key result row
+
+
+_TEAMS = select(m.Team.id, m.Team.name, m.Team.kind, m.Team.parent_id).order_by(
+    m.Team.position, m.Team.name
+)
+# What a key result's progress is computed from, in KeyResultFacts' order.
+_NUMBERS = (
+    m.KeyResult.kind,
+    m.KeyResult.start,
+    m.KeyResult.target,
+    m.KeyResult.current,
+    m.KeyResult.direction,
+    m.KeyResult.done,
+    m.KeyResult.commit_level,
+    m.KeyResult.stretch_level,
+    m.KeyResult.weight,
+)
+# Scores computed lately, by their key results' numbers: after a change, a new map computes
+# only the scores of the objectives whose key results changed (the map is read again after
+# every change; at 1,000 teams, scoring 11,500 key results was most of its time).
+_scores: dict[tuple, float | None] = {}
+_SCORES_KEPT = 50_000
+
+
+def _score(key: tuple[tuple, ...]) -> float | None:
+    if not key:
         return None
+    if key in _scores:
+        return _scores[key]
+    facts: list[KeyResultFacts] = []
     scores: list[float | None] = []
-    for fact in facts:
-        try:
-            scores.append(progress(fact))
-        except ValueError:  # a draft with inconsistent numbers counts as no data
-            scores.append(None)
+    score: float | None = None
     try:
-        return objective_score(facts, scores=scores)
+        for kind, start, target, current, direction, done, commit, stretch, weight in key:
+            fact = KeyResultFacts(
+                kind, start, target, current, direction, bool(done), commit, stretch, weight
+            )
+            facts.append(fact)
+            try:
+                scores.append(progress(fact))
+            except ValueError:  # a draft with inconsistent numbers counts as no data
+                scores.append(None)
+        score = objective_score(facts, scores=scores)
     except ValueError:
-        return None
+        score = None
+    if len(_scores) >= _SCORES_KEPT:
+        _scores.clear()
+    _scores[key] = score
+    return score

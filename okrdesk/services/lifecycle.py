@@ -97,7 +97,7 @@ def allowed_states(ws: Workspace, cycle: str | None = None) -> tuple[str, ...]:
     with ws.read() as s:
         the_cycle = find_cycle(s, cycle)
         allowed = TRANSITIONS[the_cycle.state]
-        if the_cycle.state == "active" and _check_in_count(s, the_cycle.id):
+        if the_cycle.state == "active" and rules.has_check_ins(s.connection(), the_cycle.id):
             allowed = tuple(x for x in allowed if x != "planning")
         return allowed
 

@@ -115,10 +115,13 @@ def review(
         pace = expected_pace(the_cycle.start_date, the_cycle.end_date, today or date.today())
         query = select(m.Objective).where(m.Objective.cycle_id == the_cycle.id)
         if team is not None:
-            query = query.where(m.Objective.team_id == find_team(s, team).id)
+            the_team = s.get(m.Team, team) or find_team(s, team)  # an id, else a name
+            query = query.where(m.Objective.team_id == the_team.id)
+            teams = [the_team]
+        else:
+            teams = _team_order(s)
         final = _scores_final(the_cycle)
         objectives = _objective_reviews(s, list(s.scalars(query)), bands, pace, final)
-        teams = _team_order(s)
         by_team: dict[str, list[ObjectiveReview]] = defaultdict(list)
         for o in objectives:
             by_team[o.team_id].append(o)
@@ -271,7 +274,9 @@ def _objective_reviews(
         g.objective_id: g
         for g in s.scalars(select(m.ObjectiveGrade).where(m.ObjectiveGrade.objective_id.in_(ids)))
     }
-    team_names = {tid: name for tid, name in s.execute(select(m.Team.id, m.Team.name))}
+    team_ids = {o.team_id for o in objectives}
+    named = s.execute(select(m.Team.id, m.Team.name).where(m.Team.id.in_(team_ids)))
+    team_names = {tid: name for tid, name in named}
     result = []
     for o in sorted(objectives, key=lambda o: o.position):
         reviews = tuple(_kr_review(kr, grades.get(kr.id), bands, pace) for kr in krs[o.id])

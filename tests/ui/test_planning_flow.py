@@ -278,7 +278,7 @@ def test_a_school_gets_school_words_and_examples(qtbot, session) -> None:
     view.set_context(w.ctx.cycle_id, w.ctx.team_id)
     view.show()  # the view is built when it is shown
     assert "1 at school level" in view.summary.text()
-    assert view.tree.topLevelItem(0).text(1) == "Hillside School (school)"
+    assert view.model_.index(0, 1).data() == "Hillside School (school)"
 
 
 def test_a_workspace_that_never_chose_still_says_company(qtbot, demo_session) -> None:

@@ -58,7 +58,9 @@ class SavedField:
     def _mark(self, message: str | None) -> None:
         self.refused = message is not None
         kind = "QLineEdit" if isinstance(self.widget, QLineEdit) else "QPlainTextEdit"
-        self.widget.setStyleSheet(f"{kind} {BORDER}" if message else "")
+        style = f"{kind} {BORDER}" if message else ""
+        if self.widget.styleSheet() != style:  # (each new style sheet costs a restyle)
+            self.widget.setStyleSheet(style)
         if message:
             self.error.show_error(message)
         else:

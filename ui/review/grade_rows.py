@@ -48,7 +48,8 @@ def _line(name: str, placeholder: str, width: int | None = None) -> QLineEdit:
 
 class KeyResultRow:
     """The widgets of one key result, placed on the card's grid at `row`, its comment below
-    it (`row + 1`) and the error line below that (`row + 2`)."""
+    it (`row + 1`) and the error line below that (`row + 2`). A card showing another
+    objective shows another key result in it (:meth:`show` with ``force``)."""
 
     ROWS = 3
 
@@ -65,9 +66,12 @@ class KeyResultRow:
         self.band = chip("", band_colours(None))
         self.comment = _line("gradeComment", "Comment on this grade")
         self.error = ErrorLabel()
-        self.grade_field = SavedField(self.grade, self.error, lambda t: saves["grade"](kr.id, t))
+        # Saved to the key result shown when the person leaves the field.
+        self.grade_field = SavedField(
+            self.grade, self.error, lambda t: saves["grade"](self.kr.id, t)
+        )
         self.comment_field = SavedField(
-            self.comment, self.error, lambda t: saves["comment"](kr.id, t)
+            self.comment, self.error, lambda t: saves["comment"](self.kr.id, t)
         )
         for column, widget in enumerate(
             (self.title, self.progress, self.suggested, self.grade, self.band)
@@ -80,6 +84,14 @@ class KeyResultRow:
         grid.addLayout(below, row + 1, 0, 1, COLUMNS)
         grid.addWidget(self.error, row + 2, 0, 1, COLUMNS)
         self.show(kr, force=True)
+
+    def set_visible(self, visible: bool) -> None:
+        """Shown or left out (a card showing an objective with fewer key results)."""
+        for widget in (self.title, self.progress, self.suggested, self.grade, self.band):
+            widget.setVisible(visible)
+        self.comment.setVisible(visible)
+        if not visible:
+            self.error.clear_error()
 
     def show(self, kr: KeyResultReview, force: bool = False) -> None:
         self.kr = kr
@@ -110,10 +122,13 @@ class KeyResultRow:
 
 
 class ObjectiveCard(QFrame):
-    """An objective and its key results, graded inline."""
+    """An objective and its key results, graded inline. The page shows another objective in
+    a card it already has (:meth:`show_objective`): making the widgets anew for each team
+    was most of the time a team switch took."""
 
     def __init__(self, o: ObjectiveReview, saves: dict[str, Save], parent: QWidget | None = None):
         super().__init__(parent)
+        self._saves = saves
         self.setObjectName("objectiveCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.objective = o
@@ -142,12 +157,12 @@ class ObjectiveCard(QFrame):
         self.override_comment = _line("objectiveComment", "Comment on the objective")
         self.override_error = ErrorLabel()
         self.override_field = SavedField(
-            self.override, self.override_error, lambda t: saves["objective"](o.id, t)
+            self.override, self.override_error, lambda t: saves["objective"](self.objective.id, t)
         )
         self.override_comment_field = SavedField(
             self.override_comment,
             self.override_error,
-            lambda t: saves["objective_comment"](o.id, t),
+            lambda t: saves["objective_comment"](self.objective.id, t),
         )
         self.computed = QLabel()
         self.computed.setStyleSheet(MUTED)
@@ -167,17 +182,34 @@ class ObjectiveCard(QFrame):
         grid.setColumnStretch(0, 1)
         for column, width in enumerate(WIDTHS, start=1):  # the same columns on every card
             grid.setColumnMinimumWidth(column, width)
-        self.rows: dict[str, KeyResultRow] = {}
-        for n, kr in enumerate(o.key_results):
-            self.rows[kr.id] = KeyResultRow(grid, 1 + KeyResultRow.ROWS * n, kr, saves)
-        if not o.key_results:
-            grid.addWidget(QLabel("No key results."), 1, 0, 1, COLUMNS)
+        self._grid = grid
+        self._lines: list[KeyResultRow] = []  # made so far; the first ones show the KRs
+        self.rows: dict[str, KeyResultRow] = {}  # those shown, by key result id
+        self.no_key_results = QLabel("No key results.")
+        grid.addWidget(self.no_key_results, 1, 0, 1, COLUMNS)
 
         layout = QGridLayout(self)
         layout.addLayout(top, 0, 0)
         layout.addLayout(own, 1, 0)
         layout.addWidget(self.override_error, 2, 0)
         layout.addLayout(grid, 3, 0)
+        self.show_objective(o)
+
+    def show_objective(self, o: ObjectiveReview) -> None:
+        """Show another objective (or the same one anew), with as many key result rows."""
+        self.kind.setText(kind_word(o.kind))
+        self.kind.setToolTip(kind_tip(o.kind))
+        self.rows = {}
+        for n, kr in enumerate(o.key_results):
+            if n == len(self._lines):
+                row = 1 + KeyResultRow.ROWS * n
+                self._lines.append(KeyResultRow(self._grid, row, kr, self._saves))
+            line = self._lines[n]
+            line.set_visible(True)
+            self.rows[kr.id] = line
+        for line in self._lines[len(o.key_results) :]:
+            line.set_visible(False)
+        self.no_key_results.setVisible(not o.key_results)
         self.show_review(o, force=True)
 
     def show_review(self, o: ObjectiveReview, force: bool = False) -> None:

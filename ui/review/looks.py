@@ -65,10 +65,12 @@ def chip(
 def set_chip(label: QLabel, text: str, colours: tuple[str, str]) -> None:
     background, foreground = colours
     label.setText(text)
-    label.setStyleSheet(
+    style = (
         f"background: {background}; color: {foreground}; border-radius: 8px;"
         " padding: 1px 8px; font-weight: 600;"
     )
+    if label.styleSheet() != style:  # setting a style sheet costs a new style, even the same
+        label.setStyleSheet(style)
 
 
 def band_colours(band: Band | None) -> tuple[str, str]:

@@ -9,7 +9,7 @@ from okrdesk.errors import OkrDeskError
 from okrdesk.services import entities
 from ui.refresh import REVIEW, Refresher
 from ui.review.looks import READ_ONLY_STYLE
-from ui.session import WorkspaceSession
+from ui.session import Changes, WorkspaceSession
 
 
 class Refreshing(QWidget):
@@ -21,8 +21,16 @@ class Refreshing(QWidget):
         self.cycle_id: str | None = None
         self.team_id: str | None = None
         self.setStyleSheet(READ_ONLY_STYLE)
+        session.changed.connect(self._heard)  # before the refresher: caches know first
         self.refresher = Refresher(self, session, REVIEW, lambda _changes: self.refresh())
         self.refresher.stale()
+
+    def _heard(self, changes: Changes) -> None:
+        self.heard(changes)
+
+    def heard(self, changes: Changes) -> None:
+        """Every committed change, shown or not, before the page refreshes: for what it keeps
+        (subclasses)."""
 
     def set_context(self, cycle_id: str | None, team_id: str | None) -> None:
         self.cycle_id, self.team_id = cycle_id or None, team_id or None

