@@ -172,6 +172,8 @@ def run(
         if size:
             window.resize(*size)
         after_first_paint(window.centralWidget() or window, lambda: milestone("workspace ready"))
+        if not screenshot:
+            window.warm_up()  # the other tabs, built while the person reads this one
         window.centralWidget().update()
         if screenshot:
             window.remember_layout = False  # the size and panels as last used stay

@@ -99,3 +99,38 @@ def test_file_dialogs_open_beside_the_workspace_on_screen(qtbot, demo_copy: Path
     window = Windows().open(demo_copy)
     qtbot.addWidget(window)
     assert window.start_folder() == demo_copy.resolve().parent  # not the process's folder
+
+
+def test_the_hidden_tabs_are_built_while_the_person_reads_and_still_follow_changes(
+    qtbot, demo_copy: Path
+) -> None:
+    from okrdesk.services import entities
+    from okrdesk.services.workspace import Workspace
+
+    window = Windows().open(demo_copy)
+    qtbot.addWidget(window)
+    pages = window._lazy_pages()
+    assert [p.content for p in pages] == [None] * 5  # nothing built at start
+    window.warm_up(idle_ms=0)
+    qtbot.waitUntil(lambda: all(p.content is not None for p in pages))
+    assert window.tabs.currentIndex() == 0  # built behind the OKRs, none shown
+    # Another program renames an objective while the tabs are hidden: shown, they have it.
+    objective = window.okr_view.tree.teams[0].objectives[0]
+    with Workspace.open(demo_copy) as other:
+        entities.update(other, "objective", objective.id, title="Renamed in another program")
+    qtbot.waitUntil(lambda: window.okr_view.tree.teams[0].objectives[0].title.startswith("Ren"))
+    window.show_view("alignment")
+    qtbot.waitUntil(lambda: "Renamed in another program" in alignment_texts(window))
+
+
+def alignment_texts(window) -> str:
+    tree = window.alignment.tree
+    model = tree.model()
+    found, stack = [], [model.index(r, 0) for r in range(model.rowCount())]
+    while stack:
+        index = stack.pop()
+        found.append(str(index.data()))
+        if model.canFetchMore(index):
+            model.fetchMore(index)
+        stack.extend(model.index(r, 0, index) for r in range(model.rowCount(index)))
+    return "\n".join(found)
