@@ -19,6 +19,7 @@ from sqlalchemy.orm import aliased
 from okrdesk.db import models as m
 from okrdesk.errors import NotFoundError
 from okrdesk.scoring import KeyResultFacts, objective_score, progress
+from okrdesk.services.facts import NUMBER_COLUMNS
 from okrdesk.services.lookup import find_cycle
 from okrdesk.services.workspace import Workspace
 from okrdesk.vocabulary import ObjectiveKind, ObjectiveStatus, TeamKind
@@ -206,7 +207,7 @@ def read_source(rows: Connection, cycle_id: str, only: Collection[str] | None = 
         o.id, o.title, o.team_id, o.kind, o.status, o.owner, o.position, o.created_at
     ).where(o.cycle_id == cycle_id)
     key_results = (  # in each objective's order, sorted below (SQLite sorted all: slower)
-        select(kr.objective_id, kr.position, kr.id, kr.title, *_NUMBERS)
+        select(kr.objective_id, kr.position, kr.id, kr.title, *NUMBER_COLUMNS)
         .join(o, o.id == kr.objective_id)
         .where(o.cycle_id == cycle_id)
     )
@@ -386,18 +387,6 @@ def _position(row: tuple) -> tuple:
 
 _TEAMS = select(m.Team.id, m.Team.name, m.Team.kind, m.Team.parent_id).order_by(
     m.Team.position, m.Team.name
-)
-# What a key result's progress is computed from, in KeyResultFacts' order.
-_NUMBERS = (
-    m.KeyResult.kind,
-    m.KeyResult.start,
-    m.KeyResult.target,
-    m.KeyResult.current,
-    m.KeyResult.direction,
-    m.KeyResult.done,
-    m.KeyResult.commit_level,
-    m.KeyResult.stretch_level,
-    m.KeyResult.weight,
 )
 # Scores computed lately, by their key results' numbers: after a change, a new map computes
 # only the scores of the objectives whose key results changed (the map is read again after
