@@ -7,6 +7,7 @@ import, and a window that appears at once is what a person waiting sees.
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -174,6 +175,7 @@ def run(
         after_first_paint(window.centralWidget() or window, lambda: milestone("workspace ready"))
         if not screenshot:
             window.warm_up()  # the other tabs, built while the person reads this one
+            QTimer.singleShot(0, settle_memory)
         window.centralWidget().update()
         if screenshot:
             window.remember_layout = False  # the size and panels as last used stay
@@ -189,6 +191,14 @@ def run(
     after_first_paint(frame, first_look)
     frame.show()
     return app.exec()
+
+
+def settle_memory() -> None:
+    """Once the workspace is up: collect what start-up left, then leave the objects that
+    stay (modules, the window, its models) out of every later collection. A full pass
+    over them cost 80–110 ms in the middle of an action at 1,000 teams."""
+    gc.collect()
+    gc.freeze()
 
 
 class _FirstPaint(QObject):
