@@ -54,6 +54,8 @@ NOT_COPIES = {
     ("okrdesk/interchange/csv_format.py", "CANDIDATE_KINDS"),  # CSV columns
     ("okrdesk/interchange/json_format.py", "CANDIDATE_KINDS"),  # table names
     ("ui/refresh.py", "CANDIDATE_KINDS"),  # table names
+    ("okrdesk/services/review_totals.py", "CANDIDATE_KINDS"),  # table names
+    ("okrdesk/services/alignment_update.py", "CANDIDATE_KINDS"),  # table names
 }
 
 
