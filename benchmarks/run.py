@@ -521,46 +521,46 @@ def main() -> int:
 
 
 NOTES = """
-## Where a target is missed, and what the profile showed
+## How the figures were reached, and where a target is missed
 
-**Start-up (target 1.5× a bare PySide6 window).** Met for the window itself;
-the workspace appears about a second and a quarter later. Measured as a person
-starts it (`okrdesk PATH`), at the two paints the app waits for. The profile
-(`python -X importtime`, cProfile to the first paint) showed where the time went:
-the floor (interpreter + PySide6 + an empty window) is ~0.15–0.2 s; SQLAlchemy's
-import alone is 0.4–0.6 s on this machine, our models ~0.12 s, the visible
-widgets and their services ~0.2 s, and the hidden tabs' modules another ~0.4 s,
-all before a single query. What was done:
-- the window is painted first: `okrdesk.cli` knows its subcommands by name and
-  imports none of them for the GUI, and `MainWindow` is an empty frame (Qt only)
-  that `attach()` fills once it is on screen; even Qt's own `Qt` namespace (~40 ms
-  of enum set-up) is left until after the first paint;
-- hidden tabs import their modules when first shown (their widgets were already
-  built late): ~0.4 s less before the workspace shows;
-- earlier: Alembic and ReportLab load only when a file is created or upgraded or a
-  PDF is written.
-What remains between the frame and the workspace is SQLAlchemy's import (about
-half of it), the models, and reading and showing the largest team (~0.2 s).
+**Start-up: the first look.** The empty frame is painted first, as before. Then,
+before SQLAlchemy is imported, `okrdesk.services.first_look` reads the navigator and
+the chosen team's OKRs with the standard library's sqlite3 (read-only, ~5 ms at 200
+teams, ~10 ms at 1,000) and the window draws them with the very widgets and rows of
+the full window (`ui.okr_rows`, `ui.team_picker`); then the data layer loads and the
+full window takes over in place (nothing on screen moves; the OKR actions and other
+tabs wait until then). "On screen" in the table is that first look; "ready" is the
+full window. A file that needs more than a plain read (an older or newer schema, a
+log beside it, anything odd) gets no first look and opens as before. Between the
+frame and the first look: importing the first look's modules and Qt's own `Qt`
+namespace (~30 ms), the read, building the tabs and docks and painting the window.
+Between the first look and ready: importing SQLAlchemy, the models and the services
+(~0.7 s, with PySide6's import hook reading the source of every module imported after
+it), `PRAGMA quick_check` on open (~0.1 s at 1,000 teams) and building the full
+views (~0.2 s). Afterwards the hidden tabs are built one at a time while the person
+reads (1.5 s idle), and what stays is frozen out of the garbage collector.
 
-**Booklet (target 2× a plain ReportLab document of the same page count).**
-The floor used to print only the objective and key-result titles (ratio 7.5×, then
-5.1×): not the same work. It now prints every string the booklet prints, page by
-page (cover, contents, alignment rows, each sheet's rows with their numbers,
-owners, notes and initiatives, footers), one Paragraph per booklet row, in the same
-font, paper, margins and page breaks. Most of the change in the ratio comes from that
-honest floor, not from speed. The code got ~15 % faster too (instructions for one
-build, valgrind cachegrind: 12.33 G → 10.42 G; floor 7.36 G; ratio 1.68× → 1.42×):
-a string the main font draws whole skips the per-character fallback search (it was
-called ~900,000 times), a cell that fits is measured once, and progress bars are drawn
-in place instead of ~1,100 separate PDF shapes (saving 0.79 s → 0.16 s; the PDF is
-1.49 → 0.88 MB). Every page renders pixel-identical to before. What remains is
-ReportLab's own text output: the booklet draws about twice as many separate strings
-as the floor. Wall-clock ratios on this shared machine ran 1.4–1.7×.
+**Actions at 1,000 teams.** A team switch used to read the whole organisation twice
+(the OKR view and the coach each called `okr_tree`, and `find_team` loaded every team
+as an ORM object). Now one read of one team is shared by the views per change
+(`WorkspaceSession.remembered`), hidden views wait until shown, the check-in grid reads
+in one query, the Review tab keeps the cycle's totals and recomputes only the objectives
+a change touched (`okrdesk.services.review_totals`), and the Alignment tab reads the map
+once per change (then only what changed) into a C++ item model presented by a proxy, so
+a team switch only moves the highlight. A tab's *first* showing (imports, the first
+full read of the organisation's map or totals, building its widgets) is still over
+50 ms; in the app it is normally done before the person gets there (idle warm-up).
 
-**Add an objective and undo it.** Was ~100 ms an action on 200 teams: the OKR
-view and the navigator each reloaded all 221 teams as ORM objects. Team rows
-are now read as plain rows and the navigator only updates its counts when
-objectives change: ~38 ms to add, ~31 ms to undo.
+**Commands.** `demo` writes rows with one `executemany` per table; `export json`
+streams 500 rows at a time (memory 514 → 56 MiB at 1,000 teams, the same bytes);
+`import json` writes in batches; the booklet lays each team's sheet out only when the
+printing reaches it (memory 245 → 159 MiB at 1,000 teams, the same PDF). What remains
+of the booklet's time is ReportLab drawing text.
+
+**Booklet (target 2× a plain ReportLab document of the same page count).** The floor
+prints every string the booklet prints, page by page, one Paragraph per row, in the
+same font, paper, margins and page breaks; what remains is ReportLab's own text
+output (the booklet draws about twice as many separate strings as the floor).
 """
 
 if __name__ == "__main__":

@@ -126,6 +126,9 @@ def run(
     size: tuple[int, int] | None = None,
     team: str | None = None,
 ) -> int:
+    # A process of its own (not a test's, which starts it in a shared QApplication): only
+    # then are its spare moments and its garbage collector the app's to arrange.
+    own_process = QApplication.instance() is None
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APPLICATION)
     app.setOrganizationName(ORGANISATION)
@@ -173,7 +176,7 @@ def run(
         if size:
             window.resize(*size)
         after_first_paint(window.centralWidget() or window, lambda: milestone("workspace ready"))
-        if not screenshot:
+        if own_process and not screenshot:
             window.warm_up()  # the other tabs, built while the person reads this one
             QTimer.singleShot(0, settle_memory)
         window.centralWidget().update()

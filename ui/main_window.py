@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self._placeholder)
         self.setWindowTitle("OKR Desk")
         self._first_look: tuple[TeamPicker, QWidget] | None = None  # (team picker, OKR tree)
+        self._warm_timer: QTimer | None = None  # builds hidden tabs while the app is idle
 
     def show_opening(self, what: str) -> None:
         """Say what the empty frame is waiting for (a file name, "the demo workspace")."""
@@ -419,6 +420,8 @@ class MainWindow(QMainWindow):
     def _warm_next(self) -> None:
         from PySide6.QtCore import Qt
 
+        if self.session is None or not self.isVisible():
+            return  # closed meanwhile
         busy = QApplication.mouseButtons() != Qt.MouseButton.NoButton
         if busy or QApplication.activeModalWidget() or QApplication.activePopupWidget():
             self._warm_timer.start()  # not while the person is clicking or answering
@@ -707,6 +710,8 @@ class MainWindow(QMainWindow):
         self._docks_sized = True
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._warm_timer is not None:
+            self._warm_timer.stop()
         if self.session is None:  # closed while still opening
             self.closed.emit()
             super().closeEvent(event)

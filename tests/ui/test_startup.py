@@ -15,12 +15,6 @@ from ui.app import run
 from ui.main_window import MainWindow
 
 
-def close_and_quit(window: MainWindow) -> None:
-    """End `run`: closing the window is not enough when an earlier test left one open."""
-    window.close()
-    QApplication.quit()
-
-
 class PaintLog(QObject):
     """Records, for each paint of an OKR Desk window, whether a workspace was in it;
     closes the window (which ends `run`) once it has been painted with one."""
@@ -35,7 +29,7 @@ class PaintLog(QObject):
             if isinstance(window, MainWindow):
                 self.with_workspace.append(window.session is not None)
                 if window.session is not None and window.isVisible():
-                    QTimer.singleShot(0, lambda: close_and_quit(window))
+                    QTimer.singleShot(0, window.close)
         return False
 
 
@@ -121,7 +115,7 @@ def start_and_watch(monkeypatch, path: Path, at_first_look, **options) -> MainWi
         if name == "workspace ready":
             seen["ready"] = window
             window.remember_layout = False
-            QTimer.singleShot(0, lambda: close_and_quit(window))
+            QTimer.singleShot(0, window.close)
 
     monkeypatch.setattr(ui.app, "milestone", reached)
     assert run(str(path), **options) == 0
