@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 from collections.abc import Iterator
@@ -12,6 +13,8 @@ import pytest
 
 # Qt must never need a screen in tests (set before any Qt import).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from cli_run import Cli, call_main
 
 from okrdesk.services import entities
 from okrdesk.services.workspace import Workspace
@@ -96,3 +99,10 @@ def demo_ws(demo_copy: Path) -> Iterator[Workspace]:
     """The copy of the demo, open."""
     with Workspace.open(demo_copy) as ws:
         yield ws
+
+
+@pytest.fixture
+def okrdesk(capfd: pytest.CaptureFixture[str]) -> Cli:
+    """The `okrdesk` command in this process: okrdesk("show", path) → returncode, stdout,
+    stderr (see tests/cli_run.py; tests/cli/test_process.py runs the real process)."""
+    return functools.partial(call_main, capfd)
