@@ -14,6 +14,7 @@ import pytest
 # Qt must never need a screen in tests (set before any Qt import).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from budget import FULL
 from cli_run import Cli, call_main
 
 from okrdesk.services import entities
@@ -106,3 +107,18 @@ def okrdesk(capfd: pytest.CaptureFixture[str]) -> Cli:
     """The `okrdesk` command in this process: okrdesk("show", path) → returncode, stdout,
     stderr (see tests/cli_run.py; tests/cli/test_process.py runs the real process)."""
     return functools.partial(call_main, capfd)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say, under the results, whether the slow tests ran in full (see tests/budget.py)."""
+    reports = [r for key in ("passed", "failed") for r in terminalreporter.stats.get(key, [])]
+    slow = sum(1 for r in reports if r.when == "call" and "slow" in r.keywords)
+    if not slow:
+        return
+    if FULL:
+        terminalreporter.write_line(f"{slow} slow tests ran in full (OKRDESK_FULL_TESTS=1).")
+    else:
+        terminalreporter.write_line(
+            f"{slow} slow tests ran a bounded share (fewer kills and examples); "
+            "the full set: make test-all"
+        )

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from budget import share
 from reliability_tools import (
     Forker,
     Synthetic,
@@ -36,7 +37,7 @@ from reliability_tools import (
 from okrdesk.interchange import json_format
 from okrdesk.services.workspace import Workspace
 
-KILLS = 10  # per kind of output
+KILLS = share(full=10, quick=4)  # per kind of output (tests/budget.py)
 LANES = 2  # rounds run two at a time, each lane on its own copy of the inputs
 TABLES = json_format.TABLES
 
