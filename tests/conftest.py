@@ -119,6 +119,6 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.write_line(f"{slow} slow tests ran in full (OKRDESK_FULL_TESTS=1).")
     else:
         terminalreporter.write_line(
-            f"{slow} slow tests ran a bounded share (fewer kills and examples); "
+            f"{slow} slow tests ran, the kills and the fuzzing on a bounded share; "
             "the full set: make test-all"
         )
