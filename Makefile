@@ -1,11 +1,12 @@
-# The README's two commands: `make run` starts the app, `make test` runs the whole suite.
+# The README's two commands: `make run` starts the app, `make test` runs the whole suite
+# (the slow tests on a bounded share; `make test-all`, what CI runs, runs them in full).
 # Both create .venv and install what they need on first use.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean dist dist-smoke
+.PHONY: run test test-all lint bench clean dist dist-smoke
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,10 +17,18 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/okrdesk $(ARGS)
 
-test: $(STAMP)
+# The tests run in one worker process per CPU (pytest-xdist); TEST_WORKERS=0 runs them in
+# this one process.
+TEST_WORKERS ?= auto
+
+test test-all: $(STAMP)
 	$(BIN)/ruff check okrdesk ui tests
 	$(BIN)/lint-imports --no-logo
-	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) $(PYTEST_ARGS)
+
+# The full set, what CI runs: the same, with the slow tests (@pytest.mark.slow) in full
+# rather than a bounded share (all 60 kills, every fuzz example; see tests/budget.py).
+test-all: export OKRDESK_FULL_TESTS := 1
 
 # Benchmarks (not part of `make test`): medians against floors, written to docs/PERFORMANCE.md.
 bench: $(STAMP)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 from collections.abc import Iterator
@@ -12,6 +13,9 @@ import pytest
 
 # Qt must never need a screen in tests (set before any Qt import).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from budget import FULL
+from cli_run import Cli, call_main
 
 from okrdesk.services import entities
 from okrdesk.services.workspace import Workspace
@@ -96,3 +100,25 @@ def demo_ws(demo_copy: Path) -> Iterator[Workspace]:
     """The copy of the demo, open."""
     with Workspace.open(demo_copy) as ws:
         yield ws
+
+
+@pytest.fixture
+def okrdesk(capfd: pytest.CaptureFixture[str]) -> Cli:
+    """The `okrdesk` command in this process: okrdesk("show", path) → returncode, stdout,
+    stderr (see tests/cli_run.py; tests/cli/test_process.py runs the real process)."""
+    return functools.partial(call_main, capfd)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say, under the results, whether the slow tests ran in full (see tests/budget.py)."""
+    reports = [r for key in ("passed", "failed") for r in terminalreporter.stats.get(key, [])]
+    slow = sum(1 for r in reports if r.when == "call" and "slow" in r.keywords)
+    if not slow:
+        return
+    if FULL:
+        terminalreporter.write_line(f"{slow} slow tests ran in full (OKRDESK_FULL_TESTS=1).")
+    else:
+        terminalreporter.write_line(
+            f"{slow} slow tests ran, the kills and the fuzzing on a bounded share; "
+            "the full set: make test-all"
+        )

@@ -1,40 +1,30 @@
-"""The `okrdesk` command, run as a person would: a real process, real files."""
+"""The `okrdesk` command on real files, run in this process (`okrdesk.cli.main`; the real
+process is in test_process.py)."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_run import Cli
 
 from okrdesk import __version__
-
-
-def okrdesk(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "okrdesk", *map(str, args)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=cwd,
-    )
 
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_version() -> None:
+def test_version(okrdesk: Cli) -> None:
     result = okrdesk("--version")
     assert result.returncode == 0
     assert result.stdout.strip() == f"OKR Desk {__version__}"
 
 
-def test_new_then_show(tmp_path: Path) -> None:
+def test_new_then_show(okrdesk: Cli, tmp_path: Path) -> None:
     path = tmp_path / "fresh.okrdesk"
     assert okrdesk("new", path, "--name", "Fresh Co").returncode == 0
     result = okrdesk("show", path)
@@ -42,7 +32,7 @@ def test_new_then_show(tmp_path: Path) -> None:
     assert "no cycles yet" in result.stderr
 
 
-def test_demo_then_show_prints_a_readable_tree(tmp_path: Path) -> None:
+def test_demo_then_show_prints_a_readable_tree(okrdesk: Cli, tmp_path: Path) -> None:
     path = tmp_path / "demo.okrdesk"
     made = okrdesk("demo", path)
     assert made.returncode == 0, made.stderr
@@ -65,7 +55,7 @@ def test_demo_then_show_prints_a_readable_tree(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["demo.okrdesk"]
 
 
-def test_show_json_for_one_team_and_cycle(demo_file: Path) -> None:
+def test_show_json_for_one_team_and_cycle(okrdesk: Cli, demo_file: Path) -> None:
     result = okrdesk("show", demo_file, "--team", "workshop", "--json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
@@ -93,7 +83,7 @@ def test_show_json_for_one_team_and_cycle(demo_file: Path) -> None:
     ],
 )
 def test_bad_usage_exits_2_with_one_line(
-    tmp_path: Path, demo_file: Path, args: list[str], message: str
+    okrdesk: Cli, tmp_path: Path, demo_file: Path, args: list[str], message: str
 ) -> None:
     result = okrdesk(*(a.format(demo=demo_file, tmp=tmp_path) for a in args))
     assert result.returncode == 2
@@ -102,7 +92,7 @@ def test_bad_usage_exits_2_with_one_line(
     assert "Traceback" not in result.stderr
 
 
-def test_refused_inputs_exit_2_and_touch_nothing(tmp_path: Path) -> None:
+def test_refused_inputs_exit_2_and_touch_nothing(okrdesk: Cli, tmp_path: Path) -> None:
     (tmp_path / "random.okrdesk").write_bytes(bytes(range(256)) * 16)
     (tmp_path / "notes.txt").write_text("Grow revenue\n")
     (tmp_path / "foreign.json").write_text('{"hello": "world"}')
@@ -139,7 +129,9 @@ def test_refused_inputs_exit_2_and_touch_nothing(tmp_path: Path) -> None:
     assert {p.name: digest(p) for p in tmp_path.iterdir()} == before
 
 
-def test_export_import_round_trip_through_the_command(tmp_path: Path, demo_file: Path) -> None:
+def test_export_import_round_trip_through_the_command(
+    okrdesk: Cli, tmp_path: Path, demo_file: Path
+) -> None:
     work = tmp_path / "work.okrdesk"
     shutil.copy(demo_file, work)
     assert okrdesk("export", "json", work, "-o", tmp_path / "a.json").returncode == 0
@@ -159,7 +151,7 @@ def test_export_import_round_trip_through_the_command(tmp_path: Path, demo_file:
     assert (tmp_path / "c.json").read_bytes() == (tmp_path / "a.json").read_bytes()
 
 
-def test_synthetic_workspace_is_deterministic(tmp_path: Path) -> None:
+def test_synthetic_workspace_is_deterministic(okrdesk: Cli, tmp_path: Path) -> None:
     for name in ("one", "two"):
         assert (
             okrdesk("demo", tmp_path / f"{name}.okrdesk", "--teams", "3", "--seed", "5").returncode
@@ -172,7 +164,9 @@ def test_synthetic_workspace_is_deterministic(tmp_path: Path) -> None:
     assert (tmp_path / "other.json").read_bytes() != (tmp_path / "one.json").read_bytes()
 
 
-def test_commands_that_read_leave_every_byte_of_the_file(tmp_path: Path, demo_file: Path) -> None:
+def test_commands_that_read_leave_every_byte_of_the_file(
+    okrdesk: Cli, tmp_path: Path, demo_file: Path
+) -> None:
     """Reading never writes: not even the header's change counter or journal mode (a sync
     tool would upload the file again; a read-only share would refuse the write)."""
     path = tmp_path / "demo.okrdesk"

@@ -1,28 +1,19 @@
-"""`okrdesk lint`, `check` and `rules`, run as real processes on real files."""
+"""`okrdesk lint`, `check` and `rules` on real files (`okrdesk.cli.main` in this process)."""
 
 from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
+
+from cli_run import Cli
 
 from okrdesk.services import entities
 from okrdesk.services.coaching import check_workspace, disabled_rules, set_rule_enabled
 from okrdesk.services.workspace import Workspace
 
 
-def okrdesk(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "okrdesk", *map(str, args)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
-def test_lint_flags_an_activity_and_exits_1() -> None:
+def test_lint_flags_an_activity_and_exits_1(okrdesk: Cli) -> None:
     result = okrdesk("lint", "key-result", "Ship the new pricing page", "--json")
     assert result.returncode == 1
     rules = {f["rule"] for f in json.loads(result.stdout)["findings"]}
@@ -31,7 +22,7 @@ def test_lint_flags_an_activity_and_exits_1() -> None:
         assert set(finding) == {"rule", "severity", "message", "hint"}
 
 
-def test_lint_sound_key_result_exits_0_with_parsed_metric() -> None:
+def test_lint_sound_key_result_exits_0_with_parsed_metric(okrdesk: Cli) -> None:
     result = okrdesk("lint", "key-result", "Cut cost per lead from €40 to €25", "--json")
     assert result.returncode == 0, result.stdout
     document = json.loads(result.stdout)
@@ -45,13 +36,13 @@ def test_lint_sound_key_result_exits_0_with_parsed_metric() -> None:
     )
 
 
-def test_lint_objective_with_number_in_text_output() -> None:
+def test_lint_objective_with_number_in_text_output(okrdesk: Cli) -> None:
     result = okrdesk("lint", "objective", "Grow revenue by 20%")
     assert result.returncode == 1
     assert "hint:" in result.stdout and "[objective-" in result.stdout
 
 
-def test_check_workspace_finds_the_demo_weak_key_result(demo_file: Path) -> None:
+def test_check_workspace_finds_the_demo_weak_key_result(okrdesk: Cli, demo_file: Path) -> None:
     result = okrdesk("check", demo_file, "--json")
     assert result.returncode == 1
     found = json.loads(result.stdout)["findings"]
@@ -63,7 +54,9 @@ def test_check_workspace_finds_the_demo_weak_key_result(demo_file: Path) -> None
     assert clean.returncode == 0, clean.stdout
 
 
-def test_rules_switched_off_are_stored_in_the_workspace(tmp_path: Path, demo_file: Path) -> None:
+def test_rules_switched_off_are_stored_in_the_workspace(
+    okrdesk: Cli, tmp_path: Path, demo_file: Path
+) -> None:
     path = tmp_path / "demo.okrdesk"
     shutil.copy(demo_file, path)
     off = okrdesk("rules", path, "--disable", "key-result-is-activity")

@@ -1,13 +1,12 @@
-"""`okrdesk checkin` and `okrdesk score`, run as real processes on real files."""
+"""`okrdesk checkin` and `okrdesk score` on real files (`okrdesk.cli.main` in this process)."""
 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_run import Cli
 
 from okrdesk.services import checkin_views, checkins, entities, lifecycle, review
 from okrdesk.services.workspace import Workspace
@@ -15,22 +14,13 @@ from okrdesk.services.workspace import Workspace
 REBUILD = "Cut median hands-on rebuild time from 24 hours to 19"
 
 
-def okrdesk(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "okrdesk", *map(str, args)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
-def export(path: Path, out: Path) -> bytes:
+def export(okrdesk: Cli, path: Path, out: Path) -> bytes:
     result = okrdesk("export", "json", path, "-o", out)
     assert result.returncode == 0, result.stderr
     return out.read_bytes()
 
 
-def scores(path: Path, *args: str) -> dict[str, dict]:
+def scores(okrdesk: Cli, path: Path, *args: str) -> dict[str, dict]:
     result = okrdesk("score", path, "--json", *args)
     assert result.returncode == 0, result.stderr
     return {row["key_result"]: row for row in json.loads(result.stdout)}
@@ -65,8 +55,8 @@ def past(tmp_path: Path) -> Path:
     return path
 
 
-def test_checkin_then_score_shows_the_new_value(demo: Path) -> None:
-    before = scores(demo, "--team", "workshop")
+def test_checkin_then_score_shows_the_new_value(okrdesk: Cli, demo: Path) -> None:
+    before = scores(okrdesk, demo, "--team", "workshop")
     assert before[REBUILD]["progress"] == pytest.approx(0.4)
     result = okrdesk(
         "checkin",
@@ -86,7 +76,7 @@ def test_checkin_then_score_shows_the_new_value(demo: Path) -> None:
     assert result.stdout.startswith(f"Checked in '{REBUILD}' (Workshop, 2026-Q4) on 2026-11-23")
     assert "20 hours, at risk" in result.stdout
     assert "(replaces that day's earlier check-in of 22)" in result.stdout
-    after = scores(demo, "--team", "workshop")
+    after = scores(okrdesk, demo, "--team", "workshop")
     row = after[REBUILD]
     assert (row["team"], row["progress"], row["score"], row["confidence"]) == (
         "Workshop",
@@ -104,18 +94,20 @@ def test_checkin_then_score_shows_the_new_value(demo: Path) -> None:
     assert latest is not None and latest.note == "two benches back"
 
 
-def test_checkin_without_confidence_takes_the_pace_suggestion(demo: Path) -> None:
-    assert scores(demo)[REBUILD]["confidence"] == "off_track"
+def test_checkin_without_confidence_takes_the_pace_suggestion(okrdesk: Cli, demo: Path) -> None:
+    assert scores(okrdesk, demo)[REBUILD]["confidence"] == "off_track"
     result = okrdesk("checkin", demo, "--kr", REBUILD, "--value", "20", "--date", "2026-11-24")
     assert result.returncode == 0, result.stderr
     assert "20 hours, on track (suggested from pace)" in result.stdout
-    assert scores(demo)[REBUILD]["confidence"] == "on_track"
+    assert scores(okrdesk, demo)[REBUILD]["confidence"] == "on_track"
     behind = okrdesk("checkin", demo, "--kr", REBUILD, "--value", "23,5", "--date", "2026-11-25")
     assert "23.5 hours, off track (suggested from pace)" in behind.stdout
 
 
-def test_refused_check_ins_exit_2_and_change_nothing(tmp_path: Path, demo: Path) -> None:
-    original = export(demo, tmp_path / "before.json")
+def test_refused_check_ins_exit_2_and_change_nothing(
+    okrdesk: Cli, tmp_path: Path, demo: Path
+) -> None:
+    original = export(okrdesk, demo, tmp_path / "before.json")
     day = ["--date", "2026-11-20"]
     cases = [
         (["--kr", "cut median", "--value", "lots", *day], "Value must be a number (got 'lots')"),
@@ -135,10 +127,10 @@ def test_refused_check_ins_exit_2_and_change_nothing(tmp_path: Path, demo: Path)
         assert result.returncode == 2, (args, result.stdout)
         assert message in result.stderr, (args, result.stderr)
         assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
-    assert export(demo, tmp_path / "after.json") == original
+    assert export(okrdesk, demo, tmp_path / "after.json") == original
 
 
-def test_one_to_ten_confidence_and_milestones(past: Path) -> None:
+def test_one_to_ten_confidence_and_milestones(okrdesk: Cli, past: Path) -> None:
     with Workspace.open(past) as ws:
         checkins.set_confidence_scale(ws, "1-10")
     result = okrdesk(
@@ -170,7 +162,7 @@ def test_one_to_ten_confidence_and_milestones(past: Path) -> None:
     assert refused.returncode == 2 and "from 1 to 10 in this workspace" in refused.stderr
     done = okrdesk("checkin", past, "--kr", "open", "--value", "done", "--date", "2020-03-08")
     assert done.returncode == 0 and "done" in done.stdout
-    rows = scores(past, "--cycle", "2020-q1")
+    rows = scores(okrdesk, past, "--cycle", "2020-q1")
     assert (
         rows["Grow demos from 0 to 10"]["confidence_score"],
         rows["Open a shop"]["progress"],
@@ -181,11 +173,11 @@ def test_one_to_ten_confidence_and_milestones(past: Path) -> None:
     assert rows["Grow demos from 0 to 10"]["confidence"] == "on_track"
 
 
-def test_score_json_reports_pace_grades_and_objective_scores(past: Path) -> None:
+def test_score_json_reports_pace_grades_and_objective_scores(okrdesk: Cli, past: Path) -> None:
     with Workspace.open(past) as ws:
         demos = checkin_views.find_key_result(ws, "grow demos", cycle="2020-Q1").id
         review.grade_key_result(ws, demos, 0.6, "half the demos, but good ones")
-    rows = scores(past, "--cycle", "2020-Q1", "--team", "growth")
+    rows = scores(okrdesk, past, "--cycle", "2020-Q1", "--team", "growth")
     assert set(rows) == {"Grow sign-ups from 0 to 10", "Grow demos from 0 to 10", "Open a shop"}
     signups = rows["Grow sign-ups from 0 to 10"]
     demo_row = rows["Grow demos from 0 to 10"]
@@ -198,7 +190,7 @@ def test_score_json_reports_pace_grades_and_objective_scores(past: Path) -> None
     assert signups["objective_score"] == pytest.approx((1.0 + 0.6 + 0.0) / 3)
 
 
-def test_score_text_is_a_readable_table(past: Path, demo: Path) -> None:
+def test_score_text_is_a_readable_table(okrdesk: Cli, past: Path, demo: Path) -> None:
     result = okrdesk("score", past, "--cycle", "2020-Q1")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()

@@ -6,6 +6,10 @@ re-delimited and garbled. Every input either imports correctly (each key result 
 sheet is in the workspace, and the workspace exports again deterministically) or is refused
 with an InterchangeError/WorkspaceFileError whose message is one line; then nothing was
 created, and a merge target exports byte-for-byte as before.
+
+Runs are reproducible (``derandomize=True``, no example database) and bounded: the full set
+(OKRDESK_FULL_TESTS=1, see tests/budget.py) runs about three times the examples of
+`make test`.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from budget import share
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from reliability_tools import exported
@@ -192,7 +197,8 @@ def random_sheets(draw: st.DrawFn) -> bytes:
     return data
 
 
-@settings(FUZZ, max_examples=50)
+@pytest.mark.slow
+@settings(FUZZ, max_examples=share(full=50, quick=15))
 @given(data=random_sheets())
 def test_random_sheets_are_imported_or_refused_cleanly(data: bytes, scratch: Path) -> None:
     check_new(data, scratch)
@@ -264,7 +270,8 @@ def test_the_base_export_imports(base: tuple[Path, bytes], scratch: Path) -> Non
     assert check_into(data, base[0], scratch) == "imported"
 
 
-@settings(FUZZ, max_examples=25)
+@pytest.mark.slow
+@settings(FUZZ, max_examples=share(full=25, quick=10))
 @given(st.data())
 def test_mutated_exports_are_imported_or_refused_cleanly(
     base: tuple[Path, bytes], scratch: Path, data: st.DataObject
@@ -272,7 +279,8 @@ def test_mutated_exports_are_imported_or_refused_cleanly(
     check_new(data.draw(mutated(base[1])), scratch)
 
 
-@settings(FUZZ, max_examples=30)
+@pytest.mark.slow
+@settings(FUZZ, max_examples=share(full=30, quick=10))
 @given(st.data())
 def test_mutated_exports_merge_all_or_nothing(
     base: tuple[Path, bytes], scratch: Path, data: st.DataObject

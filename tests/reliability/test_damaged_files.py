@@ -20,7 +20,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from reliability_tools import Forker, Synthetic, integrity, one_line, row_counts, sha256
+from cli_run import Cli
+from reliability_tools import Synthetic, integrity, one_line, row_counts, sha256
 
 from okrdesk.interchange import json_format
 from okrdesk.services.workspace import Workspace
@@ -54,7 +55,7 @@ def _a_third(path: Path) -> None:
     ids=["zero-bytes", "60-bytes", "first-page", "a-third"],
 )
 def test_every_command_refuses_a_damaged_workspace(
-    forker: Forker, demo_file: Path, tmp_path: Path, damage, reason: str
+    okrdesk: Cli, demo_file: Path, tmp_path: Path, damage, reason: str
 ) -> None:
     path = Path(shutil.copy(demo_file, tmp_path / "hurt.okrdesk"))
     damage(path)
@@ -73,11 +74,10 @@ def test_every_command_refuses_a_damaged_workspace(
         "merge": ["import", "json", tmp_path / "good.json", "--into", path],
     }
     before = sha256(path)
-    running = {n: forker.cli(a, tmp_path / f"{n}.log") for n, a in commands.items()}
-    for name, process in running.items():
-        process.join(60)
-        log = (tmp_path / f"{name}.log").read_text()
-        assert process.exitcode == 2, (name, log)
+    for name, argv in commands.items():
+        result = okrdesk(*argv)
+        log = result.stdout + result.stderr
+        assert result.returncode == 2, (name, log)
         assert one_line(log).startswith(f"okrdesk: {path}: "), (name, log)
         assert reason in log, (name, log)
     assert sha256(path) == before
@@ -178,7 +178,7 @@ def test_a_crash_with_a_hot_rollback_journal_is_repaired_not_refused(
 # -- file names --------------------------------------------------------------------------------
 
 
-def test_file_names_with_uri_characters(forker: Forker, tmp_path: Path) -> None:
+def test_file_names_with_uri_characters(okrdesk: Cli, tmp_path: Path) -> None:
     """'#', '?' and '%' once cut the name short: a stray file was made and used instead."""
     names = ["Q3 #2 what? 50%20off.okrdesk"]
     steps = [
@@ -187,14 +187,13 @@ def test_file_names_with_uri_characters(forker: Forker, tmp_path: Path) -> None:
         lambda p: ["export", "json", p, "-o", f"{p}.json"],
         lambda p: ["import", "json", f"{p}.json", "-o", p.with_name(f"copy {p.name}")],
     ]
-    for n, step in enumerate(steps):  # each step for every name at once
-        running = {name: forker.cli(step(tmp_path / name), tmp_path / f"{n}.log") for name in names}
-        for name, process in running.items():
-            process.join(60)
-            assert process.exitcode == 0, (name, step(tmp_path / name))
+    for step in steps:
+        for name in names:
+            result = okrdesk(*step(tmp_path / name))
+            assert result.returncode == 0, (name, step(tmp_path / name), result.stderr)
     for name in names:
         with Workspace.open(tmp_path / f"copy {name}") as ws:
             assert ws.info().name == name
-    made = {p.name for p in tmp_path.iterdir() if p.suffix != ".log"}
+    made = {p.name for p in tmp_path.iterdir()}
     # Nothing else: no "Q3 " (cut at #) or "Q3 #2 what" (cut at ?) beside them.
     assert made == {*names, *(f"{n}.json" for n in names), *(f"copy {n}" for n in names)}

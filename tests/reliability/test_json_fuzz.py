@@ -5,7 +5,9 @@ every id of the file) or is refused with an InterchangeError/WorkspaceFileError 
 message is one line; then no workspace was created and a merge target is byte-for-byte
 the same export as before. Any other exception fails the test.
 
-Runs are reproducible (``derandomize=True``, no example database) and bounded.
+Runs are reproducible (``derandomize=True``, no example database) and bounded: the
+full set (OKRDESK_FULL_TESTS=1, see tests/budget.py) runs about three times the examples
+of `make test`.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from budget import share
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from reliability_tools import exported
@@ -207,7 +210,8 @@ def random_documents(draw: st.DrawFn) -> bytes:
     return serialise(draw, document)
 
 
-@settings(FUZZ, max_examples=60)
+@pytest.mark.slow
+@settings(FUZZ, max_examples=share(full=60, quick=20))
 @given(data=random_documents())
 def test_random_documents_are_imported_or_refused_cleanly(data: bytes, scratch: Path) -> None:
     check_import_new(data, scratch)
@@ -314,7 +318,8 @@ def test_the_base_export_imports(small: tuple[Path, bytes], scratch: Path) -> No
     assert check_import_new(data, scratch) == "imported"
 
 
-@settings(FUZZ, max_examples=25)
+@pytest.mark.slow
+@settings(FUZZ, max_examples=share(full=25, quick=10))
 @given(st.data())
 def test_mutated_exports_are_imported_or_refused_cleanly(
     small: tuple[Path, bytes], scratch: Path, data: st.DataObject
@@ -323,7 +328,8 @@ def test_mutated_exports_are_imported_or_refused_cleanly(
     check_import_new(data.draw(mutated(base)), scratch)
 
 
-@settings(FUZZ, max_examples=40)
+@pytest.mark.slow
+@settings(FUZZ, max_examples=share(full=40, quick=15))
 @given(st.data())
 def test_mutated_exports_merge_all_or_nothing(
     small: tuple[Path, bytes], scratch: Path, data: st.DataObject

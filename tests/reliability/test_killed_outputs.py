@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from budget import share
 from reliability_tools import (
     Forker,
     Synthetic,
@@ -37,6 +38,10 @@ from okrdesk.interchange import json_format
 from okrdesk.services.workspace import Workspace
 
 KILLS = 10  # per kind of output
+# The outputs that take seconds to make (the demos, a 50-team import): `make test` kills
+# each 4 times, the full set 10 (tests/budget.py). Their kills land in the writing nearly
+# every time; the quick outputs' aimed kills hit it about every other time, so they keep 10.
+SLOW_KILLS = share(full=10, quick=4)
 LANES = 2  # rounds run two at a time, each lane on its own copy of the inputs
 TABLES = json_format.TABLES
 
@@ -67,8 +72,8 @@ class Tally:
     during_write: int = 0  # kills that landed while the temporary file existed
 
 
-def kill_rounds(forker: Forker, run: Run, folder: Path, seed: str) -> Tally:
-    """KILLS rounds in LANES parallel lanes; each lane has its own inputs (see Run.lane)."""
+def kill_rounds(forker: Forker, run: Run, folder: Path, seed: str, kills: int = KILLS) -> Tally:
+    """`kills` rounds in LANES parallel lanes; each lane has its own inputs (see Run.lane)."""
     lanes = [folder / f"lane{k}" for k in range(LANES)]
     for lane in lanes:
         lane.mkdir()
@@ -79,7 +84,7 @@ def kill_rounds(forker: Forker, run: Run, folder: Path, seed: str) -> Tally:
     with ThreadPoolExecutor(LANES) as pool:
         futures = [
             pool.submit(
-                _lane, forker, run, lane, range(k, KILLS, LANES), seed, full, temp_seen_at, tally
+                _lane, forker, run, lane, range(k, kills, LANES), seed, full, temp_seen_at, tally
             )
             for k, (lane, tally) in enumerate(zip(lanes, tallies, strict=True))
         ]
@@ -183,12 +188,12 @@ def _judge(run: Run, folder: Path, tally: Tally) -> None:
         tally.complete += 1
 
 
-def _report(kind: str, tally: Tally, *, must_hit_write: bool = True) -> None:
+def _report(kind: str, tally: Tally, kills: int = KILLS, *, must_hit_write: bool = True) -> None:
     print(
-        f"{kind}: {KILLS} kills — absent {tally.absent}, previous version {tally.previous}, "
+        f"{kind}: {kills} kills — absent {tally.absent}, previous version {tally.previous}, "
         f"complete {tally.complete}; {tally.during_write} landed while the output was written"
     )
-    assert tally.absent + tally.previous + tally.complete == KILLS
+    assert tally.absent + tally.previous + tally.complete == kills
     if must_hit_write:  # some kills hit the writing itself, not only before or after it
         assert tally.during_write >= 1
 
@@ -297,7 +302,8 @@ def test_killed_import_leaves_a_whole_workspace_or_none(
         target="imported.okrdesk",
         check=check,
     )
-    _report("import json -o", kill_rounds(forker, run, tmp_path, "import-new"))
+    tally = kill_rounds(forker, run, tmp_path, "import-new", SLOW_KILLS)
+    _report("import json -o", tally, SLOW_KILLS)
 
 
 def test_killed_merge_is_all_or_nothing(
@@ -382,5 +388,5 @@ def test_killed_demo_leaves_a_whole_workspace_or_none_and_a_rerun_succeeds(
 
     run = Run(lambda h: ["demo", h / "demo.okrdesk", *extra], "demo.okrdesk", check, after=rerun)
     (tmp_path / "kills").mkdir()
-    tally = kill_rounds(forker, run, tmp_path / "kills", "demo")
-    _report(" ".join(["demo", *extra]), tally)
+    tally = kill_rounds(forker, run, tmp_path / "kills", "demo", SLOW_KILLS)
+    _report(" ".join(["demo", *extra]), tally, SLOW_KILLS)

@@ -7,11 +7,10 @@ without an exception, printed on one page with what no font can draw named, neve
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_run import Cli
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
@@ -131,7 +130,9 @@ def test_the_coach_never_raises(text: str) -> None:
 # -- the printed sheet -------------------------------------------------------------------------
 
 
-def test_the_sheet_prints_odd_text_and_names_what_it_cannot_draw(planned, tmp_path: Path) -> None:
+def test_the_sheet_prints_odd_text_and_names_what_it_cannot_draw(
+    okrdesk: Cli, planned, tmp_path: Path
+) -> None:
     ws, cycle, team = planned
     objective = entities.create(
         ws, "objective", cycle_id=cycle, team_id=team, title=at_limit(HEBREW), why=ARABIC
@@ -142,12 +143,7 @@ def test_the_sheet_prints_odd_text_and_names_what_it_cannot_draw(planned, tmp_pa
     path = ws.path
     ws.close()
     out = tmp_path / "odd.pdf"
-    result = subprocess.run(
-        [sys.executable, "-m", "okrdesk", "sheet", path, "--team", "צוות 👩🏽‍💻 تمیز", "-o", out],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = okrdesk("sheet", path, "--team", "צוות 👩🏽‍💻 تمیز", "-o", out)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"Wrote {out} (1 page)"
     assert pdf_pages(out) == 1

@@ -1,25 +1,15 @@
-"""`okrdesk sheet`, `booklet` and `retro`, run as a person would."""
+"""`okrdesk sheet`, `booklet` and `retro` on real files (`okrdesk.cli.main` in this process)."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
+from cli_run import Cli
 from pypdf import PdfReader
 from report_helpers import Builder, pdf_text
 
 
-def okrdesk(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "okrdesk", *map(str, args)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
-def test_sheet_writes_one_page(demo_copy: Path, tmp_path: Path) -> None:
+def test_sheet_writes_one_page(okrdesk: Cli, demo_copy: Path, tmp_path: Path) -> None:
     out = tmp_path / "workshop.pdf"
     result = okrdesk("sheet", demo_copy, "--team", "workshop", "-o", out)
     assert result.returncode == 0, result.stderr
@@ -28,7 +18,7 @@ def test_sheet_writes_one_page(demo_copy: Path, tmp_path: Path) -> None:
     assert len(PdfReader(out).pages) == 1
 
 
-def test_sheet_in_landscape_letter(demo_copy: Path, tmp_path: Path) -> None:
+def test_sheet_in_landscape_letter(okrdesk: Cli, demo_copy: Path, tmp_path: Path) -> None:
     out = tmp_path / "letter.pdf"
     result = okrdesk(
         "sheet", demo_copy, "--team", "Café Sales", "--cycle", "2026-q3",
@@ -40,7 +30,7 @@ def test_sheet_in_landscape_letter(demo_copy: Path, tmp_path: Path) -> None:
     assert "2026-Q3" in page.extract_text()
 
 
-def test_booklet_and_retro(demo_copy: Path, tmp_path: Path) -> None:
+def test_booklet_and_retro(okrdesk: Cli, demo_copy: Path, tmp_path: Path) -> None:
     booklet, retro = tmp_path / "booklet.pdf", tmp_path / "retro.pdf"
     made = okrdesk("booklet", demo_copy, "-o", booklet)
     assert made.returncode == 0, made.stderr
@@ -52,7 +42,7 @@ def test_booklet_and_retro(demo_copy: Path, tmp_path: Path) -> None:
 
 
 def test_unknown_team_is_a_one_line_error_and_writes_nothing(
-    demo_copy: Path, tmp_path: Path
+    okrdesk: Cli, demo_copy: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "x.pdf"
     result = okrdesk("sheet", demo_copy, "--team", "Marketing", "-o", out)
@@ -63,7 +53,7 @@ def test_unknown_team_is_a_one_line_error_and_writes_nothing(
     assert list(tmp_path.iterdir()) == [demo_copy]
 
 
-def test_bad_input_is_refused_with_exit_2(demo_copy: Path, tmp_path: Path) -> None:
+def test_bad_input_is_refused_with_exit_2(okrdesk: Cli, demo_copy: Path, tmp_path: Path) -> None:
     cases = [
         ("sheet", demo_copy, "-o", tmp_path / "a.pdf"),  # --team missing
         ("sheet", demo_copy, "--team", "Workshop", "--paper", "a5", "-o", tmp_path / "a.pdf"),
@@ -79,7 +69,7 @@ def test_bad_input_is_refused_with_exit_2(demo_copy: Path, tmp_path: Path) -> No
 
 
 def test_never_overwrites_the_workspace_or_a_file_that_is_not_a_pdf(
-    demo_copy: Path, tmp_path: Path
+    okrdesk: Cli, demo_copy: Path, tmp_path: Path
 ) -> None:
     before = demo_copy.read_bytes()
     result = okrdesk("sheet", demo_copy, "--team", "Workshop", "-o", demo_copy)
@@ -92,7 +82,9 @@ def test_never_overwrites_the_workspace_or_a_file_that_is_not_a_pdf(
     assert notes.read_text() == "mine"
 
 
-def test_overflow_is_a_notice_not_a_failure(team_workspace: Builder, tmp_path: Path) -> None:
+def test_overflow_is_a_notice_not_a_failure(
+    okrdesk: Cli, team_workspace: Builder, tmp_path: Path
+) -> None:
     ws = team_workspace(10, 10, initiatives=3)
     ws.close()
     out = tmp_path / "huge.pdf"
@@ -103,7 +95,7 @@ def test_overflow_is_a_notice_not_a_failure(team_workspace: Builder, tmp_path: P
     assert len(PdfReader(out).pages) >= 2
 
 
-def test_missing_glyphs_are_a_notice(team_workspace: Builder, tmp_path: Path) -> None:
+def test_missing_glyphs_are_a_notice(okrdesk: Cli, team_workspace: Builder, tmp_path: Path) -> None:
     ws = team_workspace(1, 1, initiatives=0, team="Hieroglyphs \U00013000")
     ws.close()
     out = tmp_path / "glyphs.pdf"

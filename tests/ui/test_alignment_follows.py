@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtWidgets import QApplication
 
 from okrdesk.services import entities
 from okrdesk.services.workspace import Workspace
@@ -91,7 +92,7 @@ def test_a_team_switch_scrolls_to_the_teams_first_objective(
     qtbot, view: AlignmentView, session: WorkspaceSession
 ) -> None:
     view.resize(900, 260)  # a short window: most rows are below the fold
-    qtbot.wait(10)
+    QApplication.processEvents()  # the layout the resize posted, now (no fixed wait)
     cycle, teams = view.amap.cycle_id, ids(session.ws, "team")
     for team in ("Workshop", "Field Service", "Kolbenwerk Espresso"):
         view.set_context(cycle, teams[team])

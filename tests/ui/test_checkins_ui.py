@@ -187,7 +187,7 @@ def test_key_result_rows_are_sized_at_the_pages_width(qtbot, demo_copy: Path) ->
     A row holds at most a wrapped title or a value above its date."""
     window = Windows().open(demo_copy)
     qtbot.addWidget(window)
-    qtbot.wait(100)
+    qtbot.waitUntil(lambda: window.windowHandle().isExposed())  # on screen, then the click
     window.show_view("checkins")
     page = find_page(window)[1]
     qtbot.waitUntil(lambda: bool(page.key_result_ids()), timeout=3000)
@@ -463,14 +463,14 @@ def test_rows_stay_where_they_are_when_a_value_is_typed(qtbot, demo_copy: Path, 
     edited, and the next click landed on another key result (seen under X11)."""
     window, page = open_page(qtbot, demo_copy)
     window.resize(1366, 768)
-    qtbot.wait(50)
+    qtbot.wait(50)  # a check that nothing moves: the resize's deferred row fitting runs first
     grid = page.grid
     rows = [grid.row_of(kr) for kr in page.key_result_ids()]
     where = [grid.rowViewportPosition(row) for row in rows]
     start_at(page, page.key_result_ids()[0])
     type_text(qtbot, "7")
     press(qtbot, Qt.Key.Key_Tab)
-    qtbot.wait(50)
+    qtbot.wait(50)  # nothing to wait for: the rows must not move in the turns that follow
     assert [grid.rowViewportPosition(row) for row in rows] == where
 
 

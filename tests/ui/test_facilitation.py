@@ -458,8 +458,9 @@ def test_a_vote_being_typed_survives_a_change_made_meanwhile(qtbot, room, said):
     assert grid.state() == grid.State.EditingState
     people = workshop.participants(session.ws, session_id)
     session.run("Vote", set_dots, second, people[0].id, 1)  # a change lands meanwhile
-    qtbot.wait(50)
+    widget.refresher.flush()  # the refresh it asks for, now rather than on its timer
     assert grid.state() == grid.State.EditingState  # still typing, nothing thrown away
+    assert widget.refresh_pending  # held back until the typing is saved
     qtbot.keyClick(grid.focusWidget(), Qt.Key.Key_Tab)
     settle(qtbot, widget)
     votes = tally(session.ws, session_id).ranked

@@ -54,7 +54,9 @@ def test_alignment_tab_leads_back_to_the_objective(qtbot, demo_copy: Path, answe
 
 
 def settle(qtbot) -> None:
-    qtbot.wait(50)  # let the window lay itself out
+    """Let the window lay itself out. These tests check that it does not grow: there is no
+    "done" to wait for, so the event loop runs for a moment (deferred layout, zero timers)."""
+    qtbot.wait(50)
 
 
 def test_visiting_every_tab_keeps_the_window_on_a_laptop_screen(qtbot, demo_copy: Path) -> None:
