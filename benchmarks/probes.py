@@ -74,7 +74,21 @@ def memory(path: str) -> None:
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
         app.processEvents()
-    print(f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.1f}")
+    print(f"{peak_mib():.1f}")
+
+
+def peak_mib() -> float:
+    """This process's own peak resident memory. Linux's ru_maxrss keeps the high-water
+    mark of the process that started it (the benchmark, holding a 1,000-team window), so
+    read the peak of this process's memory map itself where the system says it."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 if __name__ == "__main__":
