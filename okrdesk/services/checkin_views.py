@@ -281,18 +281,7 @@ def _latest_two(s: Any, kr_ids: list[str]) -> dict[str, list[CheckInView | None]
     )
     found: dict[str, list[CheckInView | None]] = {}
     for row in s.execute(select(ranked).where(ranked.c.rank <= 2).order_by(ranked.c.rank)):
-        found.setdefault(row.key_result_id, []).append(
-            CheckInView(
-                id=row.id,
-                key_result_id=row.key_result_id,
-                date=row.date,
-                value=row.value,
-                confidence=row.confidence,
-                confidence_score=row.confidence_score,
-                note=row.note or "",
-                created_at=row.created_at,
-            )
-        )
+        found.setdefault(row.key_result_id, []).append(view_of(row))
     return found
 
 

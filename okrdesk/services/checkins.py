@@ -250,7 +250,8 @@ def latest_row(s: Session, kr_id: str) -> m.CheckIn | None:
     ).first()
 
 
-def view_of(row: m.CheckIn) -> CheckInView:
+def view_of(row: Any) -> CheckInView:
+    """A check-in as the views show it, from its stored row (an ORM object or a plain row)."""
     return CheckInView(
         id=row.id,
         key_result_id=row.key_result_id,

@@ -24,18 +24,15 @@ from typing import Any
 
 from okrdesk.db.header import SCHEMA_VERSION, read_header
 from okrdesk.errors import OkrDeskError
-from okrdesk.scoring import band
 from okrdesk.services.view_data import (
     CycleView,
-    InitiativeView,
     ObjectiveView,
     OkrTree,
     TeamNode,
     bands_of,
     current_cycle,
     in_tree_order,
-    key_result_view,
-    objective_score_of,
+    objective_view,
     team_view,
 )
 
@@ -195,37 +192,14 @@ def _objectives(
         t.id: t.name
         for t in con.execute("SELECT id, name FROM theme WHERE cycle_id = ?", (cycle_id,))
     }
-    views = []
-    for o in objectives:
-        kr_views = tuple(key_result_view(kr, bands) for kr in krs.get(o.id, []))
-        score = objective_score_of(kr_views)
-        views.append(
-            ObjectiveView(
-                id=o.id,
-                title=o.title,
-                why=o.why,
-                owner=o.owner,
-                kind=o.kind,
-                status=o.status,
-                theme=themes.get(o.theme_id) if o.theme_id else None,
-                key_results=kr_views,
-                initiatives=tuple(
-                    InitiativeView(
-                        i.id,
-                        i.title,
-                        i.status,
-                        i.owner,
-                        date.fromisoformat(i.due_date) if i.due_date else None,
-                        tuple(sorted(links[i.id])),
-                    )
-                    for i in initiatives.get(o.id, [])
-                ),
-                supports=tuple(supports.get(o.id, ())),
-                score=score,
-                band=band(score, bands),
-            )
+    for i in (i for group in initiatives.values() for i in group):
+        i.due_date = date.fromisoformat(i.due_date) if i.due_date else None
+    return tuple(
+        objective_view(
+            o, krs.get(o.id, []), initiatives.get(o.id, []), links, supports, themes, bands
         )
-    return tuple(views)
+        for o in objectives
+    )
 
 
 def _grouped(rows: Any) -> dict[str, list[Any]]:

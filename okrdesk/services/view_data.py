@@ -189,6 +189,38 @@ def objective_score_of(krs: tuple[KeyResultView, ...]) -> float | None:
         return None
 
 
+def objective_view(
+    o: Any,
+    key_results: Iterable[Any],
+    initiatives: Iterable[Any],
+    links: Mapping[str, list[str]],
+    supports: Mapping[str, list[tuple[str, str]]],
+    themes: Mapping[str, str],
+    bands: Bands,
+) -> ObjectiveView:
+    """An objective with its key results and initiatives (stored rows, ORM or plain), the
+    key results each initiative moves (`links`), what it supports and its theme's name."""
+    kr_views = tuple(key_result_view(kr, bands) for kr in key_results)
+    score = objective_score_of(kr_views)
+    return ObjectiveView(
+        id=o.id,
+        title=o.title,
+        why=o.why,
+        owner=o.owner,
+        kind=o.kind,
+        status=o.status,
+        theme=themes.get(o.theme_id) if o.theme_id else None,
+        key_results=kr_views,
+        initiatives=tuple(
+            InitiativeView(i.id, i.title, i.status, i.owner, i.due_date, tuple(sorted(links[i.id])))
+            for i in initiatives
+        ),
+        supports=tuple(supports.get(o.id, ())),
+        score=score,
+        band=band(score, bands),
+    )
+
+
 def team_view(t: Any, depth: int, objectives: tuple[ObjectiveView, ...], bands: Bands) -> TeamView:
     score = rollup([o.score for o in objectives])
     return TeamView(t.id, t.name, t.kind, t.parent_id, depth, objectives, score, band(score, bands))

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from okrdesk.db import models as m
-from okrdesk.scoring import Bands, band
+from okrdesk.scoring import Bands
 from okrdesk.services.facts import workspace_bands
 from okrdesk.services.lookup import current_cycle, find_cycle, find_team
 from okrdesk.services.view_data import (
@@ -27,8 +27,7 @@ from okrdesk.services.view_data import (
     TeamNode,
     TeamView,
     in_tree_order,
-    key_result_view,
-    objective_score_of,
+    objective_view,
     team_view,
 )
 from okrdesk.services.workspace import Workspace
@@ -130,27 +129,9 @@ def _objectives_by_team(
     }
     by_team: dict[str, list[ObjectiveView]] = defaultdict(list)
     for o in objectives:
-        kr_views = tuple(key_result_view(kr, bands) for kr in krs.get(o.id, []))
-        score = objective_score_of(kr_views)
         by_team[o.team_id].append(
-            ObjectiveView(
-                id=o.id,
-                title=o.title,
-                why=o.why,
-                owner=o.owner,
-                kind=o.kind,
-                status=o.status,
-                theme=themes.get(o.theme_id) if o.theme_id else None,
-                key_results=kr_views,
-                initiatives=tuple(
-                    InitiativeView(
-                        i.id, i.title, i.status, i.owner, i.due_date, tuple(sorted(links[i.id]))
-                    )
-                    for i in initiatives.get(o.id, [])
-                ),
-                supports=tuple(supports.get(o.id, ())),
-                score=score,
-                band=band(score, bands),
+            objective_view(
+                o, krs.get(o.id, []), initiatives.get(o.id, []), links, supports, themes, bands
             )
         )
     return by_team
