@@ -94,7 +94,9 @@ class HistoryPanel(QWidget):
         header.setStretchLastSection(True)
         self.table.setItemDelegate(_EnterCommits(self.table))
         self.table.itemChanged.connect(self._edited)
-        self.table.currentCellChanged.connect(lambda *_: self._enable())
+        # Not while filling: removing the rows moves the current cell through items being
+        # deleted, and reading them then crashed the process (twice in CI runs).
+        self.table.currentCellChanged.connect(lambda *_: None if self._filling else self._enable())
         self.correct_button = QPushButton("&Correct")
         self.correct_button.setToolTip("Edit the selected check-in's value (F2); undoable")
         self.correct_button.clicked.connect(self.start_correcting)
