@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
+from okrdesk.services.workspace import Workspace
 from ui import dialogs
+from ui.session import WorkspaceSession
 
 
 @pytest.fixture(autouse=True)
@@ -52,3 +54,11 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
 
     monkeypatch.setattr(dialogs, "choose_one", choose_one)
     return given
+
+
+@pytest.fixture
+def session(demo_copy: Path):
+    """The demo copy open in a session, for a test that drives one view of it."""
+    s = WorkspaceSession(Workspace.open(demo_copy))
+    yield s
+    s.close()

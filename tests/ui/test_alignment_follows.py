@@ -11,23 +11,13 @@ from PySide6.QtWidgets import QApplication
 
 from okrdesk.services import entities
 from okrdesk.services.workspace import Workspace
+from tests.ui.workspace_helpers import ids
 from ui.alignment_model import KEY, AlignmentModel
 from ui.alignment_view import HIGHLIGHT, OBJECTIVE_ID, ORPHANS, AlignmentView
 from ui.session import WorkspaceSession
 
 FIRST_VISIT = "Fix it on the first visit"  # supported by nothing yet
 GRINDER = "Prototype a grinder that carries our name"
-
-
-@pytest.fixture
-def session(demo_copy: Path):
-    s = WorkspaceSession(Workspace.open(demo_copy))
-    yield s
-    s.close()
-
-
-def ids(ws: Workspace, kind: str) -> dict[str, str]:
-    return {x.get("name") or x["title"]: x["id"] for x in entities.list_items(ws, kind)}
 
 
 @pytest.fixture

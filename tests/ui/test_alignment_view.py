@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -21,16 +20,6 @@ CALLOUT = "Send every callout the right technician with the right parts"
 LOERRACH = "Open the Lörrach base without weakening Freiburg"
 FIRST_VISIT = "Fix it on the first visit"
 GRINDER = "Prototype a grinder that carries our name"
-
-
-@pytest.fixture
-def session(demo_file: Path, tmp_path: Path):
-    path = tmp_path / "demo.okrdesk"
-    shutil.copy(demo_file, path)
-    ws = Workspace.open(path)
-    s = WorkspaceSession(ws)
-    yield s
-    s.close()
 
 
 @pytest.fixture

@@ -8,23 +8,13 @@ from pathlib import Path
 import pytest
 
 from okrdesk.formatting import score_text
-from okrdesk.services import checkins, entities, lifecycle
+from okrdesk.services import checkins, lifecycle
 from okrdesk.services.review import grade_key_result, review
 from okrdesk.services.workspace import Workspace
+from tests.ui.workspace_helpers import ids
 from ui.review import CycleReviewWidget
 from ui.review.grade_rows import ObjectiveCard
 from ui.session import WorkspaceSession
-
-
-@pytest.fixture
-def session(demo_copy: Path):
-    s = WorkspaceSession(Workspace.open(demo_copy))
-    yield s
-    s.close()
-
-
-def named(ws: Workspace, kind: str) -> dict[str, str]:
-    return {x.get("name") or x["title"]: x["id"] for x in entities.list_items(ws, kind)}
 
 
 @pytest.fixture
@@ -34,7 +24,7 @@ def widget(qtbot, session: WorkspaceSession) -> CycleReviewWidget:
     w.resize(1100, 768)
     w.show()
     ws = session.ws
-    w.set_context(named(ws, "cycle")["2026-Q4"], named(ws, "team")["Workshop"])
+    w.set_context(ids(ws, "cycle")["2026-Q4"], ids(ws, "team")["Workshop"])
     qtbot.waitUntil(lambda: "of 33 key results graded" in w.review.graded.text())
     return w
 
@@ -64,7 +54,7 @@ def test_switching_teams_computes_no_totals_again_and_an_edit_only_its_objective
 ) -> None:
     page, ws = widget.review, session.ws
     computed = page.totals.computed
-    teams, cycle = named(ws, "team"), named(ws, "cycle")["2026-Q4"]
+    teams, cycle = ids(ws, "team"), ids(ws, "cycle")["2026-Q4"]
     for team in ("Field Service", "Operations", "Workshop"):
         widget.set_context(cycle, teams[team])
         qtbot.waitUntil(lambda team=team: page.heading.text().startswith(team))
@@ -86,7 +76,7 @@ def test_cards_shown_again_for_another_team_show_and_grade_its_own_key_results(
     qtbot, widget: CycleReviewWidget, session: WorkspaceSession
 ) -> None:
     page, ws = widget.review, session.ws
-    teams, cycle = named(ws, "team"), named(ws, "cycle")["2026-Q4"]
+    teams, cycle = ids(ws, "team"), ids(ws, "cycle")["2026-Q4"]
     most = 0
     for team in ("Field Service", "Kolbenwerk Espresso", "Workshop", "Field Service"):
         widget.set_context(cycle, teams[team])

@@ -18,6 +18,7 @@ from okrdesk.services.retrospective import load_retrospective
 from okrdesk.services.review import grade_key_result, review
 from okrdesk.services.views import okr_tree
 from okrdesk.services.workspace import Workspace
+from tests.ui.workspace_helpers import ids
 from ui.app import Windows
 from ui.review import CycleReviewWidget
 from ui.review import prompts as review_prompts
@@ -34,20 +35,9 @@ TICKETS = "Open repair tickets in the workshop"
 CALLOUTS = "Callouts reached within four hours"
 
 
-@pytest.fixture
-def session(demo_copy: Path):
-    s = WorkspaceSession(Workspace.open(demo_copy))
-    yield s
-    s.close()
-
-
 def carried(qtbot, retro) -> None:
     """Carrying forward runs off the UI thread: wait until it has said how it went."""
     qtbot.waitUntil(lambda: "Carrying" not in retro.result.text(), timeout=10000)
-
-
-def ids(ws: Workspace, kind: str) -> dict[str, str]:
-    return {x.get("name") or x["title"]: x["id"] for x in entities.list_items(ws, kind)}
 
 
 @pytest.fixture
