@@ -31,6 +31,7 @@ from okrdesk.services.view_data import (
     TeamNode,
     bands_of,
     current_cycle,
+    grouped,
     in_tree_order,
     objective_view,
     team_view,
@@ -152,19 +153,21 @@ def _objectives(
         f"WHERE {scope} ORDER BY position",
         args,
     ).fetchall()
-    krs = _grouped(
+    krs = grouped(
         con.execute(
             "SELECT k.* FROM key_result k JOIN objective o ON o.id = k.objective_id "
             f"WHERE {scope} ORDER BY k.position",
             args,
-        )
+        ),
+        "objective_id",
     )
-    initiatives = _grouped(
+    initiatives = grouped(
         con.execute(
             "SELECT i.* FROM initiative i JOIN objective o ON o.id = i.objective_id "
             f"WHERE {scope} ORDER BY i.position",
             args,
-        )
+        ),
+        "objective_id",
     )
     links: dict[str, list[str]] = defaultdict(list)
     for row in con.execute(
@@ -200,10 +203,3 @@ def _objectives(
         )
         for o in objectives
     )
-
-
-def _grouped(rows: Any) -> dict[str, list[Any]]:
-    grouped: dict[str, list[Any]] = defaultdict(list)
-    for row in rows:
-        grouped[row.objective_id].append(row)
-    return grouped

@@ -58,17 +58,7 @@ class KeyResultView:
     band: Band | None  # of the progress
 
     def facts(self) -> KeyResultFacts:
-        return KeyResultFacts(
-            kind=self.kind,
-            start=self.start,
-            target=self.target,
-            current=self.current,
-            direction=self.direction,
-            done=self.done,
-            commit=self.commit_level,
-            stretch=self.stretch_level,
-            weight=self.weight,
-        )
+        return key_result_facts(self)
 
 
 @dataclass(frozen=True)
@@ -224,6 +214,14 @@ def objective_view(
 def team_view(t: Any, depth: int, objectives: tuple[ObjectiveView, ...], bands: Bands) -> TeamView:
     score = rollup([o.score for o in objectives])
     return TeamView(t.id, t.name, t.kind, t.parent_id, depth, objectives, score, band(score, bands))
+
+
+def grouped(items: Iterable[Any], key: str) -> dict[str, list[Any]]:
+    """Items in lists by the value of one of their attributes, in their order."""
+    found: dict[str, list[Any]] = defaultdict(list)
+    for item in items:
+        found[getattr(item, key)].append(item)
+    return found
 
 
 def in_tree_order(rows: Iterable[Any]) -> list[tuple[Any, int]]:

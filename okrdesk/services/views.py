@@ -26,6 +26,7 @@ from okrdesk.services.view_data import (
     OkrTree,
     TeamNode,
     TeamView,
+    grouped,
     in_tree_order,
     objective_view,
     team_view,
@@ -100,13 +101,13 @@ def _objectives_by_team(
         in_scope = in_scope & m.Objective.team_id.in_(team_ids)
     objectives = s.scalars(select(m.Objective).where(in_scope).order_by(m.Objective.position)).all()
     ids = [o.id for o in objectives]
-    krs = _group(
+    krs = grouped(
         s.scalars(
             select(m.KeyResult).join(m.Objective).where(in_scope).order_by(m.KeyResult.position)
         ),
         "objective_id",
     )
-    initiatives = _group(
+    initiatives = grouped(
         s.scalars(
             select(m.Initiative).join(m.Objective).where(in_scope).order_by(m.Initiative.position)
         ),
@@ -155,13 +156,6 @@ def _supports(s: Session, objective_ids: list[str]) -> dict[str, list[tuple[str,
     for child, parent_id, title in rows:
         result[child].append((parent_id, title))
     return result
-
-
-def _group(items: Any, key: str) -> dict[str, list[Any]]:
-    grouped: dict[str, list[Any]] = defaultdict(list)
-    for item in items:
-        grouped[getattr(item, key)].append(item)
-    return grouped
 
 
 def team_nodes(ws: Workspace, cycle: str | None = None) -> list[TeamNode]:
