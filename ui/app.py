@@ -175,11 +175,12 @@ def run(
         window.show_view(view)
         if size:
             window.resize(*size)
-        after_first_paint(window.centralWidget() or window, lambda: milestone("workspace ready"))
+        content = window.centralWidget() or window
+        after_first_paint(content, lambda: milestone("workspace ready"))
         if own_process and not screenshot:
             window.warm_up()  # the other tabs, built while the person reads this one
             QTimer.singleShot(0, settle_memory)
-        window.centralWidget().update()
+        content.update()
         if screenshot:
             window.remember_layout = False  # the size and panels as last used stay
 
@@ -189,7 +190,7 @@ def run(
                 app.quit()
 
             # Once the full window is painted: the picture shows what a person then sees.
-            after_first_paint(window.centralWidget() or window, capture)
+            after_first_paint(content, capture)
 
     after_first_paint(frame, first_look)
     frame.show()
