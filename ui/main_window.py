@@ -476,8 +476,10 @@ class MainWindow(QMainWindow):
 
     def show_team_named(self, name: str) -> bool:
         """Show the team of this name (any case) or id; False when there is none."""
+        from okrdesk.services.view_data import is_named
+
         for node in self.navigator.nodes:
-            if name == node.id or node.name.casefold() == name.casefold():
+            if is_named(node, name):
                 self.navigator.select(team_id=node.id)
                 return True
         return False

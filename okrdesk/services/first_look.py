@@ -33,6 +33,7 @@ from okrdesk.services.view_data import (
     current_cycle,
     grouped,
     in_tree_order,
+    is_named,
     objective_view,
     team_view,
 )
@@ -136,10 +137,7 @@ def _read(con: sqlite3.Connection, wanted: str | None, today: date) -> FirstLook
 def _chosen(teams: list[tuple[Any, int]], wanted: str | None) -> Any:
     if not wanted:
         return teams[0][0]
-    for t, _depth in teams:
-        if wanted == t.id or t.name.casefold() == wanted.casefold():
-            return t
-    return None
+    return next((t for t, _depth in teams if is_named(t, wanted)), None)
 
 
 def _objectives(

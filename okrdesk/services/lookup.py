@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from okrdesk.db import models as m
 from okrdesk.errors import NotFoundError
-from okrdesk.services.view_data import current_cycle
+from okrdesk.services.view_data import current_cycle, is_named
 
 __all__ = ["current_cycle", "find_cycle", "find_team"]  # current_cycle lives in view_data
 
@@ -35,8 +35,8 @@ def find_team(s: Session, wanted: str) -> m.Team:
     if by_id is not None:
         return by_id
     names = s.execute(select(m.Team.id, m.Team.name)).all()
-    for team_id, name in names:
-        if name.casefold() == wanted.casefold():
-            return s.get_one(m.Team, team_id)
+    for row in names:
+        if is_named(row, wanted):
+            return s.get_one(m.Team, row.id)
     listed = ", ".join(sorted(name for _id, name in names)) or "none yet"
     raise NotFoundError(f"no team {wanted!r} (teams: {listed})")

@@ -243,6 +243,12 @@ def in_tree_order(rows: Iterable[Any]) -> list[tuple[Any, int]]:
     return ordered
 
 
+def is_named(team: Any, wanted: str) -> bool:
+    """Whether `wanted`, as a person types it, means this team: its id, or its name in
+    any case."""
+    return wanted == team.id or team.name.casefold() == wanted.casefold()
+
+
 def current_cycle(cycles: list[Any], today: date) -> Any:
     """The active cycle running today; else any cycle running today; else the latest."""
     running = [c for c in cycles if c.start_date <= today <= c.end_date]
