@@ -137,11 +137,9 @@ def test_enter_saves_a_new_key_result_with_the_numbers_it_reads(qtbot, tmp_path:
     session.close()
 
 
-def test_weak_objectives_are_marked_in_the_list_with_the_coachs_words(
-    qtbot, tmp_path: Path
-) -> None:
-    session, w, ids = school(qtbot, tmp_path)
-    entities.create(
+def add_vague_objective(session, ids: dict) -> str:
+    """An objective the coach calls vague, under the school's second theme."""
+    return entities.create(
         session.ws,
         "objective",
         cycle_id=ids["cycle"],
@@ -149,6 +147,13 @@ def test_weak_objectives_are_marked_in_the_list_with_the_coachs_words(
         theme_id=ids["themes"][1],
         title="Work on attendance",
     )
+
+
+def test_weak_objectives_are_marked_in_the_list_with_the_coachs_words(
+    qtbot, tmp_path: Path
+) -> None:
+    session, w, ids = school(qtbot, tmp_path)
+    add_vague_objective(session, ids)
     w.go_to(2)
     page = w.current_page
     qtbot.waitUntil(lambda: not w.refresh_pending, timeout=2000)
@@ -162,14 +167,7 @@ def test_weak_objectives_are_marked_in_the_list_with_the_coachs_words(
 
 def test_a_finding_in_step_7_leads_to_its_item(qtbot, tmp_path: Path) -> None:
     session, w, ids = school(qtbot, tmp_path)
-    vague = entities.create(
-        session.ws,
-        "objective",
-        cycle_id=ids["cycle"],
-        team_id=ids["team"],
-        theme_id=ids["themes"][1],
-        title="Work on attendance",
-    )
+    vague = add_vague_objective(session, ids)
     w.go_to(6)
     review = w.current_page
     assert f"objective:{vague}" in review.findings.text()
