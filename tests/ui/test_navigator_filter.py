@@ -6,13 +6,12 @@ Kolbenwerk Espresso › Café Sales, Online Shop.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QTreeWidgetItem
 
+from tests.ui.workspace_helpers import in_another_process
 from ui.app import Windows
 from ui.main_window import MainWindow
 from ui.navigator import Navigator
@@ -105,15 +104,12 @@ def test_the_filter_holds_when_another_process_adds_a_team(qtbot, demo_copy) -> 
     window = open_window(qtbot, demo_copy)
     nav = window.navigator
     nav.filter_box.setText("serv")
-    other = (
-        "import sys; from okrdesk.services import entities, views; "
-        "from okrdesk.services.workspace import Workspace\n"
-        "with Workspace.open(sys.argv[1]) as ws:\n"
-        "    company = views.team_nodes(ws)[0].id\n"
-        "    entities.create(ws, 'team', name='Customer Service', parent_id=company)\n"
-        "    entities.create(ws, 'team', name='Roastery', parent_id=company)\n"
+    in_another_process(
+        demo_copy,
+        "company = views.team_nodes(ws)[0].id",
+        "entities.create(ws, 'team', name='Customer Service', parent_id=company)",
+        "entities.create(ws, 'team', name='Roastery', parent_id=company)",
     )
-    subprocess.run([sys.executable, "-c", other, str(demo_copy)], check=True)
     qtbot.waitUntil(lambda: "Customer Service" in shown(nav), timeout=3000)
     assert shown(nav) == ["Kolbenwerk Espresso", "Operations", "Field Service", "Customer Service"]
     assert "Roastery" not in shown(nav)

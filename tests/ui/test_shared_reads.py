@@ -3,14 +3,13 @@ window, another workspace or another process, makes that read stale."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 from okrdesk.services import entities
 from okrdesk.services.checkins import record_check_in
 from okrdesk.services.views import okr_tree
 from okrdesk.services.workspace import Workspace
+from tests.ui.workspace_helpers import in_another_process
 from ui.app import Windows
 from ui.checkins import CheckInPage
 from ui.checkins.grid_rows import LAST
@@ -72,13 +71,10 @@ def test_okr_list_coach_and_check_ins_show_another_processs_change(qtbot, demo_c
     kr = objective.key_results[0]
     coach_before = window.coach.toPlainText()
     assert "Do things better" not in coach_before
-    other = (  # the command line, another window: another process on the same file
-        "import sys; from okrdesk.services import entities; "
-        "from okrdesk.services.workspace import Workspace\n"
-        "with Workspace.open(sys.argv[1]) as ws:\n"
-        "    entities.update(ws, 'objective', sys.argv[2], title='Do things better')\n"
+    # The command line, another window: another process on the same file.
+    in_another_process(
+        demo_copy, f"entities.update(ws, 'objective', {objective.id!r}, title='Do things better')"
     )
-    subprocess.run([sys.executable, "-c", other, str(demo_copy), objective.id], check=True)
     qtbot.waitUntil(lambda: "Do things better" in titles(window), timeout=3000)
     # The coach reads the same (shared) team again: it judges the new wording.
     qtbot.waitUntil(lambda: "Do things better" in window.coach.toPlainText(), timeout=3000)

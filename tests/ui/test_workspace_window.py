@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 
 from okrdesk.services import entities
 from okrdesk.services.workspace import Workspace
+from tests.ui.workspace_helpers import in_another_process
 from ui.app import Windows
 from ui.main_window import MainWindow
 
@@ -180,13 +181,10 @@ def test_a_change_from_another_process_shows_within_a_second(qtbot, demo_copy: P
     window = open_window(qtbot, demo_copy)
     pick_team(window, "Workshop")
     objective = window.okr_view.tree.teams[0].objectives[0]
-    other = (  # another program on the same file: the command line, a second window
-        "import sys; from okrdesk.services import entities; "
-        "from okrdesk.services.workspace import Workspace\n"
-        "with Workspace.open(sys.argv[1]) as ws:\n"
-        "    entities.update(ws, 'objective', sys.argv[2], title='Renamed elsewhere')\n"
+    # Another program on the same file: the command line, a second window.
+    in_another_process(
+        demo_copy, f"entities.update(ws, 'objective', {objective.id!r}, title='Renamed elsewhere')"
     )
-    subprocess.run([sys.executable, "-c", other, str(demo_copy), objective.id], check=True)
     qtbot.waitUntil(lambda: "Renamed elsewhere" in titles(window), timeout=1000)
     assert window.statusBar().currentMessage() == "Updated with changes made elsewhere"
     # Nothing was lost, and no undo step claims the other program's change.
