@@ -93,8 +93,14 @@ class TextBlock(Flowable):
             )
 
 
+# A number (with its sign, currency and percent; a unit tied on by a no-break space) is
+# never cut: "31,40" over "0" misreads as another number. At worst it overhangs its cell.
+_NUMBER = re.compile(r"[-+−]?[€$£]?\d[\d.,]*%?(\u00a0\S+)*")
+
+
 def break_lines(text: str, font: str, size: float, width: float) -> list[str]:
-    """Greedy line breaking at spaces; a word wider than the line is cut where it must be."""
+    """Greedy line breaking at spaces; a word wider than the line is cut where it must be,
+    unless it is a number."""
     # Most cells (names, numbers, short titles) fit on one line: one measurement, not one a
     # word. The margin leaves a text as wide as its column (to the last rounding error) to
     # the word-by-word sums below, which decide such ties as they always have.
@@ -112,7 +118,7 @@ def break_lines(text: str, font: str, size: float, width: float) -> list[str]:
             continue
         if line:
             lines.append(" ".join(line))
-        while w > width and len(word) > 1:
+        while w > width and len(word) > 1 and not _NUMBER.fullmatch(word):
             cut = _longest_prefix(word, font, size, width)
             lines.append(word[:cut])
             word = word[cut:]

@@ -129,11 +129,12 @@ def target_text(kr: KeyResultView, book: FontBook) -> str:
         return "milestone"
     if kr.start is None and kr.target is None:
         return "—"
-    markup = span(kr.start, kr.target, book.markup(kr.unit))
+    # No-break spaces: a unit never starts a line of its own, nor a level its number.
+    markup = span(kr.start, kr.target) + (f"\u00a0{book.markup(kr.unit)}" if kr.unit else "")
     if kr.kind == "three_level":
         markup += (
-            f"<br/><font color='#555555'>commit {number(kr.commit_level)} · "
-            f"stretch {number(kr.stretch_level)}</font>"
+            f"<br/><font color='#555555'>commit\u00a0{number(kr.commit_level)}\u00a0· "
+            f"stretch\u00a0{number(kr.stretch_level)}</font>"
         )
     return markup
 

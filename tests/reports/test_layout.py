@@ -105,3 +105,16 @@ def test_break_lines_cuts_a_word_longer_than_the_line() -> None:
     register_fonts()
     lines = break_lines("x" * 80, REGULAR, 9, 60)
     assert "".join(lines) == "x" * 80 and len(lines) > 1
+
+
+def test_break_lines_never_cuts_a_number() -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    register_fonts()
+    for word in ("31,400", "-1,250.5", "€38,000", "85%", "38,000\u00a0€"):
+        exact = stringWidth(word, REGULAR, 9)
+        assert break_lines(word, REGULAR, 9, exact - 0.01) == [word]
+    assert break_lines("now 31,400", REGULAR, 9, stringWidth("31,40", REGULAR, 9)) == [
+        "now",
+        "31,400",
+    ]

@@ -150,3 +150,21 @@ def test_a_very_long_why_runs_on_instead_of_failing(
     assert result.pages >= 2 and result.overflowed == ("Zürich Łódź",)
     text = " ".join(pdf_text(out))
     assert "Reason 0 for this" in text and "Reason 319 for this" in text
+
+
+@pytest.mark.parametrize("setup", SETUPS, ids=lambda s: f"{s.paper}{'-landscape' * s.landscape}")
+def test_a_number_and_its_unit_stay_on_one_line(
+    demo_ws: Workspace, tmp_path: Path, setup: PageSetup
+) -> None:
+    # The company's widest "now" (31,400) exactly fills its column in landscape: it
+    # printed as "31,40" over "0". A unit or a level never starts a line of its own.
+    out = tmp_path / "company.pdf"
+    write_sheets(sheets_data(demo_ws, team="Kolbenwerk Espresso"), out, setup)
+    lines = [line.replace("\u00a0", " ").strip() for line in pdf_text(out)[0].splitlines()]
+
+    assert any("31,400" in line for line in lines)
+    assert not any(line.endswith("31,40") for line in lines)
+    assert any("38,000 €" in line for line in lines)
+    assert "€" not in lines and "·" not in lines
+    assert any("commit 48 ·" in line for line in lines)
+    assert not any(line.endswith(("commit", "stretch", "→ 38,000")) for line in lines)
