@@ -42,8 +42,8 @@ def summarize_objective(
             None if s is None else require_fraction(f"scores[{i}]", s) for i, s in enumerate(scores)
         ]
     without_data = sum(1 for s in kr_scores if s is None)
-    if not krs:
-        return ObjectiveSummary(score=None, key_results=0, without_data=0)
+    if without_data == len(krs):  # nothing measured yet (a plan): no score, not 0
+        return ObjectiveSummary(score=None, key_results=len(krs), without_data=without_data)
     values = [0.0 if s is None else s for s in kr_scores]
     weights = [kr.weight for kr in krs]
     if not any(w > 0 for w in weights):
@@ -70,7 +70,8 @@ def objective_score(
       same order, each within 0.0–1.0; they replace the computed progress).
     - A key result without a score (None) counts as 0.0: an objective does not
       look better because its weakest key result was never checked in.
-      :func:`summarize_objective` also reports how many those are.
+      :func:`summarize_objective` also reports how many those are. When none of
+      them has a score yet (a cycle still in planning), the objective has none.
     - Weights of zero take no part in the mean; if every weight is zero, the
       plain unweighted mean is used.
     - No key results → None.
@@ -82,9 +83,9 @@ def rollup(objective_scores: Sequence[float | None]) -> float | None:
     """A team's or cycle's score: the plain mean of its objectives' scores.
 
     None entries are left out, because an objective's score is None only when
-    it has no key results yet — there is nothing to measure, which is not a
-    failure. All None (or an empty list) → None. Objectives are not weighted:
-    each objective is one of the few things the team chose to focus on.
+    it has no key results yet, or none measured yet — there is nothing to
+    measure, which is not a failure. All None (or an empty list) → None.
+    Objectives are not weighted: each objective is one of the few things the team chose to focus on.
     """
     present = [
         require_fraction(f"objective_scores[{i}]", s)

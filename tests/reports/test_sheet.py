@@ -168,3 +168,27 @@ def test_a_number_and_its_unit_stay_on_one_line(
     assert "€" not in lines and "·" not in lines
     assert any("commit 48 ·" in line for line in lines)
     assert not any(line.endswith(("commit", "stretch", "→ 38,000")) for line in lines)
+
+
+def test_a_plan_without_check_ins_prints_no_zero_percent(tmp_path: Path) -> None:
+    ws = Workspace.create(tmp_path / "plan.okrdesk", "Kolbenwerk")
+    try:
+        cycle = entities.create(
+            ws, "cycle", name="2027-Q1", start_date="2027-01-01", end_date="2027-03-31"
+        )
+        team = entities.create(ws, "team", name="Workshop")
+        objective = entities.create(
+            ws, "objective", cycle_id=cycle, team_id=team, title="Be the café's first call"
+        )
+        for title, start, target in (("Raise NPS from 30 to 50", 30, 50), ("Cut wait", 10, 5)):
+            entities.create(
+                ws, "key_result", objective_id=objective, title=title, start=start, target=target
+            )
+        out = tmp_path / "plan.pdf"
+        write_sheets(sheets_data(ws, team="Workshop", cycle="2027-Q1"), out)
+    finally:
+        ws.close()
+    text = pdf_text(out)[0]
+
+    assert "Be the café's first call" in text
+    assert "0%" not in text.replace(" ", "") and "Team progress" not in text

@@ -59,10 +59,12 @@ def test_key_results_without_check_ins_count_as_zero_and_are_reported() -> None:
     assert summary.without_data == 2
 
 
-def test_objective_with_no_data_at_all_scores_zero() -> None:
+def test_objective_with_no_data_at_all_has_no_score_yet() -> None:
+    # A plan not started has measured nothing: "—", not a red 0 % beside every "—".
     summary = summarize_objective([kr_at(None), kr_at(None)])
-    assert summary.score == 0.0
+    assert summary.score is None
     assert summary.without_data == 2
+    assert rollup([summary.score, None]) is None
 
 
 def test_given_scores_replace_computed_progress() -> None:
