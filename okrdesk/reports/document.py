@@ -16,7 +16,13 @@ from okrdesk import __version__, atomic
 from okrdesk.errors import OkrDeskError
 from okrdesk.reports import fonts, styles
 from okrdesk.reports.data import PrintInfo
-from okrdesk.reports.flowables import Deferred, PageTracker, define_page_refs
+from okrdesk.reports.flowables import (
+    Deferred,
+    PageTracker,
+    define_page_refs,
+    define_sheet_pages,
+    sheet_pages_form,
+)
 from okrdesk.reports.fonts import FontBook
 
 
@@ -121,6 +127,12 @@ class ReportDoc(BaseDocTemplate):
         self.addPageTemplates([PageTemplate("page", [frame], onPageEnd=self._decorate)])
         self._footer_left = book.plain(f"{info.organisation} · {info.workspace}")
         self._footer_right = "Printed " + long_date(info.printed_on)
+        # What a page that begins starts with (set by PageTop marks as the story is drawn).
+        self.page_top: Callable[[], list[Flowable]] | None = None
+
+    def handle_pageBegin(self) -> None:
+        self._pageTopFlowables = self.page_top() if self.page_top is not None else []
+        super().handle_pageBegin()
 
     def _decorate(self, c: Canvas, doc: BaseDocTemplate) -> None:
         page = self.printed = c.getPageNumber()
@@ -136,6 +148,12 @@ class ReportDoc(BaseDocTemplate):
         right = self._footer_right + (f" · page {page}" if self.page_numbers else "")
         draw_text(c, self.book, width - m.right, y, right, fonts.REGULAR, 7, styles.MUTED, "right")
         continued = self.tracker.page_ended(page)
+        section = self.tracker.current
+        if section is not None and section.kind == "sheet":
+            c.saveState()
+            c.translate(width / 2, y)
+            c.doForm(sheet_pages_form(section.key, page - section.first_page + 1))
+            c.restoreState()
         if continued is not None:
             label = f"{continued.title} — continued"
             top = self.pagesize[1] - m.top + 12
@@ -161,6 +179,7 @@ class ReportDoc(BaseDocTemplate):
         self._doSave = 0
         super()._endBuild()
         define_page_refs(self.canv, self.tracker, self.page_refs, fonts.REGULAR, styles.NORMAL.body)
+        define_sheet_pages(self.canv, self.tracker, fonts.BOLD, 7)
         self.canv.save()
 
 

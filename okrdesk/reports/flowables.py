@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 from reportlab.platypus.paragraph import ParagraphStyle
 
 from okrdesk.formatting import percent
@@ -173,6 +173,41 @@ class SectionMark(Flowable):
             c.addOutlineEntry(self.title, self.key, level=self.level, closed=self.level > 0)
 
 
+class KeepWhole(KeepTogether):
+    """Moved whole to the next page when it does not fit here but fits on a page (below
+    the `reserve` the page's top takes); a part taller than that runs on from here
+    (ReportLab's KeepTogether would first leave the rest of this page empty)."""
+
+    def __init__(self, flowables: list[Flowable], reserve: float = 0.0) -> None:
+        super().__init__(flowables)
+        self.reserve = reserve
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        if getattr(self, "_wrapInfo", None) != (avail_width, avail_height):
+            self.wrap(avail_width, avail_height)
+        frame = getattr(self, "_frame", None)
+        if frame is not None and frame._height - self.reserve < self._H:
+            return list(self._content)
+        return super().split(avail_width, avail_height)
+
+
+class PageTop(Flowable):
+    """Zero-size: from here on, a page that begins starts with what `make` returns (a
+    sheet's column headings; "O5 (continued)" inside an objective), so no page of a long
+    sheet starts without its context. ``None``: pages start bare again."""
+
+    def __init__(self, make: Callable[[], list[Flowable]] | None) -> None:
+        super().__init__()
+        self.make = make
+        self.width = self.height = 0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self._doctemplate.page_top = self.make  # type: ignore[union-attr]
+
+
 class PageRef(Flowable):
     """The page a section starts on, right-aligned: drawn as a form filled in at the end,
     so a table of contents needs no second build."""
@@ -196,6 +231,33 @@ class PageRef(Flowable):
 
 def form_name(key: str) -> str:
     return f"pageref-{key}"
+
+
+def sheet_pages_form(key: str, page: int) -> str:
+    """The form a sheet's page footer draws: "2 of 3", filled in once the pages are known."""
+    return f"sheet-pages-{key}-{page}"
+
+
+def define_sheet_pages(c: Canvas, tracker: PageTracker, font: str, size: float) -> None:
+    """Fill in each sheet page's "1 of 2 · continues overleaf" (empty for a one-page sheet)."""
+    for section in tracker.sections:
+        if section.kind != "sheet":
+            continue
+        count = section.last_page - section.first_page + 1
+        for n in range(1, count + 1):
+            c.beginForm(
+                sheet_pages_form(section.key, n),
+                lowerx=-300,
+                lowery=-size,
+                upperx=300,
+                uppery=size * 1.5,
+            )
+            if count > 1:
+                c.setFont(font, size)
+                c.setFillColor(colors.black)
+                label = f"{n} of {count}" + (" · continues overleaf" if n < count else "")
+                c.drawCentredString(0, 0, label)
+            c.endForm()
 
 
 def define_page_refs(

@@ -9,12 +9,14 @@ Only when none fits does the sheet run on to a second page ("continued" there).
 from __future__ import annotations
 
 import io
+import math
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, HRFlowable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import _listWrapOn
 
 from okrdesk.formatting import percent
@@ -22,9 +24,10 @@ from okrdesk.reports import styles
 from okrdesk.reports.cells import Cell, Row, TextBlock, text
 from okrdesk.reports.data import SheetTeam
 from okrdesk.reports.document import date_span, short_date
-from okrdesk.reports.flowables import Para, ProgressBar, para
+from okrdesk.reports.flowables import KeepWhole, PageTop, Para, ProgressBar, para
 from okrdesk.reports.fonts import FontBook
 from okrdesk.reports.keyresults import Columns, columns, key_result_rows
+from okrdesk.reports.running_columns import RunningColumns
 from okrdesk.reports.styles import Scale, Styles
 from okrdesk.services.views import CycleView, InitiativeView, ObjectiveView
 from okrdesk.vocabulary import CYCLE_STATE_WORDS, INITIATIVE_STATUS_WORDS, OBJECTIVE_KIND_WORDS
@@ -40,7 +43,7 @@ class FittedSheet:
     scale: Scale
     columns: int
     fits: bool
-    height: float
+    height: float  # of the story, in points; infinite for one that runs on
 
 
 def strategies(width: float) -> list[tuple[Scale, int]]:
@@ -67,15 +70,28 @@ def fit_sheet(
         measured = measure(story, width)
         if measured <= height - 1:
             return FittedSheet(story, scale, ncols, True, measured)
-    # Nothing fits: the smallest readable type in one column, which may run on to more pages.
+    # Nothing fits: the smallest readable type, which runs on to more pages (in two columns
+    # on every page where the page is wide enough for them).
     scale = styles.SCALES[-1]
-    story = sheet_story(sheet, cycle, organisation, book, width, styles.styles_for(scale), 1)
-    return FittedSheet(story, scale, 1, False, measure(story, width))
+    ncols = 2 if width >= TWO_COLUMNS_FROM and len(sheet.team.objectives) > 1 else 1
+    st = styles.styles_for(scale)
+    story = sheet_story(sheet, cycle, organisation, book, width, st, ncols, run_on=True)
+    return FittedSheet(story, scale, ncols, False, math.inf)  # more than a page
 
 
 def measure(story: list[Flowable], width: float) -> float:
     """The height ``story`` takes in a frame of ``width``, as a frame lays it out."""
-    return _listWrapOn(story, width, _measuring_canvas())[1]
+    return _listWrapOn(list(_unkept(story)), width, _measuring_canvas())[1]
+
+
+def _unkept(story: list[Flowable]) -> Iterator[Flowable]:
+    """The story with what KeepTogether holds in its place (a KeepTogether measures
+    itself as endless, to make the frame split it)."""
+    for flowable in story:
+        if isinstance(flowable, KeepTogether):
+            yield from _unkept(flowable._content)
+        else:
+            yield flowable
 
 
 @lru_cache(maxsize=1)
@@ -91,7 +107,11 @@ def sheet_story(
     width: float,
     st: Styles,
     ncols: int = 1,
+    *,
+    run_on: bool = False,
 ) -> list[Flowable]:
+    """The sheet's flowables; `run_on`: laid out to run on to more pages (two columns that
+    continue on the next page, rather than a table that must fit one)."""
     story = header(sheet, cycle, organisation, book, width, st)
     objectives = sheet.team.objectives
     if not objectives:
@@ -99,12 +119,58 @@ def sheet_story(
         return story
     if ncols == 1 or len(objectives) == 1:
         cols = columns(width, st, objectives, book)
-        story.append(column_legend(cols, st))
+
+        def headings() -> list[Flowable]:
+            return [column_legend(cols, st)]
+
+        story += [column_legend(cols, st), PageTop(headings)]
+        reserve = measure(headings(), width)
         for n, objective in enumerate(objectives, 1):
-            story += objective_block(n, objective, book, cols, st)
+            block = continued_block(n, objective, book, cols, st, headings)
+            story.append(KeepWhole(block, reserve))
+        story.append(PageTop(None))  # the next sheet's pages start bare
         return story
+    if run_on:
+        return story + running_columns(objectives, book, width, st)
     story.append(two_columns(objectives, book, width, st))
     return story
+
+
+def running_columns(
+    objectives: tuple[ObjectiveView, ...], book: FontBook, width: float, st: Styles
+) -> list[Flowable]:
+    """Objectives in two columns that run on across pages, each page headed by both
+    columns' headings."""
+    col_width = (width - GUTTER) / 2
+    cols = columns(col_width, st, objectives, book)
+
+    def headings() -> list[Flowable]:
+        return [side_by_side(column_legend(cols, st), column_legend(cols, st), col_width, st)]
+
+    units = [
+        part
+        for n, o in enumerate(objectives, 1)
+        for part in objective_parts(n, o, book, cols, st, headings)
+    ]
+    return [*headings(), PageTop(headings), RunningColumns(units, col_width, GUTTER), PageTop(None)]
+
+
+def side_by_side(left: Flowable, right: Flowable, col_width: float, st: Styles) -> Table:
+    return Table(
+        [[left, right]],
+        colWidths=(col_width + GUTTER / 2, col_width + GUTTER / 2),
+        style=TableStyle(
+            [
+                *styles.table_style(st, grid=False),
+                ("LEFTPADDING", (0, 0), (0, 0), 0),
+                ("RIGHTPADDING", (0, 0), (0, 0), GUTTER / 2),
+                ("LEFTPADDING", (1, 0), (1, 0), GUTTER / 2),
+                ("RIGHTPADDING", (1, 0), (1, 0), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        ),
+    )
 
 
 def two_columns(
@@ -238,6 +304,47 @@ def objective_block(
     if o.initiatives:
         story.append(initiatives_row(o.initiatives, book, cols, st))
     return story
+
+
+def objective_parts(
+    n: int,
+    o: ObjectiveView,
+    book: FontBook,
+    cols: Columns,
+    st: Styles,
+    headings: Callable[[], list[Flowable]],
+) -> list[list[Flowable]]:
+    """An objective's flowables for a sheet that runs on, in parts that stay together: its
+    line with what is kept with it (its why, its first key result), then each further row.
+    A page that breaks inside it starts with the column headings and "O5 … (continued)"."""
+    block = objective_block(n, o, book, cols, st)
+
+    def inside() -> list[Flowable]:
+        title = text(f"O{n}\u00a0\u00a0{o.title} (continued)", st.objective, book)
+        row = Row([title], (sum(cols.widths),), pad=st.scale.pad, background=styles.SHADE)
+        return [*headings(), row]
+
+    end = 1
+    while end < len(block) - 1 and getattr(block[end], "keepWithNext", False):
+        end += 1
+    first = [block[0], block[1], PageTop(inside), *block[2 : end + 1]]
+    return [first, *([f] for f in block[end + 1 :]), [PageTop(headings)]]
+
+
+def continued_block(
+    n: int,
+    o: ObjectiveView,
+    book: FontBook,
+    cols: Columns,
+    st: Styles,
+    headings: Callable[[], list[Flowable]],
+) -> list[Flowable]:
+    """:func:`objective_parts` in one column, where "keep with next" keeps the objective's
+    line with what follows (a KeepTogether inside the block would measure it as endless)."""
+    first, *rest = objective_parts(n, o, book, cols, st, headings)
+    _spacer, head, mark = first[:3]
+    mark.keepWithNext = head.keepWithNext
+    return [*first, *(f for part in rest for f in part)]
 
 
 def initiatives_row(
