@@ -13,6 +13,7 @@ from reportlab.platypus.paragraph import ParagraphStyle
 
 from okrdesk.formatting import percent
 from okrdesk.reports import styles
+from okrdesk.reports.bar_look import BarLook
 from okrdesk.reports.fonts import FontBook
 
 
@@ -53,13 +54,14 @@ class ProgressBar(Flowable):
         font: str,
         size: float,
         band: str | None = None,
+        look: BarLook | None = None,
     ) -> None:
         super().__init__()
+        self.look = look or BarLook(band)
         self.value = value
         self.width = width
         self.font = font
         self.size = size
-        self.band = band
         self.label = percent(value)
         self.label_width = stringWidth("100%", font, size) + 2
         self.height = size * 1.15
@@ -88,12 +90,124 @@ class ProgressBar(Flowable):
         c.setFillColor(styles.BAR_EMPTY)
         c.rect(0, y, bar_width, bar_height, stroke=1, fill=1)
         if fill:
-            c.setFillColor(styles.BAND_COLOURS.get(self.band, styles.BAND_COLOURS[None]))
+            c.setFillColor(styles.BAND_COLOURS.get(self.look.colour, styles.BAND_COLOURS[None]))
             c.rect(0, y, bar_width * fill, bar_height, stroke=0, fill=1)
+            if self.look.pattern:
+                _hatch(c, bar_width * fill, y, bar_height, self.look.pattern)
             c.rect(0, y, bar_width, bar_height, stroke=1, fill=0)
+        if self.look.mark is not None:  # where it should be today
+            x = bar_width * max(0.0, min(1.0, self.look.mark))
+            c.setLineWidth(1.1)
+            c.line(x, y - bar_height * 0.3, x, y + bar_height * 1.3)
         c.setFillColor(styles.INK)
         c.setFont(self.font, self.size)
         c.drawRightString(self.width, y + bar_height * 0.12, self.label)
+
+
+class BarLegend(Flowable):
+    """A line or two at the foot of a sheet that says what its bars mean: sample bars for
+    the statuses (their colours and patterns) and the tick, or for the grades; and, when
+    the sheet has any, how three-level key results score."""
+
+    def __init__(
+        self,
+        graded: bool,
+        today: str | None,
+        three_level: bool,
+        font: str,
+        size: float,
+        colour: object = styles.MUTED,
+    ) -> None:
+        super().__init__()
+        self.graded, self.today, self.three_level = graded, today, three_level
+        self.font, self.size, self.colour = font, size, colour
+        self.line_height = size * 1.6
+        self._placed: list[tuple[float, int, BarLook | None, str]] = []  # (x, line, look, words)
+
+    def parts(self) -> list[tuple[BarLook | None, str]]:
+        """(sample bar or None, words) in reading order."""
+        if self.graded:
+            parts: list[tuple[BarLook | None, str]] = [(None, "Bars: progress, coloured by grade:")]
+            parts += [(BarLook(band), words) for band, words in GRADE_SAMPLES]
+        else:
+            parts = [(None, "Bars: progress from start to target, by status:")]
+            parts += [(BarLook(colour, pattern), words) for colour, pattern, words in PACE_SAMPLES]
+            if self.today:
+                parts.append((BarLook(None, mark=0.6), f"where it should be on {self.today}"))
+        if self.three_level:
+            parts.append((None, "Three levels score 0.3 at commit, 0.7 at target, 1.0 at stretch."))
+        return parts
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self._placed, x, line = [], 0.0, 0
+        for look, words in self.parts():
+            width = self._sample_width(look) + stringWidth(words, self.font, self.size)
+            if x and x + width > avail_width:
+                x, line = 0.0, line + 1
+            self._placed.append((x, line, look, words))
+            x += width + self.size * 1.2
+        self.width, self.height = avail_width, (line + 1) * self.line_height
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        for x, line, look, words in self._placed:
+            y = self.height - (line + 1) * self.line_height + self.size * 0.45
+            if look is not None:
+                c.saveState()
+                _sample_bar(c, x, y - self.size * 0.05, self.size * 2.4, self.size * 0.75, look)
+                c.restoreState()
+            c.setFont(self.font, self.size)
+            c.setFillColor(self.colour)
+            c.drawString(x + self._sample_width(look), y, words)
+
+    def _sample_width(self, look: BarLook | None) -> float:
+        return 0.0 if look is None else self.size * 2.8
+
+
+GRADE_SAMPLES = (("green", "good"), ("amber", "partial"), ("red", "missed"))
+PACE_SAMPLES = (
+    ("green", None, "on track"),
+    ("amber", "stripes", "at risk"),
+    ("red", "crosshatch", "off track"),
+)
+
+
+def _sample_bar(c: Canvas, x: float, y: float, width: float, height: float, look: BarLook) -> None:
+    c.translate(x, y)
+    c.setLineWidth(0.5)
+    c.setStrokeColor(styles.INK)
+    c.setFillColor(styles.BAR_EMPTY)
+    c.rect(0, 0, width, height, stroke=1, fill=1)
+    if look.colour is not None or look.mark is None:
+        c.setFillColor(styles.BAND_COLOURS.get(look.colour, styles.BAND_COLOURS[None]))
+        c.rect(0, 0, width * 0.7, height, stroke=0, fill=1)
+        if look.pattern:
+            _hatch(c, width * 0.7, 0, height, look.pattern)
+        c.rect(0, 0, width, height, stroke=1, fill=0)
+    if look.mark is not None:
+        c.setLineWidth(1.1)
+        c.line(width * look.mark, -height * 0.3, width * look.mark, height * 1.3)
+
+
+def _hatch(c: Canvas, width: float, y: float, height: float, pattern: str) -> None:
+    """White diagonal lines over a filled bar: a status that a greyscale print keeps."""
+    c.saveState()
+    area = c.beginPath()
+    area.rect(0, y, width, height)
+    c.clipPath(area, stroke=0, fill=0)
+    c.setStrokeColor(styles.BAR_EMPTY)
+    # Thin lines, wide apart: the colour stays the colour; the texture tells it in grey.
+    crossed = pattern == "crosshatch"
+    c.setLineWidth(height * (0.11 if crossed else 0.16))
+    step = height * (0.8 if crossed else 0.55)
+    x = -height
+    while x < width + height:
+        c.line(x, y, x + height, y + height)
+        if crossed:
+            c.line(x, y + height, x + height, y)
+        x += step
+    c.restoreState()
 
 
 @dataclass

@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable
 
 from okrdesk.formatting import number, span
 from okrdesk.reports import styles
+from okrdesk.reports.bar_look import Pace
 from okrdesk.reports.cells import Cell, Row, text
 from okrdesk.reports.flowables import Para, ProgressBar
 from okrdesk.reports.fonts import FontBook
@@ -79,7 +80,7 @@ def _plain(markup: str) -> str:
 
 
 def key_result_rows(
-    n: int, krs: tuple[KeyResultView, ...], book: FontBook, cols: Columns, st: Styles
+    n: int, krs: tuple[KeyResultView, ...], book: FontBook, cols: Columns, st: Styles, pace: Pace
 ) -> list[Row]:
     """One row per key result: title, start → target, now, progress, confidence, owner."""
     bar_width = cols.widths[cols.progress] - 2 * (st.scale.pad + 1)
@@ -87,7 +88,9 @@ def key_result_rows(
     for k, kr in enumerate(krs, 1):
         title = text(f"{n}.{k}\u00a0\u00a0{kr.title}", st.body, book)
         span, now = target_text(kr, book), now_text(kr)
-        bar = ProgressBar(kr.progress, bar_width, st.regular, st.size(0.92), kr.band)
+        bar = ProgressBar(
+            kr.progress, bar_width, st.regular, st.size(0.92), look=pace.key_result(kr)
+        )
         confidence = _confidence(kr, st, book)
         owner = text(kr.owner, st.small, book)
         if cols.wide:

@@ -12,6 +12,7 @@ import io
 import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -21,10 +22,11 @@ from reportlab.platypus.flowables import _listWrapOn
 
 from okrdesk.formatting import percent
 from okrdesk.reports import styles
+from okrdesk.reports.bar_look import Pace, graded
 from okrdesk.reports.cells import Cell, Row, TextBlock, text
 from okrdesk.reports.data import SheetTeam
 from okrdesk.reports.document import date_span, short_date
-from okrdesk.reports.flowables import KeepWhole, PageTop, Para, ProgressBar, para
+from okrdesk.reports.flowables import BarLegend, KeepWhole, PageTop, Para, ProgressBar, para
 from okrdesk.reports.fonts import FontBook
 from okrdesk.reports.keyresults import Columns, columns, key_result_rows
 from okrdesk.reports.running_columns import RunningColumns
@@ -61,12 +63,13 @@ def fit_sheet(
     organisation: str,
     book: FontBook,
     frame: tuple[float, float],
+    today: date | None = None,
 ) -> FittedSheet:
+    """`today`: the day it is printed (where each bar should be by then)."""
     width, height = frame
     for scale, ncols in strategies(width):
-        story = sheet_story(
-            sheet, cycle, organisation, book, width, styles.styles_for(scale), ncols
-        )
+        st = styles.styles_for(scale)
+        story = sheet_story(sheet, cycle, organisation, book, width, st, ncols, today=today)
         measured = measure(story, width)
         if measured <= height - 1:
             return FittedSheet(story, scale, ncols, True, measured)
@@ -75,7 +78,9 @@ def fit_sheet(
     scale = styles.SCALES[-1]
     ncols = 2 if width >= TWO_COLUMNS_FROM and len(sheet.team.objectives) > 1 else 1
     st = styles.styles_for(scale)
-    story = sheet_story(sheet, cycle, organisation, book, width, st, ncols, run_on=True)
+    story = sheet_story(
+        sheet, cycle, organisation, book, width, st, ncols, run_on=True, today=today
+    )
     return FittedSheet(story, scale, ncols, False, math.inf)  # more than a page
 
 
@@ -109,14 +114,44 @@ def sheet_story(
     ncols: int = 1,
     *,
     run_on: bool = False,
+    today: date | None = None,
 ) -> list[Flowable]:
     """The sheet's flowables; `run_on`: laid out to run on to more pages (two columns that
     continue on the next page, rather than a table that must fit one)."""
     story = header(sheet, cycle, organisation, book, width, st)
+    pace = Pace(cycle, today or date.today())
     objectives = sheet.team.objectives
     if not objectives:
         story += [Spacer(1, st.scale.gap), Para("No objectives in this cycle yet.", st.body)]
         return story
+    return (
+        story
+        + objectives_story(objectives, book, width, st, ncols, run_on, pace)
+        + [
+            Spacer(1, st.scale.gap),
+            legend(objectives, pace, st),
+        ]
+    )
+
+
+def legend(objectives: tuple[ObjectiveView, ...], pace: Pace, st: Styles) -> BarLegend:
+    three_level = any(kr.kind == "three_level" for o in objectives for kr in o.key_results)
+    today = short_date(pace.today, year=False) if pace.cycle.state == "active" else None
+    size = max(styles.MIN_PT, st.small.fontSize * 0.9)
+    colour = styles.MUTED if size >= styles.MIN_GREY_PT else styles.INK
+    return BarLegend(graded(pace.cycle), today, three_level, st.regular, size, colour)
+
+
+def objectives_story(
+    objectives: tuple[ObjectiveView, ...],
+    book: FontBook,
+    width: float,
+    st: Styles,
+    ncols: int,
+    run_on: bool,
+    pace: Pace,
+) -> list[Flowable]:
+    story: list[Flowable] = []
     if ncols == 1 or len(objectives) == 1:
         cols = columns(width, st, objectives, book)
 
@@ -126,18 +161,18 @@ def sheet_story(
         story += [column_legend(cols, st), PageTop(headings)]
         reserve = measure(headings(), width)
         for n, objective in enumerate(objectives, 1):
-            block = continued_block(n, objective, book, cols, st, headings)
+            block = continued_block(n, objective, book, cols, st, headings, pace)
             story.append(KeepWhole(block, reserve))
         story.append(PageTop(None))  # the next sheet's pages start bare
         return story
     if run_on:
-        return story + running_columns(objectives, book, width, st)
-    story.append(two_columns(objectives, book, width, st))
+        return story + running_columns(objectives, book, width, st, pace)
+    story.append(two_columns(objectives, book, width, st, pace))
     return story
 
 
 def running_columns(
-    objectives: tuple[ObjectiveView, ...], book: FontBook, width: float, st: Styles
+    objectives: tuple[ObjectiveView, ...], book: FontBook, width: float, st: Styles, pace: Pace
 ) -> list[Flowable]:
     """Objectives in two columns that run on across pages, each page headed by both
     columns' headings."""
@@ -150,7 +185,7 @@ def running_columns(
     units = [
         part
         for n, o in enumerate(objectives, 1)
-        for part in objective_parts(n, o, book, cols, st, headings)
+        for part in objective_parts(n, o, book, cols, st, headings, pace)
     ]
     return [*headings(), PageTop(headings), RunningColumns(units, col_width, GUTTER), PageTop(None)]
 
@@ -174,12 +209,12 @@ def side_by_side(left: Flowable, right: Flowable, col_width: float, st: Styles) 
 
 
 def two_columns(
-    objectives: tuple[ObjectiveView, ...], book: FontBook, width: float, st: Styles
+    objectives: tuple[ObjectiveView, ...], book: FontBook, width: float, st: Styles, pace: Pace
 ) -> Table:
     """Objectives in two columns, split where the taller column is shortest (order kept)."""
     col_width = (width - GUTTER) / 2
     cols = columns(col_width, st, objectives, book)
-    blocks = [objective_block(n, o, book, cols, st) for n, o in enumerate(objectives, 1)]
+    blocks = [objective_block(n, o, book, cols, st, pace) for n, o in enumerate(objectives, 1)]
     heights = [measure(block, col_width) for block in blocks]
     total = sum(heights)
     best, split, running = total, 1, 0.0
@@ -268,7 +303,7 @@ def column_legend(cols: Columns, st: Styles) -> Row:
 
 
 def objective_block(
-    n: int, o: ObjectiveView, book: FontBook, cols: Columns, st: Styles
+    n: int, o: ObjectiveView, book: FontBook, cols: Columns, st: Styles, pace: Pace
 ) -> list[Flowable]:
     """The objective's line (aligned with its key results), why, key results, initiatives."""
     if o.status == "draft":
@@ -278,7 +313,7 @@ def objective_block(
         title = text(f"O{n}\u00a0\u00a0{o.title}", st.objective, book)
     pad = st.scale.pad
     bar_width = cols.widths[cols.progress] - 2 * (pad + 1)
-    bar = ProgressBar(o.score, bar_width, st.bold, st.size(0.92), o.band)
+    bar = ProgressBar(o.score, bar_width, st.bold, st.size(0.92), look=pace.objective(o))
     kind = text(OBJECTIVE_KIND_WORDS[o.kind].capitalize(), st.small, book)
     owner = text(o.owner, st.small, book)
     # The title spans the columns left of the progress bars, which line up below it.
@@ -300,7 +335,7 @@ def objective_block(
         )
         line.keepWithNext = len(o.why) < LONG_WHY
         story.append(line)
-    story += key_result_rows(n, o.key_results, book, cols, st)
+    story += key_result_rows(n, o.key_results, book, cols, st, pace)
     if o.initiatives:
         story.append(initiatives_row(o.initiatives, book, cols, st))
     return story
@@ -313,11 +348,12 @@ def objective_parts(
     cols: Columns,
     st: Styles,
     headings: Callable[[], list[Flowable]],
+    pace: Pace,
 ) -> list[list[Flowable]]:
     """An objective's flowables for a sheet that runs on, in parts that stay together: its
     line with what is kept with it (its why, its first key result), then each further row.
     A page that breaks inside it starts with the column headings and "O5 … (continued)"."""
-    block = objective_block(n, o, book, cols, st)
+    block = objective_block(n, o, book, cols, st, pace)
 
     def inside() -> list[Flowable]:
         title = text(f"O{n}\u00a0\u00a0{o.title} (continued)", st.objective, book)
@@ -338,10 +374,11 @@ def continued_block(
     cols: Columns,
     st: Styles,
     headings: Callable[[], list[Flowable]],
+    pace: Pace,
 ) -> list[Flowable]:
     """:func:`objective_parts` in one column, where "keep with next" keeps the objective's
     line with what follows (a KeepTogether inside the block would measure it as endless)."""
-    first, *rest = objective_parts(n, o, book, cols, st, headings)
+    first, *rest = objective_parts(n, o, book, cols, st, headings, pace)
     _spacer, head, mark = first[:3]
     mark.keepWithNext = head.keepWithNext
     return [*first, *(f for part in rest for f in part)]

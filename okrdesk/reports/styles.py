@@ -21,6 +21,7 @@ Paper = Literal["a4", "letter"]
 PAPERS: dict[str, tuple[float, float]] = {"a4": A4, "letter": letter}
 
 MIN_PT = 7.0  # nothing prints smaller than this
+MIN_GREY_PT = 8.0  # grey text smaller than this prints too faint: it is printed black
 
 INK = colors.HexColor("#1a1a1a")
 MUTED = colors.HexColor("#555555")

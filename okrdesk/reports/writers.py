@@ -123,7 +123,9 @@ def sheet_section(
 
     ``nested``: the sheet's outline entry sits under its parent team's.
     """
-    fitted = fit_sheet(sheet, data.cycle, data.info.organisation, book, setup.frame)
+    fitted = fit_sheet(
+        sheet, data.cycle, data.info.organisation, book, setup.frame, data.info.printed_on
+    )
     level = sheet.team.depth if nested else 0
     mark = SectionMark(tracker, sheet_key(sheet), "sheet", sheet.team.name, level)
     return [mark, *fitted.story]

@@ -1,4 +1,5 @@
-"""Printouts colour progress bars by the workspace's own bands (read back from the PDF).
+"""Printouts of a graded cycle colour progress bars by the workspace's own bands (read
+back from the PDF).
 
 Bands show only as the colour of a bar (the percentage beside it carries the number), so
 these tests read the fill colours out of each page's drawing operators.
@@ -7,6 +8,7 @@ these tests read the fill colours out of each page's drawing operators.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,6 +25,7 @@ from okrdesk.reports import (
     write_sheets,
 )
 from okrdesk.reports.styles import BAND_COLOURS
+from okrdesk.services import lifecycle
 from okrdesk.services.workspace import Workspace
 
 FILL = re.compile(rb"([-\d.]+) ([-\d.]+) ([-\d.]+) rg")
@@ -30,12 +33,12 @@ AMBER, GREEN = (BAND_COLOURS[band].hexval()[2:].lower() for band in ("amber", "g
 Write = Callable[[Workspace, dict[str, str], Path], None]
 
 
-def fills(path: Path) -> set[str]:
-    """Every fill colour the pages set, as rrggbb."""
-    found = set()
+def fills(path: Path) -> Counter[str]:
+    """How often the pages set each fill colour (as rrggbb)."""
+    found: Counter[str] = Counter()
     for page in PdfReader(path).pages:
         for rgb in FILL.findall(page.get_contents().get_data()):
-            found.add("".join(f"{round(float(x) * 255):02x}" for x in rgb))
+            found["".join(f"{round(float(x) * 255):02x}" for x in rgb)] += 1
     return found
 
 
@@ -66,7 +69,12 @@ def test_a_score_of_80_prints_in_the_workspaces_band(
 ) -> None:
     if bands:
         use_bands(ws, bands)
+    # Grades colour the bars of a graded cycle (a running one shows its status instead).
+    for state in ("active", "review"):
+        lifecycle.set_state(ws, at_80["cycle"], state)
     out = tmp_path / f"{write.__name__}.pdf"
     write(ws, at_80, out)
     colours = fills(out)
-    assert shown in colours and not_shown not in colours
+    # The other band's colour appears only in a sheet's legend of the colours (once a page).
+    assert colours[shown] > colours[not_shown] + 1
+    assert colours[not_shown] <= len(PdfReader(out).pages)
