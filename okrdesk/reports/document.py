@@ -19,6 +19,7 @@ from okrdesk.reports.data import PrintInfo
 from okrdesk.reports.flowables import (
     Deferred,
     PageTracker,
+    define_hatches,
     define_page_refs,
     define_sheet_pages,
     sheet_pages_form,
@@ -129,6 +130,7 @@ class ReportDoc(BaseDocTemplate):
         self._footer_right = "Printed " + long_date(info.printed_on)
         # What a page that begins starts with (set by PageTop marks as the story is drawn).
         self.page_top: Callable[[], list[Flowable]] | None = None
+        self.hatches: set[tuple[str, float]] = set()  # the bar patterns used, defined at the end
 
     def handle_pageBegin(self) -> None:
         self._pageTopFlowables = self.page_top() if self.page_top is not None else []
@@ -180,6 +182,7 @@ class ReportDoc(BaseDocTemplate):
         super()._endBuild()
         define_page_refs(self.canv, self.tracker, self.page_refs, fonts.REGULAR, styles.NORMAL.body)
         define_sheet_pages(self.canv, self.tracker, fonts.BOLD, 7)
+        define_hatches(self.canv, self.hatches)
         self.canv.save()
 
 

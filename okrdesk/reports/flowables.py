@@ -190,12 +190,41 @@ def _sample_bar(c: Canvas, x: float, y: float, width: float, height: float, look
         c.line(width * look.mark, -height * 0.3, width * look.mark, height * 1.3)
 
 
+HATCH_LENGTH = 1200.0  # points: longer than any bar, which clips it to its fill
+
+
 def _hatch(c: Canvas, width: float, y: float, height: float, pattern: str) -> None:
-    """White diagonal lines over a filled bar: a status that a greyscale print keeps."""
+    """White diagonal lines over a filled bar: a status that a greyscale print keeps.
+
+    In a report the lines are one shared form per pattern and bar height, drawn once at
+    the end (:func:`define_hatches`) and clipped to each bar's fill: thousands of bars
+    would otherwise each write their own few dozen lines."""
     c.saveState()
     area = c.beginPath()
     area.rect(0, y, width, height)
     c.clipPath(area, stroke=0, fill=0)
+    c.translate(0, y)
+    hatches = getattr(getattr(c, "_doctemplate", None), "hatches", None)
+    if hatches is None:  # drawn outside a report document
+        _hatch_lines(c, width, height, pattern)
+    else:
+        hatches.add((pattern, round(height, 2)))
+        c.doForm(hatch_form(pattern, round(height, 2)))
+    c.restoreState()
+
+
+def hatch_form(pattern: str, height: float) -> str:
+    return f"hatch-{pattern}-{height}"
+
+
+def define_hatches(c: Canvas, hatches: set[tuple[str, float]]) -> None:
+    for pattern, height in sorted(hatches):
+        c.beginForm(hatch_form(pattern, height), 0, 0, HATCH_LENGTH, height)
+        _hatch_lines(c, HATCH_LENGTH, height, pattern)
+        c.endForm()
+
+
+def _hatch_lines(c: Canvas, width: float, height: float, pattern: str) -> None:
     c.setStrokeColor(styles.BAR_EMPTY)
     # Thin lines, wide apart: the colour stays the colour; the texture tells it in grey.
     crossed = pattern == "crosshatch"
@@ -203,11 +232,10 @@ def _hatch(c: Canvas, width: float, y: float, height: float, pattern: str) -> No
     step = height * (0.8 if crossed else 0.55)
     x = -height
     while x < width + height:
-        c.line(x, y, x + height, y + height)
+        c.line(x, 0, x + height, height)
         if crossed:
-            c.line(x, y + height, x + height, y)
+            c.line(x, height, x + height, 0)
         x += step
-    c.restoreState()
 
 
 @dataclass

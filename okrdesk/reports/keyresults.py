@@ -46,7 +46,7 @@ def columns(
     size = st.number.fontSize
     spans = [_plain(target_text(kr, book)) for kr in krs]
     span_w = _fit(_natural(spans, st.regular, size) + pad, 56 * k, 118 * k)
-    progress_w = 72 * k
+    progress_w = 88 * k  # a bar long enough to read its fill and today's tick
     people = [o.owner for o in objectives] + [kr.owner for kr in krs]
     words = [*CONFIDENCE_WORDS.values(), *(w.capitalize() for w in OBJECTIVE_KIND_WORDS.values())]
     # Never narrower than the column's heading word, which would otherwise break mid-word.

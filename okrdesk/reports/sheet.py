@@ -50,11 +50,11 @@ class FittedSheet:
 
 def strategies(width: float) -> list[tuple[Scale, int]]:
     """Layouts to try, most readable first: (type scale, number of columns)."""
-    one = [(scale, 1) for scale in styles.SCALES]
+    one = [(scale, 1) for scale in styles.SHEET_SCALES]
     if width < TWO_COLUMNS_FROM:
         return one
     # On a wide page two columns of larger type read better than one of small type.
-    return one[:2] + [(scale, 2) for scale in styles.SCALES] + one[2:]
+    return one[:3] + [(scale, 2) for scale in styles.SHEET_SCALES] + one[3:]
 
 
 def fit_sheet(
@@ -65,7 +65,8 @@ def fit_sheet(
     frame: tuple[float, float],
     today: date | None = None,
 ) -> FittedSheet:
-    """`today`: the day it is printed (where each bar should be by then)."""
+    """The most readable layout that fits one page. `today`: the day it is printed
+    (where each bar should be by then)."""
     width, height = frame
     for scale, ncols in strategies(width):
         st = styles.styles_for(scale)
@@ -75,7 +76,7 @@ def fit_sheet(
             return FittedSheet(story, scale, ncols, True, measured)
     # Nothing fits: the smallest readable type, which runs on to more pages (in two columns
     # on every page where the page is wide enough for them).
-    scale = styles.SCALES[-1]
+    scale = styles.SHEET_SCALES[-1]
     ncols = 2 if width >= TWO_COLUMNS_FROM and len(sheet.team.objectives) > 1 else 1
     st = styles.styles_for(scale)
     story = sheet_story(
@@ -324,17 +325,23 @@ def objective_block(
     # keeping them together would leave the rest of the page empty.
     head.keepWithNext = len(o.why) < LONG_WHY
     story: list[Flowable] = [Spacer(1, st.scale.gap), head]
-    meta = [f"Theme: {o.theme}"] if o.theme else []
-    meta += [f"Supports: {supported}" for _id, supported in o.supports]
-    if meta or o.why:
-        note = " · ".join(meta)
-        if o.why:
-            note += ("\u00a0\u00a0—\u00a0\u00a0" if meta else "") + "Why: " + o.why
-        line = Row(
-            [text(note, st.meta, book)], (sum(cols.widths),), pad=pad / 2, first_indent=cols.indent
-        )
-        line.keepWithNext = len(o.why) < LONG_WHY
-        story.append(line)
+    tags = [f"Theme: {o.theme}"] if o.theme else []
+    if o.supports:
+        tags.append("Supports: " + "; ".join(supported for _id, supported in o.supports))
+    # Its theme and what it supports as small tags; its why on a line of its own.
+    for note, style in (
+        ("\u2003·\u2003".join(tags), st.meta),
+        (o.why and f"Why: {o.why}", st.small),
+    ):
+        if note:
+            line = Row(
+                [text(note, style, book)],
+                (sum(cols.widths),),
+                pad=pad / 2,
+                first_indent=cols.indent,
+            )
+            line.keepWithNext = len(o.why) < LONG_WHY
+            story.append(line)
     story += key_result_rows(n, o.key_results, book, cols, st, pace)
     if o.initiatives:
         story.append(initiatives_row(o.initiatives, book, cols, st))

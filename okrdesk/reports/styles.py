@@ -75,6 +75,13 @@ SCALES: tuple[Scale, ...] = (
     Scale("minimum", 7.0, 1.15, 3, 1.0, condensed=True),
 )
 NORMAL = SCALES[0]
+# A sheet uses its page: the largest type that fits, from 11 pt down to 7.5 pt (the least a
+# handout read at arm's length takes).
+SHEET_SCALES: tuple[Scale, ...] = (
+    Scale("large", 11.0, 1.3, 14, 3.4),
+    Scale("roomy", 10.2, 1.28, 13, 3.2),
+    *SCALES[:4],
+)
 
 
 @dataclass(frozen=True)
@@ -118,6 +125,8 @@ def styles_for(scale: Scale = NORMAL) -> Styles:
             "allowWidows": 1,
         }
         base.update(extra)
+        if base["textColor"] == MUTED and size < MIN_GREY_PT:
+            base["textColor"] = INK  # grey this small prints too faint
         return ParagraphStyle(f"{scale.name}-{name}", **base)  # type: ignore[arg-type]
 
     return Styles(

@@ -13,7 +13,7 @@ from okrdesk.reports.cells import break_lines
 from okrdesk.reports.data import SheetTeam
 from okrdesk.reports.fonts import REGULAR, FontBook, register_fonts
 from okrdesk.reports.sheet import fit_sheet
-from okrdesk.reports.styles import SCALES
+from okrdesk.reports.styles import SHEET_SCALES
 from okrdesk.services.views import CycleView, KeyResultView, ObjectiveView, TeamView
 
 CYCLE = CycleView("c", "2027-Q1", date(2027, 1, 1), date(2027, 3, 31), "planning", ("Growth",))
@@ -62,23 +62,23 @@ def test_a_small_set_keeps_normal_type_and_a_big_one_is_made_smaller() -> None:
     register_fonts()
     frame = PageSetup().frame
     small = fit_sheet(_team(2, 3, 80), CYCLE, "Org", FontBook(), frame)
-    big = fit_sheet(_team(4, 5), CYCLE, "Org", FontBook(), frame)
-    assert small.fits and small.scale is SCALES[0]
-    assert big.fits and SCALES.index(big.scale) > 0
+    big = fit_sheet(_team(4, 5, 140), CYCLE, "Org", FontBook(), frame)
+    assert small.fits and small.scale is SHEET_SCALES[0]
+    assert big.fits and SHEET_SCALES.index(big.scale) > 0
     assert big.height <= frame[1] and small.height < big.height
 
 
 def test_a_wide_page_tries_two_columns_before_the_smallest_type() -> None:
     frame = PageSetup("a4", landscape=True).frame
-    fitted = fit_sheet(_team(4, 5), CYCLE, "Org", FontBook(), frame)
+    fitted = fit_sheet(_team(4, 5, 140), CYCLE, "Org", FontBook(), frame)
     assert fitted.fits and fitted.columns == 2
-    assert fitted.scale.body >= SCALES[-1].body
+    assert fitted.scale.body >= SHEET_SCALES[-1].body
 
 
 def test_what_does_not_fit_is_reported_not_squeezed_below_the_minimum() -> None:
     fitted = fit_sheet(_team(12, 10), CYCLE, "Org", FontBook(), PageSetup().frame)
     assert not fitted.fits
-    assert fitted.scale is SCALES[-1] and fitted.scale.body >= 7
+    assert fitted.scale is SHEET_SCALES[-1] and fitted.scale.body >= 7.5
 
 
 def test_sheet_from_plain_data(tmp_path: Path) -> None:
