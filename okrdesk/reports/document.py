@@ -116,6 +116,7 @@ class ReportDoc(BaseDocTemplate):
             producer=f"OKR Desk {__version__}",
             initialFontName=fonts.REGULAR,
             initialFontSize=9,
+            lang="en",  # screen readers and copied text know the language (issue 19: more)
         )
         self.info, self.book, self.page_numbers = info, book, page_numbers
         self.tracker = tracker
@@ -126,7 +127,8 @@ class ReportDoc(BaseDocTemplate):
         width, height = setup.frame
         frame = Frame(m.left, m.bottom, width, height, 0, 0, 0, 0, id="body")
         self.addPageTemplates([PageTemplate("page", [frame], onPageEnd=self._decorate)])
-        self._footer_left = book.plain(f"{info.organisation} · {info.workspace}")
+        # The organisation, not the file: a sheet on a wall is not about where it was saved.
+        self._footer_left = book.plain(info.organisation)
         self._footer_right = "Printed " + long_date(info.printed_on)
         # What a page that begins starts with (set by PageTop marks as the story is drawn).
         self.page_top: Callable[[], list[Flowable]] | None = None
@@ -146,11 +148,12 @@ class ReportDoc(BaseDocTemplate):
         c.setStrokeColor(styles.HAIRLINE)
         c.setLineWidth(0.5)
         c.line(m.left, y + 10, width - m.right, y + 10)
-        draw_text(c, self.book, m.left, y, self._footer_left, fonts.REGULAR, 7, styles.MUTED)
-        right = self._footer_right + (f" · page {page}" if self.page_numbers else "")
-        draw_text(c, self.book, width - m.right, y, right, fonts.REGULAR, 7, styles.MUTED, "right")
-        continued = self.tracker.page_ended(page)
+        draw_text(c, self.book, m.left, y, self._footer_left, fonts.REGULAR, 8, styles.MUTED)
         section = self.tracker.current
+        folio = self.page_numbers and not (section is not None and section.kind == "cover")
+        right = self._footer_right + (f" · page {page}" if folio else "")
+        draw_text(c, self.book, width - m.right, y, right, fonts.REGULAR, 8, styles.MUTED, "right")
+        continued = self.tracker.page_ended(page)
         if section is not None and section.kind == "sheet":
             c.saveState()
             c.translate(width / 2, y)
@@ -183,6 +186,8 @@ class ReportDoc(BaseDocTemplate):
         define_page_refs(self.canv, self.tracker, self.page_refs, fonts.REGULAR, styles.NORMAL.body)
         define_sheet_pages(self.canv, self.tracker, fonts.BOLD, 7)
         define_hatches(self.canv, self.hatches)
+        if self.page_numbers:  # a booklet or report of many parts opens with its bookmarks
+            self.canv.showOutline()
         self.canv.save()
 
 

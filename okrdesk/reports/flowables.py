@@ -63,7 +63,9 @@ class ProgressBar(Flowable):
         self.font = font
         self.size = size
         self.label = percent(value)
-        self.label_width = stringWidth("100%", font, size) + 2
+        # Room for the widest label in bold: an objective's bar (bold label) is as long as
+        # its key results' bars (regular labels) below it.
+        self.label_width = stringWidth("100%", styles.bold_of(font), size) + 2
         self.height = size * 1.15
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:

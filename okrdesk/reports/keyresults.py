@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-from okrdesk.formatting import number, span
+from okrdesk.formatting import number
 from okrdesk.reports import styles
 from okrdesk.reports.bar_look import Pace
 from okrdesk.reports.cells import Cell, Row, text
@@ -133,7 +133,10 @@ def target_text(kr: KeyResultView, book: FontBook) -> str:
     if kr.start is None and kr.target is None:
         return "—"
     # No-break spaces: a unit never starts a line of its own, nor a level its number.
-    markup = span(kr.start, kr.target) + (f"\u00a0{book.markup(kr.unit)}" if kr.unit else "")
+    unit = book.markup(kr.unit)
+    markup = f"{with_unit(kr.start, unit)} → {with_unit(kr.target, unit)}"
+    if unit and not _sticks(unit):
+        markup += f"\u00a0{unit}"
     if kr.kind == "three_level":
         markup += (
             f"<br/><font color='#555555'>commit\u00a0{number(kr.commit_level)}\u00a0· "
@@ -145,4 +148,21 @@ def target_text(kr: KeyResultView, book: FontBook) -> str:
 def now_text(kr: KeyResultView) -> str:
     if kr.kind == "milestone":
         return "done" if kr.done else "not yet"
-    return number(kr.current) if kr.current is not None else ""
+    return with_unit(kr.current, kr.unit) if kr.current is not None else ""
+
+
+CURRENCIES = frozenset("€$£¥₹₩₽₺₪")
+
+
+def _sticks(unit: str) -> bool:
+    """A unit written on the number itself, as people write it: 82%, €27,000."""
+    return unit == "%" or unit in CURRENCIES
+
+
+def with_unit(value: float | None, unit: str) -> str:
+    """The number as the title writes it: "82%", "€27,000"; other units follow the span."""
+    if unit == "%":
+        return f"{number(value)}%"
+    if unit in CURRENCIES:
+        return f"{unit}{number(value)}"
+    return number(value)

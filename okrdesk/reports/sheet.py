@@ -257,6 +257,8 @@ def header(
     if team.score is not None:
         right.append(Para(f"Team progress {percent(team.score)}", right_style))
     left = [para(above, st.organisation, book), para(team.name, st.team, book)]
+    if team.kind == "company" and not sheet.path:
+        left = left[1:]  # the company's own sheet: its name once, not above itself again
     right_width = min(width * 0.34, 200)
     table = Table(
         [[left, right]],

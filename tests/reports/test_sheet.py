@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 from report_helpers import NAMES, Builder, embedded, page_fonts, pdf_text
 
-from okrdesk.reports import PageSetup, sheets_data, write_sheets
+from okrdesk.reports import PageSetup, booklet_data, sheets_data, write_booklet, write_sheets
 from okrdesk.services import entities
 from okrdesk.services.workspace import Workspace
 
@@ -21,7 +22,7 @@ SETUPS = [
 BASE14 = ("Helvetica", "Times", "Courier", "Symbol", "ZapfDingbats")
 
 
-def test_demo_sheet_shows_the_team_its_okrs_and_where_it_came_from(
+def test_demo_sheet_shows_the_team_its_okrs_and_its_organisation(
     demo_ws: Workspace, tmp_path: Path
 ) -> None:
     out = tmp_path / "workshop.pdf"
@@ -36,7 +37,8 @@ def test_demo_sheet_shows_the_team_its_okrs_and_where_it_came_from(
     assert "24 → 19 hours" in text and "now 22" in text and "40%" in text
     assert "off track" in text and "Paula" in text
     assert "Replace hand descaling of boilers with a heated descaling tank" in text
-    assert "demo.okrdesk" in text and "Printed " in text
+    # The organisation and the day, not the file it was saved in: a wall sheet is no folder.
+    assert "demo.okrdesk" not in text and "Printed " in text
 
 
 @pytest.mark.parametrize("setup", SETUPS, ids=lambda s: f"{s.paper}-{s.landscape}")
@@ -164,7 +166,7 @@ def test_a_number_and_its_unit_stay_on_one_line(
 
     assert any("31,400" in line for line in lines)
     assert not any(line.endswith("31,40") for line in lines)
-    assert any("38,000 €" in line for line in lines)
+    assert any("€38,000" in line for line in lines)
     assert "€" not in lines and "·" not in lines
     assert any("commit 48 ·" in line for line in lines)
     assert not any(line.endswith(("commit", "stretch", "→ 38,000")) for line in lines)
@@ -192,3 +194,29 @@ def test_a_plan_without_check_ins_prints_no_zero_percent(tmp_path: Path) -> None
 
     assert "Be the café's first call" in text
     assert "0%" not in text.replace(" ", "") and "Team progress" not in text
+
+
+def test_objective_and_key_result_bars_are_equally_long(demo_ws: Workspace, tmp_path: Path) -> None:
+    out = tmp_path / "bars.pdf"
+    write_sheets(sheets_data(demo_ws, team="Workshop"), out)
+    # Every bar's outline is a rectangle "x y w h re" (filled and stroked); their widths agree
+    # (the legend's sample bars, 2.4 times the type size long, aside).
+    content = PdfReader(out).pages[0].get_contents().get_data().decode("latin-1")
+    widths = {
+        round(float(w), 1)
+        for w, h in re.findall(r"[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+) re B", content)
+        if float(h) > 3 and float(w) > 30
+    }
+    assert len(widths) == 1, widths
+
+
+def test_a_booklet_opens_with_its_bookmarks_in_english_without_a_folio_on_its_cover(
+    demo_ws: Workspace, tmp_path: Path
+) -> None:
+    out = tmp_path / "booklet.pdf"
+    write_booklet(booklet_data(demo_ws), out)
+    reader = PdfReader(out)
+    assert reader.trailer["/Root"]["/PageMode"] == "/UseOutlines"
+    assert reader.trailer["/Root"]["/Lang"] == "en"
+    pages = pdf_text(out)
+    assert "page 1" not in pages[0] and "page 2" in pages[1]
