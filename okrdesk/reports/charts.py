@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from okrdesk.formatting import number
 from okrdesk.reports import styles
@@ -13,6 +14,17 @@ from okrdesk.reports.document import MONTHS
 from okrdesk.services.views import KeyResultView
 
 LEFT, RIGHT, TOP, BOTTOM = 30.0, 6.0, 6.0, 13.0
+# Commit and stretch levels: a line dark and thick enough to see, labelled where it ends.
+LEVEL_COLOUR, LEVEL_WIDTH, LEVEL_DASH = styles.MUTED, 0.7, [3.0, 1.5]
+
+
+def axis_label(value: float) -> str:
+    """A value on the axis, short: "1,250", "38k" (over 99,999), "1.2M", "1bn"."""
+    size = abs(value)
+    for limit, suffix in ((1e9, "bn"), (1e6, "M"), (1e5, "k")):
+        if size >= limit:
+            return f"{value / limit:.3g}{suffix}"
+    return number(value)
 
 
 def history_chart(
@@ -31,7 +43,14 @@ def history_chart(
     A milestone shows "done" / "not done" steps and no pace line.
     """
     d = Drawing(width, height, initialFontName=font, initialFontSize=size)
-    plot_w, plot_h = width - LEFT - RIGHT, height - TOP - BOTTOM
+    labels = (
+        ["not done"]
+        if kr.kind == "milestone"
+        else [axis_label(v) for v in (kr.start, kr.target) if v is not None]
+    )
+    # Room for the widest label inside the drawing: none runs into the page margin.
+    left = max(LEFT, max((stringWidth(t, font, size) for t in labels), default=0) + 5)
+    plot_w, plot_h = width - left - RIGHT, height - TOP - BOTTOM
     span_days = max(1, (cycle_end - cycle_start).days)
     milestone = kr.kind == "milestone"
     points = [(p.on, p.value) for p in history if p.value is not None]
@@ -50,14 +69,14 @@ def history_chart(
 
     def x_of(day: date) -> float:
         days = min(max((day - cycle_start).days, 0), span_days)
-        return LEFT + plot_w * days / span_days
+        return left + plot_w * days / span_days
 
     def y_of(value: float) -> float:
         return BOTTOM + plot_h * (value - low) / (high - low)
 
     d.add(
         Rect(
-            LEFT,
+            left,
             BOTTOM,
             plot_w,
             plot_h,
@@ -71,7 +90,7 @@ def history_chart(
         for value, label in ((0.0, "not done"), (1.0, "done")):
             d.add(
                 String(
-                    LEFT - 3,
+                    left - 3,
                     y_of(value) - size * 0.35,
                     label,
                     fontName=font,
@@ -85,9 +104,9 @@ def history_chart(
             if value is not None:
                 d.add(
                     String(
-                        LEFT - 3,
+                        left - 3,
                         y_of(value) - size * 0.35,
-                        number(value),
+                        axis_label(value),
                         fontName=font,
                         fontSize=size,
                         fillColor=styles.MUTED,
@@ -106,17 +125,29 @@ def history_chart(
                     strokeDashArray=[2.5, 2],
                 )
             )
-        for level in (kr.commit_level, kr.stretch_level):
+        for level, name in ((kr.commit_level, "commit"), (kr.stretch_level, "stretch")):
             if level is not None:
+                y = y_of(level)
                 d.add(
                     Line(
-                        LEFT,
-                        y_of(level),
-                        LEFT + plot_w,
-                        y_of(level),
-                        strokeColor=styles.HAIRLINE,
-                        strokeWidth=0.5,
-                        strokeDashArray=[0.8, 1.6],
+                        left,
+                        y,
+                        left + plot_w,
+                        y,
+                        strokeColor=LEVEL_COLOUR,
+                        strokeWidth=LEVEL_WIDTH,
+                        strokeDashArray=LEVEL_DASH,
+                    )
+                )
+                d.add(
+                    String(
+                        left + plot_w - 2,
+                        y + 1.5,
+                        name,
+                        fontName=font,
+                        fontSize=size,
+                        fillColor=styles.INK,
+                        textAnchor="end",
                     )
                 )
     if points:
@@ -133,7 +164,7 @@ def history_chart(
     else:
         d.add(
             String(
-                LEFT + plot_w / 2,
+                left + plot_w / 2,
                 BOTTOM + plot_h / 2 - size / 2,
                 "no check-ins",
                 fontName=font,
@@ -204,9 +235,9 @@ def legend(width: float, font: str, size: float = 7) -> Drawing:
             y + size * 0.3,
             253,
             y + size * 0.3,
-            strokeColor=styles.HAIRLINE,
-            strokeWidth=0.5,
-            strokeDashArray=[0.8, 1.6],
+            strokeColor=LEVEL_COLOUR,
+            strokeWidth=LEVEL_WIDTH,
+            strokeDashArray=LEVEL_DASH,
         )
     )
     d.add(

@@ -60,7 +60,7 @@ def cycle_summary(
     for t in data.teams:
         rows.append(
             [
-                para("    " * t.team.team.depth + t.team.team.name, st.body, book),
+                para(t.team.team.name, styles.indented(st.body, 12 * t.team.team.depth), book),
                 Para(str(len(t.objectives)), st.body),
                 ProgressBar(t.score, 88, st.regular, st.size(0.92), t.band),
                 Para("answered" if t.answers else "—", st.small),
@@ -163,7 +163,10 @@ def scores_table(
                 para(r.comment, st.small, book),
             ]
         )
-        commands += [("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), styles.SHADE)]
+        head = len(rows) - 1
+        commands += [("BACKGROUND", (0, head), (-1, head), styles.SHADE)]
+        if o.key_results:  # never an objective at a page's foot with its key results overleaf
+            commands.append(("NOSPLIT", (0, head), (-1, head + 1)))
         for k, (kr, kr_review) in enumerate(zip(o.key_results, r.key_results, strict=True), 1):
             title = f"&nbsp;&nbsp;&nbsp;{n}.{k}&nbsp;&nbsp;{book.markup(kr.title)}"
             rows.append(
@@ -235,31 +238,32 @@ def answers_table(t: TeamRetro, book: FontBook, width: float, st: Styles) -> Flo
         ]
         for field, label in QUESTIONS
     ]
+    # Continue, Stop, Start: one decision, read together on one page.
+    together = [("NOSPLIT", (0, 3), (-1, 5))]
     return Table(
-        rows, colWidths=(label_w, width - label_w), style=TableStyle(styles.table_style(st))
+        rows,
+        colWidths=(label_w, width - label_w),
+        style=TableStyle([*styles.table_style(st), *together]),
     )
 
 
 def carry_table(t: TeamRetro, book: FontBook, width: float, st: Styles) -> Flowable:
     if not t.carried:
         return Para("No carry-forward decisions recorded.", st.meta)
-    decision_w, note_w = 110.0, width * 0.3
-    rows: list[list[object]] = [
-        [Para(h, st.column) for h in ("Objective · key result", "Decision", "Note")]
-    ]
+    # The notes' column only when some decision has a note: no empty column on paper.
+    with_notes = any(item.note for item in t.carried)
+    decision_w, note_w = 110.0, width * 0.3 if with_notes else 0.0
+    heads = ("Objective · key result", "Decision", "Note")[: 3 if with_notes else 2]
+    rows: list[list[object]] = [[Para(h, st.column) for h in heads]]
     for item in t.carried:
         prefix = "" if item.kind == "objective" else "&nbsp;&nbsp;&nbsp;KR&nbsp;&nbsp;"
         title = f"{prefix}{book.markup(item.title)}"
-        rows.append(
-            [
-                Para(f"<b>{title}</b>" if item.kind == "objective" else title, st.small),
-                Para(CARRY_DECISION_HINTS[item.decision].capitalize(), st.small),
-                para(item.note, st.small, book),
-            ]
-        )
-    return Table(
-        rows,
-        colWidths=(width - decision_w - note_w, decision_w, note_w),
-        repeatRows=1,
-        style=TableStyle(styles.table_style(st)),
-    )
+        row: list[object] = [
+            Para(f"<b>{title}</b>" if item.kind == "objective" else title, st.small),
+            Para(CARRY_DECISION_HINTS[item.decision].capitalize(), st.small),
+        ]
+        if with_notes:
+            row.append(para(item.note, st.small, book))
+        rows.append(row)
+    widths = (width - decision_w - note_w, decision_w, note_w)[: len(heads)]
+    return Table(rows, colWidths=widths, repeatRows=1, style=TableStyle(styles.table_style(st)))

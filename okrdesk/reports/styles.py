@@ -155,6 +155,12 @@ def bold_of(font: str) -> str:
     return {fonts.REGULAR: fonts.BOLD, fonts.CONDENSED: fonts.CONDENSED_BOLD}.get(font, font)
 
 
+@cache
+def indented(style: ParagraphStyle, points: float) -> ParagraphStyle:
+    """The style moved right by `points` (a team under its parent, in a tree)."""
+    return ParagraphStyle(f"{style.name}-in{points:g}", parent=style, leftIndent=points)
+
+
 def right_aligned(style: ParagraphStyle) -> ParagraphStyle:
     return _aligned(style, TA_RIGHT)
 
