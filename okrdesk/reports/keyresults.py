@@ -94,7 +94,7 @@ def key_result_rows(
         confidence = _confidence(kr, st, book)
         owner = text(kr.owner, st.small, book)
         if cols.wide:
-            now_cell = text(now, st.number, book)
+            now_cell = text(now, styles.right_aligned(st.number), book)  # figures line up
             cells: list[Cell] = [title, _span(span, kr, st, book), now_cell, bar, confidence, owner]
         else:
             label = now if kr.kind == "milestone" else f"now {now}"

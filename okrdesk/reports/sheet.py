@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Spacer, Table, TableStyle
@@ -301,7 +302,10 @@ def column_legend(cols: Columns, st: Styles) -> Row:
     else:
         names = ["Objective · key result", "Start → target", "Progress, now", "Confidence, owner"]
     size, leading = st.column.fontSize, st.column.leading
-    cells: list[Cell] = [TextBlock(name, st.bold, size, leading, styles.MUTED) for name in names]
+    cells: list[Cell] = [
+        TextBlock(name, st.bold, size, leading, styles.MUTED, TA_RIGHT if name == "Now" else 0)
+        for name in names
+    ]
     return Row(cells, cols.widths, pad=st.scale.pad / 2, valign_bottom=True)
 
 
