@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -164,7 +164,10 @@ class HistoryPanel(QWidget):
         selected = self.selected()
         self._filling = True
         try:
-            self.table.setRowCount(0)
+            # No slot may run while the old rows go: a crash (seen once in a test run) came
+            # from inside this removal.
+            with QSignalBlocker(self.table), QSignalBlocker(self.table.selectionModel()):
+                self.table.setRowCount(0)
             if h is None:
                 self.title.setText("No key result selected")
             else:
