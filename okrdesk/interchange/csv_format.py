@@ -46,46 +46,46 @@ class CsvReport:
 # -- export ----------------------------------------------------------------------------------
 
 
+Cell = str | float | None  # a text, a number, or nothing (an empty number cell)
+
+
+def export_cycles(ws: Workspace, cycle: str | None = None) -> list[str]:
+    """The names of the cycles an export holds: every one, oldest first, or the one named."""
+    with ws.read() as s:
+        if cycle:
+            return [find_cycle(s, cycle).name]
+        return list(s.scalars(select(m.Cycle.name).order_by(m.Cycle.start_date)))
+
+
+def export_rows(ws: Workspace, cycle: str | None = None) -> Iterator[tuple[str, list[Cell]]]:
+    """Every cycle (or one), oldest first: (cycle name, one row of COLUMNS per key result,
+    or per objective without key results), with the numbers as numbers."""
+    for name in export_cycles(ws, cycle):
+        for team in okr_tree(ws, cycle=name).teams:
+            for o in team.objectives:
+                first: list[Cell] = [name, team.name, o.theme or "", o.title]
+                if not o.key_results:
+                    yield name, [*first, "", None, None, "", ""]
+                for kr in o.key_results:
+                    yield name, [*first, kr.title, kr.start, kr.target, kr.unit, kr.owner]
+
+
 def export_csv(ws: Workspace, cycle: str | None = None) -> bytes:
-    """Every cycle (or one), one row per key result; UTF-8 with BOM so Excel reads accents."""
+    """Every cycle (or one), one row per key result; UTF-8 with BOM so Excel reads accents.
+    A text that a spreadsheet would run as a formula gets a quote in front (formulas.py)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    with ws.read() as s:
-        cycles = (
-            [find_cycle(s, cycle)]
-            if cycle
-            else list(s.scalars(select(m.Cycle).order_by(m.Cycle.start_date)))
-        )
-        cycle_names = [c.name for c in cycles]
-    for name in cycle_names:
-        tree = okr_tree(ws, cycle=name)
-        for team in tree.teams:
-            for o in team.objectives:
-                if not o.key_results:
-                    writer.writerow(_as_cells([name, team.name, o.theme or "", o.title]))
-                for kr in o.key_results:
-                    writer.writerow(
-                        [
-                            *_as_cells([name, team.name, o.theme or "", o.title, kr.title]),
-                            _number(kr.start),
-                            _number(kr.target),
-                            *_as_cells([kr.unit, kr.owner]),
-                        ]
-                    )
+    for _cycle, row in export_rows(ws, cycle):
+        writer.writerow([neutralise(v) if isinstance(v, str) else number_text(v) for v in row])
     return out.getvalue().encode("utf-8-sig")
-
-
-def _as_cells(texts: list[str]) -> list[str]:
-    """Text cells that a spreadsheet shows as text, never runs (see formulas.py)."""
-    return [neutralise(text) for text in texts]
 
 
 def write_csv(ws: Workspace, destination: Path, cycle: str | None = None) -> None:
     write_export(ws, destination, export_csv(ws, cycle))
 
 
-def _number(value: float | None) -> str:
+def number_text(value: float | None) -> str:
     if value is None:
         return ""
     return str(int(value)) if value.is_integer() else repr(value)
@@ -245,19 +245,19 @@ def _parse_row(
 def import_new(source: Path, destination: Path, today: date | None = None) -> CsvReport:
     rows, notices = parse_csv(read_input(source), str(source))
     with new_workspace_file(destination, Path(source).stem) as ws:
-        report = _apply(ws, rows, str(source), today or date.today())
+        report = apply_rows(ws, rows, str(source), today or date.today())
     report.notices[:0] = notices
     return report
 
 
 def import_into(source: Path, ws: Workspace, today: date | None = None) -> CsvReport:
     rows, notices = parse_csv(read_input(source), str(source))
-    report = _apply(ws, rows, str(source), today or date.today())
+    report = apply_rows(ws, rows, str(source), today or date.today())
     report.notices[:0] = notices
     return report
 
 
-def _apply(ws: Workspace, rows: list[CsvRow], source: str, today: date) -> CsvReport:
+def apply_rows(ws: Workspace, rows: list[CsvRow], source: str, today: date) -> CsvReport:
     report = CsvReport()
     try:
         with ws.write() as s:
