@@ -450,6 +450,22 @@ def memory(path: Path, teams: int) -> Figure:
     )
 
 
+def interchange(folder: Path) -> list[Figure]:
+    """Large imports and exports (benchmarks.interchange), each in a fresh process: its
+    time and its own peak memory."""
+    from benchmarks.interchange import measurements
+
+    figures = []
+    for m in measurements(folder / "interchange"):
+        met = None if m.target is None else m.seconds < m.target
+        target = f"< {m.target:.0f} s" if m.target else ""
+        figures += [
+            Figure(m.what, m.seconds, "s", target, met),
+            Figure("… its peak memory", m.mib, "MiB"),
+        ]
+    return figures
+
+
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
     try:
@@ -489,6 +505,7 @@ def main() -> int:
             ("coach", lambda: coach(paths)),
             ("reports", lambda: reports(paths[200], folder)),
             ("memory", lambda: [memory(paths[200], 200), memory(paths[1000], 1000)]),
+            ("imports and exports", lambda: interchange(folder)),
         ]:
             print(f"Measuring {name} …", flush=True)
             figures += step()
