@@ -16,8 +16,10 @@ sheet whose first row has the required columns, all or nothing.
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from datetime import date, datetime, time
 from pathlib import Path
@@ -32,6 +34,7 @@ from okrdesk.services.workspace import Workspace
 
 MAX_UNPACKED = 200 * 1024 * 1024  # bytes a workbook may unpack to (a 100,000-row sheet: ~30 MB)
 MAX_MEMBERS = 10_000  # files inside the zip
+FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")  # a sheet's <f> element, with a prefix or not
 OLD_EXCEL = b"\xd0\xcf\x11\xe0"  # .xls (Excel 97-2003) and password-protected workbooks
 SHEET_NAME_LIMIT = 31  # characters, Excel's own limit
 WIDTHS = (10, 20, 24, 40, 48, 10, 10, 10, 20)  # characters, per column of COLUMNS
@@ -117,14 +120,19 @@ def import_into(source: Path, ws: Workspace, today: date | None = None) -> CsvRe
 
 def read_xlsx(data: bytes, source: str) -> tuple[list[CsvRow], list[str]]:
     """Every sheet's rows, checked as CSV rows are, before anything is written."""
-    check_package(data, source)
+    with_formulas = check_package(data, source)
     from openpyxl import load_workbook
 
     try:
-        # Two read-only passes over the same file: the values Excel saved, and which cells
-        # hold formulas (a formula without a saved value reads as empty in the first).
+        # The values Excel saved; and, when the workbook has formulas at all, a second
+        # read-only pass to see which cells hold one (a formula without a saved value reads
+        # as empty in the first).
         values = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        formulas = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+        formulas = (
+            load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+            if with_formulas
+            else None
+        )
     except Exception as exc:  # a damaged file can fail anywhere inside openpyxl
         raise _unreadable(source, exc) from None
     rows: list[CsvRow] = []
@@ -132,7 +140,7 @@ def read_xlsx(data: bytes, source: str) -> tuple[list[CsvRow], list[str]]:
     try:
         for name in values.sheetnames:
             where = f"{source}, sheet {name!r}"
-            records = _records(values[name], formulas[name], where)
+            records = _records(values[name], formulas and formulas[name], where)
             header = next(records, None)
             if header is None:
                 continue  # an empty sheet
@@ -149,7 +157,8 @@ def read_xlsx(data: bytes, source: str) -> tuple[list[CsvRow], list[str]]:
         raise _unreadable(source, exc) from None
     finally:
         values.close()
-        formulas.close()
+        if formulas is not None:
+            formulas.close()
     if not rows:
         raise InterchangeError(
             f"{source}: no sheet with a header row of {', '.join(REQUIRED)} and rows below it"
@@ -157,9 +166,10 @@ def read_xlsx(data: bytes, source: str) -> tuple[list[CsvRow], list[str]]:
     return rows, notices
 
 
-def check_package(data: bytes, source: str) -> None:
+def check_package(data: bytes, source: str) -> bool:
     """Refuse what is not an .xlsx workbook, or would unpack to more than MAX_UNPACKED,
-    from the zip's directory alone (before anything is unpacked)."""
+    from the zip's directory (before anything is unpacked); then say whether any sheet
+    holds a formula."""
     if data.startswith(OLD_EXCEL):
         raise InterchangeError(
             f"{source}: an Excel 97-2003 (.xls) or password-protected workbook; "
@@ -168,8 +178,15 @@ def check_package(data: bytes, source: str) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             members = package.infolist()
-    except (zipfile.BadZipFile, ValueError, EOFError):
-        raise InterchangeError(f"{source}: not an Excel workbook (.xlsx)") from None
+            _check_members(members, source)
+            # Every part, not only xl/worksheets/: a workbook may place its sheets elsewhere.
+            return any(FORMULA.search(package.read(m)) for m in members)
+    except (zipfile.BadZipFile, zlib.error, ValueError, EOFError, OSError, RuntimeError) as exc:
+        # RuntimeError: an encrypted part; zlib.error, OSError: a damaged one.
+        raise InterchangeError(f"{source}: not an Excel workbook (.xlsx)") from exc
+
+
+def _check_members(members: list[zipfile.ZipInfo], source: str) -> None:
     names = {m.filename for m in members}
     if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
         raise InterchangeError(f"{source}: not an Excel workbook (.xlsx)")
@@ -182,21 +199,24 @@ def check_package(data: bytes, source: str) -> None:
 
 
 def _records(values: Any, formulas: Any, where: str) -> Iterator[tuple[int, list[str]]]:
-    """(row number, cells as CSV text) of one sheet, the header first; empty rows left out."""
+    """(row number, cells as CSV text) of one sheet, the header first; empty rows left out.
+    `formulas`: the same sheet read with its formulas, or None when the workbook has none."""
     from openpyxl.utils import get_column_letter
 
+    cell_rows = formulas.iter_rows() if formulas is not None else itertools.repeat(())
     for number, (row, cells) in enumerate(
-        zip(values.iter_rows(values_only=True), formulas.iter_rows(), strict=False), start=1
+        zip(values.iter_rows(values_only=True), cell_rows, strict=False), start=1
     ):
-        texts = []
-        for column, (value, cell) in enumerate(zip(row, cells, strict=False), start=1):
-            if value is None and getattr(cell, "data_type", None) == "f":
+        for column, cell in enumerate(cells, start=1):
+            if getattr(cell, "data_type", None) == "f" and (
+                column > len(row) or row[column - 1] is None
+            ):
                 raise InterchangeError(
                     f"{where}: cell {get_column_letter(column)}{number} holds a formula "
                     "without a saved value; open the workbook in Excel and save it again, "
                     "or type the value"
                 )
-            texts.append(_as_text(value))
+        texts = [_as_text(value) for value in row]
         if any(t.strip() for t in texts):
             yield number, texts
 
