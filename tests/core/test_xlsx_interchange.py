@@ -109,6 +109,34 @@ def test_import_into_merges_like_csv(tmp_path: Path) -> None:
     ]
 
 
+def with_saved_values(path: Path, values: dict[str, str]) -> Path:
+    """Give formula cells the value Excel would have saved with them (openpyxl saves none)."""
+    with zipfile.ZipFile(path) as package:
+        parts = {info.filename: package.read(info) for info in package.infolist()}
+    sheet = parts["xl/worksheets/sheet1.xml"].decode()
+    for coordinate, value in values.items():
+        start = sheet.index(f'<c r="{coordinate}"')
+        sheet = sheet[:start] + sheet[start:].replace("<v />", f"<v>{value}</v>", 1)
+    parts["xl/worksheets/sheet1.xml"] = sheet.encode()
+    with zipfile.ZipFile(path, "w") as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    return path
+
+
+def test_a_formula_gives_its_saved_value_and_is_never_kept(tmp_path: Path) -> None:
+    source = workbook(
+        tmp_path / "plan.xlsx",
+        {"Plan": [HEADER, ["2026-Q4", "Sales", "", "Win", "Sign dealers", 1, "=F2*12", "", ""]]},
+    )
+    with_saved_values(source, {"G2": "12"})
+    target = tmp_path / "plan.okrdesk"
+    xlsx_format.import_new(source, target, today=TODAY)
+    with Workspace.open(target, read_only=True) as ws:
+        rows = [row for _c, row in csv_format.export_rows(ws)]
+    assert rows == [["2026-Q4", "Sales", "", "Win", "Sign dealers", 1.0, 12.0, "", ""]]
+
+
 def bomb(path: Path) -> Path:
     """A valid-looking package whose one part unpacks to 201 MB of zeros (200 kB zipped)."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
