@@ -599,6 +599,13 @@ streams 500 rows at a time (memory 514 → 56 MiB at 1,000 teams, the same bytes
 printing reaches it (memory 245 → 159 MiB at 1,000 teams, the same PDF). What remains
 of the booklet's time is ReportLab drawing text.
 
+**Imports.** A CSV import looked each row's objective and key result up in the database,
+counted their siblings and flushed the ORM row by row (1,000 / 2,000 / 4,000 key results of
+one objective: 8 / 20 / 57 s; 100,000 rows: 16 minutes). It now reads each cycle's content
+once, keeps it in dictionaries and writes in batches of 5,000 through the same recorded,
+judged transaction; the recorder keeps one copy of each repeated text and the rules take a
+parent written by the same change from its rows (peak 424 → ~300 MiB at 100,000 rows).
+
 **Booklet (target 2× a plain ReportLab document of the same page count).** The floor
 prints every string the booklet prints, page by page, one Paragraph per row, in the
 same font, paper, margins and page breaks; what remains is ReportLab's own text
