@@ -15,6 +15,7 @@ from okrdesk.formatting import counted
 from ui import dialogs
 
 if TYPE_CHECKING:
+    from okrdesk.interchange.csv_format import CsvReport
     from ui.main_window import MainWindow
 
 
@@ -29,7 +30,7 @@ def import_workbook(window: MainWindow) -> None:
     source = Path(path)
     window.statusBar().showMessage(f"Importing {source.name}…")
 
-    def done(report: object) -> None:
+    def done(report: CsvReport) -> None:
         message = (
             f"Imported {source.name}: {counted(report.objectives, 'new objective')}, "
             f"{counted(report.key_results, 'new key result')}"
