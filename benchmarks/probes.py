@@ -8,7 +8,6 @@ shown), or the peak resident memory in MB.
 from __future__ import annotations
 
 import os
-import resource
 import sys
 import time
 
@@ -18,6 +17,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMainWindow  # noqa: E402
+
+from benchmarks.peak import peak_mib  # noqa: E402
 
 
 class FirstPaint(QObject):
@@ -75,20 +76,6 @@ def memory(path: str) -> None:
         window.tabs.setCurrentIndex(index)
         app.processEvents()
     print(f"{peak_mib():.1f}")
-
-
-def peak_mib() -> float:
-    """This process's own peak resident memory. Linux's ru_maxrss keeps the high-water
-    mark of the process that started it (the benchmark, holding a 1,000-team window), so
-    read the peak of this process's memory map itself where the system says it."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 if __name__ == "__main__":

@@ -55,6 +55,22 @@ def choose_pdf_path(parent: QWidget | None, suggestion: str) -> str:
     return path
 
 
+WORKBOOK_FILTER = "Excel workbooks (*.xlsx);;All files (*)"
+
+
+def choose_workbook_to_open(parent: QWidget | None, folder: str = "") -> str:
+    return QFileDialog.getOpenFileName(parent, "Import Excel workbook", folder, WORKBOOK_FILTER)[0]
+
+
+def choose_workbook_to_save(parent: QWidget | None, suggestion: str) -> str:
+    path = QFileDialog.getSaveFileName(
+        parent, "Export as Excel workbook", suggestion, WORKBOOK_FILTER
+    )[0]
+    if path and not path.lower().endswith(".xlsx"):
+        path += ".xlsx"
+    return path
+
+
 def open_in_viewer(path: str) -> None:
     """Show a written file in the system's viewer."""
     QDesktopServices.openUrl(QUrl.fromLocalFile(path))

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from okrdesk.errors import OkrDeskError
-from ui import dialogs, undo_keys
+from ui import dialogs, undo_keys, workbooks
 
 # Qt's own namespace (Qt.AlignmentFlag, ...) takes ~40 ms to load: the empty frame does
 # without it, and the methods that need it import it once the window is on screen.
@@ -333,6 +333,12 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self._action("Save a &copy as…", self.save_copy, "Ctrl+Shift+S"))
         file_menu.addAction(self._action("&Export as PDF…", self.export_pdf, "Ctrl+E"))
+        file_menu.addAction(
+            self._action("&Import Excel workbook…", lambda: workbooks.import_workbook(self))
+        )
+        file_menu.addAction(
+            self._action("Export as Excel &workbook…", lambda: workbooks.export_workbook(self))
+        )
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Close", self.close, "Ctrl+W"))
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from okrdesk.cli.textview import render_text, tree_as_json
 from okrdesk.demo import build_demo, build_synthetic
 from okrdesk.errors import OkrDeskError
-from okrdesk.interchange import csv_format, json_format
+from okrdesk.interchange import csv_format, json_format, xlsx_format
 from okrdesk.services.views import okr_tree
 from okrdesk.services.workspace import Workspace
 
@@ -56,6 +56,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     with Workspace.open(args.path, read_only=True) as ws:
         if args.format == "json":
             json_format.write_json(ws, Path(args.output))
+        elif args.format == "xlsx":
+            xlsx_format.write_xlsx(ws, Path(args.output), cycle=args.cycle)
         else:
             csv_format.write_csv(ws, Path(args.output), cycle=args.cycle)
     print(f"Exported {args.path} to {args.output}")
@@ -63,7 +65,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    module = json_format if args.format == "json" else csv_format
+    module = {"json": json_format, "csv": csv_format, "xlsx": xlsx_format}[args.format]
     source = Path(args.input)
     if args.into:
         with Workspace.open(args.into) as ws:
@@ -107,15 +109,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(run=cmd_show)
 
-    p = sub.add_parser("export", help="export a workspace as JSON (lossless) or CSV")
-    p.add_argument("format", choices=["json", "csv"])
+    p = sub.add_parser(
+        "export", help="export a workspace as JSON (lossless), CSV or an Excel workbook"
+    )
+    p.add_argument("format", choices=["json", "csv", "xlsx"])
     p.add_argument("path")
     p.add_argument("-o", "--output", required=True)
-    p.add_argument("--cycle", help="CSV: only this cycle")
+    p.add_argument("--cycle", help="CSV and Excel: only this cycle")
     p.set_defaults(run=cmd_export)
 
-    p = sub.add_parser("import", help="import JSON or CSV into a new or existing workspace")
-    p.add_argument("format", choices=["json", "csv"])
+    p = sub.add_parser(
+        "import", help="import JSON, CSV or an Excel workbook into a new or existing workspace"
+    )
+    p.add_argument("format", choices=["json", "csv", "xlsx"])
     p.add_argument("input")
     target = p.add_mutually_exclusive_group(required=True)
     target.add_argument("-o", "--output", help="a new workspace file")

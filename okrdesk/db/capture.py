@@ -27,7 +27,7 @@ KEY_SEPARATOR = "\x1f"  # joins the columns of a composite primary key into one 
 NOT_RECORDED = frozenset({"change_log", "alembic_version"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RowChange:
     """One row's state before and after: None before = created, None after = deleted."""
 
@@ -150,17 +150,20 @@ def collect(con: Connection, *, stop: bool = True) -> list[RowChange]:
     ``stop=False`` looks without ending the recording (to check a replay before commit).
     """
     raw = _raw(con)  # a dozen small statements a write: without SQLAlchemy's overhead
+    # One copy of each text: a large import repeats its keys, kinds, units, owners, parents'
+    # ids and times across the notes and the rows (100,000 rows held ~80 MB of copies).
+    texts: dict[str, str] = {}
     touched: dict[str, list[tuple[str, str]]] = {}
     for tbl, key, first_op in raw.execute(
         "SELECT tbl, key, first_op FROM temp.okr_cap_touched ORDER BY seq"
     ):
-        touched.setdefault(tbl, []).append((key, first_op))
+        touched.setdefault(tbl, []).append((texts.setdefault(key, key), first_op))
     by_table = {t.name: t for t in tables()}
     changes: list[RowChange] = []
     for name, keys in touched.items():
         table = by_table[name]
-        before = _rows(raw, table, f"temp.okr_cap_before_{name}", all_rows=True)
-        after = _rows(raw, table, f'main."{name}"', all_rows=False)
+        before = _rows(raw, table, f"temp.okr_cap_before_{name}", all_rows=True, texts=texts)
+        after = _rows(raw, table, f'main."{name}"', all_rows=False, texts=texts)
         for key, first_op in keys:
             old = None if first_op == "i" else before.get(key)
             new = after.get(key)
@@ -178,7 +181,9 @@ def _raw(con: Connection) -> sqlite3.Connection:
     return con.connection.driver_connection  # type: ignore[return-value]
 
 
-def _rows(raw: sqlite3.Connection, table: Table, source: str, *, all_rows: bool) -> dict[str, Row]:
+def _rows(
+    raw: sqlite3.Connection, table: Table, source: str, *, all_rows: bool, texts: dict[str, str]
+) -> dict[str, Row]:
     cols = _columns(table)
     quoted = ", ".join(f'r."{c}"' for c in cols)
     query = f"SELECT {_key_sql(table, 'r')}, {quoted} FROM {source} AS r"
@@ -187,7 +192,13 @@ def _rows(raw: sqlite3.Connection, table: Table, source: str, *, all_rows: bool)
             f" WHERE {_key_sql(table, 'r')} IN "
             f"(SELECT key FROM temp.okr_cap_touched WHERE tbl = '{table.name}')"
         )
-    return {row[0]: dict(zip(cols, row[1:], strict=True)) for row in raw.execute(query)}
+    return {
+        texts.setdefault(row[0], row[0]): {
+            c: texts.setdefault(v, v) if isinstance(v, str) else v
+            for c, v in zip(cols, row[1:], strict=True)
+        }
+        for row in raw.execute(query)
+    }
 
 
 # -- putting rows back ---------------------------------------------------------------------------

@@ -12,16 +12,20 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from okrdesk.db import models as m
+from okrdesk.db.base import new_id
 from okrdesk.errors import InterchangeError, OkrDeskError, RuleError, ValidationError
 from okrdesk.interchange.files import new_workspace_file, read_input, write_export
+from okrdesk.interchange.formulas import neutralise, restore
 from okrdesk.services.fields import parse_number
 from okrdesk.services.lookup import find_cycle
 from okrdesk.services.quarters import parse_quarter, quarter_of
@@ -42,38 +46,38 @@ class CsvReport:
 # -- export ----------------------------------------------------------------------------------
 
 
+Cell = str | float | None  # a text, a number, or nothing (an empty number cell)
+
+
+def export_cycles(ws: Workspace, cycle: str | None = None) -> list[str]:
+    """The names of the cycles an export holds: every one, oldest first, or the one named."""
+    with ws.read() as s:
+        if cycle:
+            return [find_cycle(s, cycle).name]
+        return list(s.scalars(select(m.Cycle.name).order_by(m.Cycle.start_date)))
+
+
+def export_rows(ws: Workspace, cycle: str | None = None) -> Iterator[tuple[str, list[Cell]]]:
+    """Every cycle (or one), oldest first: (cycle name, one row of COLUMNS per key result,
+    or per objective without key results), with the numbers as numbers."""
+    for name in export_cycles(ws, cycle):
+        for team in okr_tree(ws, cycle=name).teams:
+            for o in team.objectives:
+                first: list[Cell] = [name, team.name, o.theme or "", o.title]
+                if not o.key_results:
+                    yield name, [*first, "", None, None, "", ""]
+                for kr in o.key_results:
+                    yield name, [*first, kr.title, kr.start, kr.target, kr.unit, kr.owner]
+
+
 def export_csv(ws: Workspace, cycle: str | None = None) -> bytes:
-    """Every cycle (or one), one row per key result; UTF-8 with BOM so Excel reads accents."""
+    """Every cycle (or one), one row per key result; UTF-8 with BOM so Excel reads accents.
+    A text that a spreadsheet would run as a formula gets a quote in front (formulas.py)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    with ws.read() as s:
-        cycles = (
-            [find_cycle(s, cycle)]
-            if cycle
-            else list(s.scalars(select(m.Cycle).order_by(m.Cycle.start_date)))
-        )
-        cycle_names = [c.name for c in cycles]
-    for name in cycle_names:
-        tree = okr_tree(ws, cycle=name)
-        for team in tree.teams:
-            for o in team.objectives:
-                if not o.key_results:
-                    writer.writerow([name, team.name, o.theme or "", o.title, "", "", "", "", ""])
-                for kr in o.key_results:
-                    writer.writerow(
-                        [
-                            name,
-                            team.name,
-                            o.theme or "",
-                            o.title,
-                            kr.title,
-                            _number(kr.start),
-                            _number(kr.target),
-                            kr.unit,
-                            kr.owner,
-                        ]
-                    )
+    for _cycle, row in export_rows(ws, cycle):
+        writer.writerow([neutralise(v) if isinstance(v, str) else number_text(v) for v in row])
     return out.getvalue().encode("utf-8-sig")
 
 
@@ -81,7 +85,7 @@ def write_csv(ws: Workspace, destination: Path, cycle: str | None = None) -> Non
     write_export(ws, destination, export_csv(ws, cycle))
 
 
-def _number(value: float | None) -> str:
+def number_text(value: float | None) -> str:
     if value is None:
         return ""
     return str(int(value)) if value.is_integer() else repr(value)
@@ -90,7 +94,7 @@ def _number(value: float | None) -> str:
 # -- import ----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CsvRow:
     line: int
     cycle: str
@@ -122,9 +126,37 @@ def parse_csv(data: bytes, source: str) -> tuple[list[CsvRow], list[str]]:
     # strict: a quote that is never closed is an error, not the rest of the file in one cell.
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
-        header = [h.strip().lower().replace(" ", "_") for h in next(reader)]
+        header = next(reader)
     except csv.Error as exc:
         raise InterchangeError(f"{source}: line 1: {exc}") from None
+    return parse_records(header, _records(reader, source), source, delimiter)
+
+
+def _records(reader: Iterator[list[str]], source: str) -> Iterator[tuple[int, list[str]]]:
+    """Each record below the header with the line it starts on (a quoted cell may span
+    lines)."""
+    while True:
+        line = reader.line_num + 1  # type: ignore[attr-defined]
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            reason = "a quoted cell is never closed" if "end of data" in str(exc) else exc
+            raise InterchangeError(f"{source}: line {line}: {reason}") from None
+        yield line, cells
+
+
+def parse_records(
+    header: Sequence[str],
+    records: Iterable[tuple[int, Sequence[str]]],
+    source: str,
+    delimiter: str = ",",
+) -> tuple[list[CsvRow], list[str]]:
+    """Check a header and the records below it (line, cells), as a CSV file or a
+    workbook's sheet gives them: the rows and the notices. Text cells are read as our CSV
+    export writes them (a quote before a formula-like text comes off again)."""
+    header = [h.strip().lower().replace(" ", "_") for h in header]
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         raise InterchangeError(
@@ -139,29 +171,32 @@ def parse_csv(data: bytes, source: str) -> tuple[list[CsvRow], list[str]]:
     if ignored:
         notices.append(f"ignored column(s): {', '.join(h or '(unnamed)' for h in ignored)}")
     index = {name: header.index(name) for name in COLUMNS if name in header}
+    given = frozenset(index)
+    # The same team, cycle, objective, unit and owner come back row after row: one string
+    # each, not one per row (a 100,000-row file held 250 MB of copies).
+    texts: dict[str, str] = {}
     rows: list[CsvRow] = []
-    while True:
-        line = reader.line_num + 1  # where the record starts; a quoted cell may span lines
-        try:
-            cells = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            reason = "a quoted cell is never closed" if "end of data" in str(exc) else exc
-            raise InterchangeError(f"{source}: line {line}: {reason}") from None
+    for line, cells in records:
         if any(c.strip() for c in cells):
-            rows.append(_parse_row(cells, index, line, delimiter, source))
+            cells = [texts.setdefault(c, c) for c in cells]
+            rows.append(_parse_row(cells, index, given, line, delimiter, source))
     if not rows:
         raise InterchangeError(f"{source}: no rows below the header")
     return rows, notices
 
 
 def _parse_row(
-    cells: list[str], index: dict[str, int], line: int, delimiter: str, source: str
+    cells: Sequence[str],
+    index: dict[str, int],
+    given: frozenset[str],
+    line: int,
+    delimiter: str,
+    source: str,
 ) -> CsvRow:
     def cell(name: str) -> str:
         i = index.get(name)
-        return cells[i].strip() if i is not None and i < len(cells) else ""
+        # restore: the quote our export put before a formula-like text comes off again.
+        return restore(cells[i].strip()) if i is not None and i < len(cells) else ""
 
     def fail(name: str, message: str) -> InterchangeError:
         return InterchangeError(f"{source}: line {line}, field {name}: {message}")
@@ -203,26 +238,26 @@ def _parse_row(
         numbers["target"],
         cell("unit"),
         cell("owner"),
-        frozenset(index),
+        given,
     )
 
 
 def import_new(source: Path, destination: Path, today: date | None = None) -> CsvReport:
     rows, notices = parse_csv(read_input(source), str(source))
     with new_workspace_file(destination, Path(source).stem) as ws:
-        report = _apply(ws, rows, str(source), today or date.today())
+        report = apply_rows(ws, rows, str(source), today or date.today())
     report.notices[:0] = notices
     return report
 
 
 def import_into(source: Path, ws: Workspace, today: date | None = None) -> CsvReport:
     rows, notices = parse_csv(read_input(source), str(source))
-    report = _apply(ws, rows, str(source), today or date.today())
+    report = apply_rows(ws, rows, str(source), today or date.today())
     report.notices[:0] = notices
     return report
 
 
-def _apply(ws: Workspace, rows: list[CsvRow], source: str, today: date) -> CsvReport:
+def apply_rows(ws: Workspace, rows: list[CsvRow], source: str, today: date) -> CsvReport:
     report = CsvReport()
     try:
         with ws.write() as s:
@@ -235,53 +270,104 @@ def _apply(ws: Workspace, rows: list[CsvRow], source: str, today: date) -> CsvRe
                     raise InterchangeError(
                         f"{source}: line {row.line}, field {field_name}: {exc}"
                     ) from None
+            book.write()
     except RuleError as exc:  # judged at the end: e.g. a row landing in a closed cycle
         raise InterchangeError(f"{source}: {exc}") from None
     return report
 
 
+@dataclass
+class _KeyResult:
+    """A key result as the rows leave it: one already stored, or one the file adds."""
+
+    id: str
+    start: float | None
+    target: float | None
+    unit: str
+    owner: str
+    direction: str
+    new: bool
+    title: str = ""
+    position: int = 0
+    objective_id: str = ""
+
+
+@dataclass
+class _CycleContent:
+    """What one cycle holds, read once: themes, objectives and key results by their texts,
+    and how many of each there are (a new one goes last)."""
+
+    themes: dict[str, str] = field(default_factory=dict)  # name → id
+    theme_count: int = 0
+    objectives: dict[tuple[str, str], str] = field(default_factory=dict)  # (team, title) → id
+    objective_count: dict[str, int] = field(default_factory=dict)  # team → count
+    key_results: dict[tuple[str, str], _KeyResult] = field(default_factory=dict)
+    key_result_count: dict[str, int] = field(default_factory=dict)  # objective → count
+
+
 class _Book:
-    """Finds or creates the cycles, teams, themes and objectives rows refer to."""
+    """Finds or creates the cycles, teams, themes, objectives and key results rows refer to.
+
+    Everything is looked up in memory (each cycle's content is read in three queries the
+    first time a row names it), and the new objectives and key results are written in two
+    batches at the end, so an import takes time in proportion to its rows: looking each
+    row up in the database, counting siblings and flushing the ORM row by row made 4,000
+    key results of one objective take a minute. The writes still go through the one road
+    (the caller's ``Workspace.write``), recorded and judged by the rules like any other.
+    """
 
     def __init__(self, s: Session, today: date) -> None:
         self.s = s
         self.today = today
-        self.cycles = {c.name.casefold(): c for c in s.scalars(select(m.Cycle))}
-        self.teams = {t.name.casefold(): t for t in s.scalars(select(m.Team))}
-        self.root = next(
-            (t for t in self.teams.values() if t.parent_id is None and t.kind == "company"), None
-        )
+        self.cycles = {c.name.casefold(): c.id for c in s.scalars(select(m.Cycle))}
+        teams = list(s.scalars(select(m.Team)))
+        self.teams = {t.name.casefold(): t.id for t in teams}
+        self.root = next((t.id for t in teams if t.parent_id is None and t.kind == "company"), None)
+        self.content: dict[str, _CycleContent] = {}
+        self.new_objectives: list[dict[str, object]] = []
+        self.changed: dict[str, _KeyResult] = {}  # by id: new ones and updated ones
 
     def add(self, row: CsvRow, report: CsvReport) -> None:
-        cycle = self._cycle(row.cycle)
-        team = self._team(row.team)
-        theme = self._theme(cycle, row.theme) if row.theme else None
-        objective = self.s.scalars(
-            select(m.Objective).filter_by(cycle_id=cycle.id, team_id=team.id, title=row.objective)
-        ).first()
-        if objective is None:
-            objective = m.Objective(
-                cycle_id=cycle.id,
-                team_id=team.id,
-                title=row.objective,
-                theme_id=theme.id if theme else None,
-                position=self._count(m.Objective, cycle_id=cycle.id, team_id=team.id),
+        cycle_id = self._cycle(row.cycle)
+        team_id = self._team(row.team)
+        content = self._content(cycle_id)
+        theme_id = self._theme(cycle_id, content, row.theme) if row.theme else None
+        objective_id = content.objectives.get((team_id, row.objective))
+        if objective_id is None:
+            objective_id = new_id()
+            position = content.objective_count.get(team_id, 0)
+            self.new_objectives.append(
+                {
+                    "id": objective_id,
+                    "cycle_id": cycle_id,
+                    "team_id": team_id,
+                    "title": row.objective,
+                    "theme_id": theme_id,
+                    "position": position,
+                }
             )
-            self.s.add(objective)
-            self.s.flush()
+            content.objectives[team_id, row.objective] = objective_id
+            content.objective_count[team_id] = position + 1
             report.objectives += 1
         if not row.key_result:
             return
-        kr = self.s.scalars(
-            select(m.KeyResult).filter_by(objective_id=objective.id, title=row.key_result)
-        ).first()
+        kr = content.key_results.get((objective_id, row.key_result))
         if kr is None:
-            kr = m.KeyResult(
-                objective_id=objective.id,
-                title=row.key_result,
-                position=self._count(m.KeyResult, objective_id=objective.id),
+            position = content.key_result_count.get(objective_id, 0)
+            kr = _KeyResult(
+                new_id(),
+                None,
+                None,
+                "",
+                "",
+                "increase",
+                True,
+                row.key_result,
+                position,
+                objective_id,
             )
-            self.s.add(kr)
+            content.key_results[objective_id, row.key_result] = kr
+            content.key_result_count[objective_id] = position + 1
             report.key_results += 1
         for name in ("start", "target", "unit", "owner"):
             if name in row.given:
@@ -292,53 +378,136 @@ class _Book:
                     f"must differ from the start (both are {kr.start:g})", "target"
                 )
             kr.direction = "decrease" if kr.target < kr.start else "increase"
-        self.s.flush()
+        self.changed[kr.id] = kr
 
-    def _count(self, model: type[m.Base], **where: str) -> int:
-        return len(self.s.scalars(select(model.id).filter_by(**where)).all())  # type: ignore[attr-defined]
+    def write(self) -> None:
+        """The new objectives, then the new key results, then the updated ones, in batches
+        (executemany), recorded and judged like any write."""
+        fields = ("start", "target", "unit", "owner", "direction")
+        new = (
+            {
+                "id": kr.id,
+                "objective_id": kr.objective_id,
+                "title": kr.title,
+                "position": kr.position,
+                **{f: getattr(kr, f) for f in fields},
+            }
+            for kr in self.changed.values()
+            if kr.new
+        )
+        updated = (
+            {"b_id": kr.id, **{f: getattr(kr, f) for f in fields}}
+            for kr in self.changed.values()
+            if not kr.new
+        )
+        table = m.KeyResult.__table__
+        statements = (
+            (insert(m.Objective), iter(self.new_objectives)),
+            (insert(m.KeyResult), new),
+            (
+                update(table)
+                .where(table.c.id == bindparam("b_id"))
+                .values({f: bindparam(f) for f in fields}),
+                updated,
+            ),
+        )
+        con = self.s.connection()
+        for statement, rows in statements:
+            # A few thousand at a time: one list of 100,000 parameter sets took 200 MB.
+            while batch := list(itertools.islice(rows, 5000)):
+                con.execute(statement, batch)
 
-    def _cycle(self, name: str) -> m.Cycle:
+    def _content(self, cycle_id: str) -> _CycleContent:
+        content = self.content.get(cycle_id)
+        if content is not None:
+            return content
+        content = self.content[cycle_id] = _CycleContent()
+        for theme_id, name in self.s.execute(
+            select(m.Theme.id, m.Theme.name).filter_by(cycle_id=cycle_id)
+        ):
+            content.themes.setdefault(name, theme_id)
+            content.theme_count += 1
+        for objective_id, team_id, title in self.s.execute(
+            select(m.Objective.id, m.Objective.team_id, m.Objective.title).filter_by(
+                cycle_id=cycle_id
+            )
+        ):
+            content.objectives.setdefault((team_id, title), objective_id)
+            content.objective_count[team_id] = content.objective_count.get(team_id, 0) + 1
+        key_results = select(
+            m.KeyResult.id,
+            m.KeyResult.objective_id,
+            m.KeyResult.title,
+            m.KeyResult.start,
+            m.KeyResult.target,
+            m.KeyResult.unit,
+            m.KeyResult.owner,
+            m.KeyResult.direction,
+        ).join(m.Objective, m.Objective.id == m.KeyResult.objective_id)
+        for kr_id, objective_id, title, *values in self.s.execute(
+            key_results.where(m.Objective.cycle_id == cycle_id)
+        ):
+            content.key_results.setdefault(
+                (objective_id, title), _KeyResult(kr_id, *values, new=False, title=title)
+            )
+            content.key_result_count[objective_id] = (
+                content.key_result_count.get(objective_id, 0) + 1
+            )
+        return content
+
+    def _cycle(self, name: str) -> str:
         if not name:
             name = quarter_of(self.today).name
+        found = self.cycles.get(name.casefold())
+        if found is not None:
+            return found
         quarter = parse_quarter(name)
         # "Q3 2026" finds the cycle "2026-Q3" too, rather than making a second one.
-        cycle = self.cycles.get(name.casefold()) or (
-            self.cycles.get(quarter.name.casefold()) if quarter else None
-        )
-        if cycle is None:
+        cycle_id = self.cycles.get(quarter.name.casefold()) if quarter else None
+        if cycle_id is None:
             if quarter is None:
                 raise InterchangeError(
                     f"no cycle {name!r} in the workspace; create it first or use a quarter "
                     "name such as 2026-Q3"
                 )
-            cycle = m.Cycle(
-                name=quarter.name, start_date=quarter.start, end_date=quarter.end, kind="quarter"
+            cycle_id = new_id()
+            self.s.execute(
+                insert(m.Cycle).values(
+                    id=cycle_id,
+                    name=quarter.name,
+                    start_date=quarter.start,
+                    end_date=quarter.end,
+                    kind="quarter",
+                )
             )
-            self.s.add(cycle)
-            self.s.flush()
-            self.cycles[name.casefold()] = self.cycles[quarter.name.casefold()] = cycle
-        return cycle
+        self.cycles[name.casefold()] = self.cycles[quarter.name.casefold()] = cycle_id
+        return cycle_id
 
-    def _team(self, name: str) -> m.Team:
-        team = self.teams.get(name.casefold())
-        if team is None:
-            team = m.Team(
-                name=name,
-                kind="team",
-                parent_id=self.root.id if self.root else None,
-                position=len(self.teams),
+    def _team(self, name: str) -> str:
+        team_id = self.teams.get(name.casefold())
+        if team_id is None:
+            team_id = new_id()
+            self.s.execute(
+                insert(m.Team).values(
+                    id=team_id,
+                    name=name,
+                    kind="team",
+                    parent_id=self.root,
+                    position=len(self.teams),
+                )
             )
-            self.s.add(team)
-            self.s.flush()
-            self.teams[name.casefold()] = team
-        return team
+            self.teams[name.casefold()] = team_id
+        return team_id
 
-    def _theme(self, cycle: m.Cycle, name: str) -> m.Theme:
-        theme = self.s.scalars(select(m.Theme).filter_by(cycle_id=cycle.id, name=name)).first()
-        if theme is None:
-            theme = m.Theme(
-                cycle_id=cycle.id, name=name, position=self._count(m.Theme, cycle_id=cycle.id)
+    def _theme(self, cycle_id: str, content: _CycleContent, name: str) -> str:
+        theme_id = content.themes.get(name)
+        if theme_id is None:
+            theme_id = new_id()
+            self.s.execute(
+                insert(m.Theme).values(
+                    id=theme_id, cycle_id=cycle_id, name=name, position=content.theme_count
+                )
             )
-            self.s.add(theme)
-            self.s.flush()
-        return theme
+            content.themes[name] = theme_id
+            content.theme_count += 1
+        return theme_id

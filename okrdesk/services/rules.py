@@ -75,6 +75,9 @@ class _Places:
     def __init__(self, con: Connection, rows: Sequence[RowChange]) -> None:
         self.con = con
         self.gone = {(r.table, r.key): r.before for r in rows if r.after is None and r.before}
+        # The rows this change wrote, as they are now: their children need not read them
+        # again (an import of 100,000 key results read each of its 25,000 objectives back).
+        self.now = {(r.table, r.key): r.after for r in rows if r.after is not None}
         self.cycles_before = {r.key: r.before for r in rows if r.table == "cycle" and r.before}
         self._memo: dict[tuple[str, str], Mapping[str, Any] | None] = {}
 
@@ -100,6 +103,8 @@ class _Places:
         if key is None:
             return None
         memo_key = (table, key)
+        if memo_key in self.now:
+            return self.now[memo_key]
         if memo_key not in self._memo:
             found = (
                 self.con.exec_driver_sql(f'SELECT * FROM main."{table}" WHERE id = ?', (key,))
