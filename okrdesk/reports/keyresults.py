@@ -14,6 +14,7 @@ from okrdesk.reports.bar_look import Pace
 from okrdesk.reports.cells import Cell, Row, text
 from okrdesk.reports.flowables import Para, ProgressBar
 from okrdesk.reports.fonts import FontBook
+from okrdesk.reports.hanging import numbered
 from okrdesk.reports.styles import Styles
 from okrdesk.services.views import KeyResultView, ObjectiveView
 from okrdesk.vocabulary import CONFIDENCE_WORDS, OBJECTIVE_KIND_WORDS
@@ -86,7 +87,7 @@ def key_result_rows(
     bar_width = cols.widths[cols.progress] - 2 * (st.scale.pad + 1)
     rows = []
     for k, kr in enumerate(krs, 1):
-        title = text(f"{n}.{k}\u00a0\u00a0{kr.title}", st.body, book)
+        title = numbered(f"{n}.{k}", kr.title, st.body, book, widest=f"{n}.{len(krs)}")
         span, now = target_text(kr, book), now_text(kr)
         bar = ProgressBar(
             kr.progress, bar_width, st.regular, st.size(0.92), look=pace.key_result(kr)

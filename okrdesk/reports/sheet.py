@@ -29,6 +29,7 @@ from okrdesk.reports.data import SheetTeam
 from okrdesk.reports.document import date_span, short_date
 from okrdesk.reports.flowables import BarLegend, KeepWhole, PageTop, Para, ProgressBar, para
 from okrdesk.reports.fonts import FontBook
+from okrdesk.reports.hanging import numbered
 from okrdesk.reports.keyresults import Columns, columns, key_result_rows
 from okrdesk.reports.running_columns import RunningColumns
 from okrdesk.reports.styles import Scale, Styles
@@ -317,7 +318,7 @@ def objective_block(
         draft = "&nbsp;&nbsp;<font color='#555555'>(draft)</font>"
         title: Flowable = Para(f"O{n}&nbsp;&nbsp;{book.markup(o.title)}{draft}", st.objective)
     else:
-        title = text(f"O{n}\u00a0\u00a0{o.title}", st.objective, book)
+        title = numbered(f"O{n}", o.title, st.objective, book)
     pad = st.scale.pad
     bar_width = cols.widths[cols.progress] - 2 * (pad + 1)
     bar = ProgressBar(o.score, bar_width, st.bold, st.size(0.92), look=pace.objective(o))

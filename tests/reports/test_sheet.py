@@ -220,3 +220,22 @@ def test_a_booklet_opens_with_its_bookmarks_in_english_without_a_folio_on_its_co
     assert reader.trailer["/Root"]["/Lang"] == "en"
     pages = pdf_text(out)
     assert "page 1" not in pages[0] and "page 2" in pages[1]
+
+
+def test_a_wrapped_title_hangs_under_its_text_not_its_number(
+    demo_ws: Workspace, tmp_path: Path
+) -> None:
+    out = tmp_path / "workshop.pdf"
+    write_sheets(sheets_data(demo_ws, team="Workshop"), out)
+    x: dict[str, float] = {}
+
+    def collect(text: str, cm: list[float], tm: list[float], *_rest: object) -> None:
+        if text.strip():
+            x.setdefault(text.strip(), tm[4] * cm[0] + tm[5] * cm[2] + cm[4])
+
+    PdfReader(out).pages[0].extract_text(visitor_text=collect)
+    number = next(t for t in x if t.startswith("1.2") and "Cut median hands-on" in t)
+    second = next(t for t in x if t.startswith("24 hours to 19"))
+    # "1.2  Cut median … from" / "24 hours to 19": the second line starts under the
+    # title's first word, to the right of the number (it used to start under "1.2").
+    assert x[second] > x[number] + 5
