@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -37,26 +38,55 @@ class Columns:
         return 3 if self.wide else 2
 
 
+@dataclass(frozen=True)
+class ColumnSample:
+    """The texts the value columns are sized for. A booklet sizes every sheet's columns
+    for the widest texts of all its sheets, so its pages share one grid."""
+
+    spans: tuple[str, ...]
+    nows: tuple[str, ...]
+    people: tuple[str, ...]
+
+    @classmethod
+    def of(cls, objectives: Iterable[ObjectiveView], book: FontBook, keep: int = 0) -> ColumnSample:
+        """From `objectives`; `keep` > 0: only that many longest of each (enough to find the
+        widest when there are thousands)."""
+        objectives = list(objectives)
+        krs = [kr for o in objectives for kr in o.key_results]
+        spans = {_plain(target_text(kr, book)) for kr in krs}
+        nows = {now_text(kr) for kr in krs}
+        people = {o.owner for o in objectives} | {kr.owner for kr in krs}
+
+        def longest(texts: set[str]) -> tuple[str, ...]:
+            ordered = sorted(texts, key=len, reverse=True)
+            return tuple(ordered[:keep] if keep else ordered)
+
+        return cls(longest(spans), longest(nows), longest(people))
+
+
 def columns(
-    width: float, st: Styles, objectives: tuple[ObjectiveView, ...], book: FontBook
+    width: float,
+    st: Styles,
+    objectives: tuple[ObjectiveView, ...],
+    book: FontBook,
+    sample: ColumnSample | None = None,
 ) -> Columns:
-    """Value columns as wide as their content needs (within limits); titles get the rest."""
+    """Value columns as wide as their content needs (within limits); titles get the rest.
+    `sample`: the texts to size them for (default: these objectives')."""
+    sample = sample or ColumnSample.of(objectives, book)
     k = st.scale.body / styles.NORMAL.body
     pad = 2 * (st.scale.pad + 1)
-    krs = [kr for o in objectives for kr in o.key_results]
     size = st.number.fontSize
-    spans = [_plain(target_text(kr, book)) for kr in krs]
-    span_w = _fit(_natural(spans, st.regular, size) + pad, 56 * k, 118 * k)
+    span_w = _fit(_natural(list(sample.spans), st.regular, size) + pad, 56 * k, 118 * k)
     progress_w = 88 * k  # a bar long enough to read its fill and today's tick
-    people = [o.owner for o in objectives] + [kr.owner for kr in krs]
+    people = list(sample.people)
     words = [*CONFIDENCE_WORDS.values(), *(w.capitalize() for w in OBJECTIVE_KIND_WORDS.values())]
     # Never narrower than the column's heading word, which would otherwise break mid-word.
     heading_w = _natural(["Confidence,"], st.bold, st.column.fontSize) + pad
     people_w = max(heading_w, _natural([*words, *people], st.regular, st.small.fontSize) + pad)
     indent = 10 * k
     if width >= WIDE_FROM:
-        nows = [now_text(kr) for kr in krs]
-        now_w = _fit(_natural(["Now", *nows], st.regular, size) + pad, 30 * k, 64 * k)
+        now_w = _fit(_natural(["Now", *sample.nows], st.regular, size) + pad, 30 * k, 64 * k)
         conf_w = _natural(words, st.bold, st.small.fontSize) + pad
         owner_w = _fit(_natural(people, st.regular, st.small.fontSize) + pad, 48 * k, 100 * k)
         fixed = (span_w, now_w, progress_w, conf_w, owner_w)

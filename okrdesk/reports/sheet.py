@@ -30,7 +30,7 @@ from okrdesk.reports.document import date_span, short_date
 from okrdesk.reports.flowables import BarLegend, KeepWhole, PageTop, Para, ProgressBar, para
 from okrdesk.reports.fonts import FontBook
 from okrdesk.reports.hanging import numbered
-from okrdesk.reports.keyresults import Columns, columns, key_result_rows
+from okrdesk.reports.keyresults import Columns, ColumnSample, columns, key_result_rows
 from okrdesk.reports.running_columns import RunningColumns
 from okrdesk.reports.styles import Scale, Styles
 from okrdesk.services.views import CycleView, InitiativeView, ObjectiveView
@@ -66,13 +66,16 @@ def fit_sheet(
     book: FontBook,
     frame: tuple[float, float],
     today: date | None = None,
+    sample: ColumnSample | None = None,
 ) -> FittedSheet:
     """The most readable layout that fits one page. `today`: the day it is printed
     (where each bar should be by then)."""
     width, height = frame
     for scale, ncols in strategies(width):
         st = styles.styles_for(scale)
-        story = sheet_story(sheet, cycle, organisation, book, width, st, ncols, today=today)
+        story = sheet_story(
+            sheet, cycle, organisation, book, width, st, ncols, today=today, sample=sample
+        )
         measured = measure(story, width)
         if measured <= height - 1:
             return FittedSheet(story, scale, ncols, True, measured)
@@ -82,7 +85,7 @@ def fit_sheet(
     ncols = 2 if width >= TWO_COLUMNS_FROM and len(sheet.team.objectives) > 1 else 1
     st = styles.styles_for(scale)
     story = sheet_story(
-        sheet, cycle, organisation, book, width, st, ncols, run_on=True, today=today
+        sheet, cycle, organisation, book, width, st, ncols, run_on=True, today=today, sample=sample
     )
     return FittedSheet(story, scale, ncols, False, math.inf)  # more than a page
 
@@ -118,6 +121,7 @@ def sheet_story(
     *,
     run_on: bool = False,
     today: date | None = None,
+    sample: ColumnSample | None = None,
 ) -> list[Flowable]:
     """The sheet's flowables; `run_on`: laid out to run on to more pages (two columns that
     continue on the next page, rather than a table that must fit one)."""
@@ -129,7 +133,7 @@ def sheet_story(
         return story
     return (
         story
-        + objectives_story(objectives, book, width, st, ncols, run_on, pace)
+        + objectives_story(objectives, book, width, st, ncols, run_on, pace, sample)
         + [
             Spacer(1, st.scale.gap),
             legend(objectives, pace, st),
@@ -153,10 +157,11 @@ def objectives_story(
     ncols: int,
     run_on: bool,
     pace: Pace,
+    sample: ColumnSample | None,
 ) -> list[Flowable]:
     story: list[Flowable] = []
     if ncols == 1 or len(objectives) == 1:
-        cols = columns(width, st, objectives, book)
+        cols = columns(width, st, objectives, book, sample)
 
         def headings() -> list[Flowable]:
             return [column_legend(cols, st)]
@@ -169,18 +174,23 @@ def objectives_story(
         story.append(PageTop(None))  # the next sheet's pages start bare
         return story
     if run_on:
-        return story + running_columns(objectives, book, width, st, pace)
-    story.append(two_columns(objectives, book, width, st, pace))
+        return story + running_columns(objectives, book, width, st, pace, sample)
+    story.append(two_columns(objectives, book, width, st, pace, sample))
     return story
 
 
 def running_columns(
-    objectives: tuple[ObjectiveView, ...], book: FontBook, width: float, st: Styles, pace: Pace
+    objectives: tuple[ObjectiveView, ...],
+    book: FontBook,
+    width: float,
+    st: Styles,
+    pace: Pace,
+    sample: ColumnSample | None = None,
 ) -> list[Flowable]:
     """Objectives in two columns that run on across pages, each page headed by both
     columns' headings."""
     col_width = (width - GUTTER) / 2
-    cols = columns(col_width, st, objectives, book)
+    cols = columns(col_width, st, objectives, book, sample)
 
     def headings() -> list[Flowable]:
         return [side_by_side(column_legend(cols, st), column_legend(cols, st), col_width, st)]
@@ -212,11 +222,16 @@ def side_by_side(left: Flowable, right: Flowable, col_width: float, st: Styles) 
 
 
 def two_columns(
-    objectives: tuple[ObjectiveView, ...], book: FontBook, width: float, st: Styles, pace: Pace
+    objectives: tuple[ObjectiveView, ...],
+    book: FontBook,
+    width: float,
+    st: Styles,
+    pace: Pace,
+    sample: ColumnSample | None = None,
 ) -> Table:
     """Objectives in two columns, split where the taller column is shortest (order kept)."""
     col_width = (width - GUTTER) / 2
-    cols = columns(col_width, st, objectives, book)
+    cols = columns(col_width, st, objectives, book, sample)
     blocks = [objective_block(n, o, book, cols, st, pace) for n, o in enumerate(objectives, 1)]
     heights = [measure(block, col_width) for block in blocks]
     total = sum(heights)

@@ -14,6 +14,7 @@ from okrdesk.reports.data import BookletData, PrintInfo, RetroData, SheetsData, 
 from okrdesk.reports.document import PageSetup, Progress, ReportDoc, ReportResult, build_pdf
 from okrdesk.reports.flowables import Deferred, PageTracker, SectionMark
 from okrdesk.reports.fonts import FontBook
+from okrdesk.reports.keyresults import ColumnSample
 from okrdesk.reports.sheet import fit_sheet
 
 A4_PORTRAIT = PageSetup()
@@ -71,9 +72,12 @@ def write_booklet(
     contents, page_refs = booklet.contents_pages(sheets, book, setup, tracker)
     story += contents
     story += booklet.alignment_pages(data.alignment, book, setup, tracker)
+    # One grid for the whole booklet: sized for the widest texts of all its sheets.
+    objectives = (o for sheet in sheets.teams for o in sheet.team.objectives)
+    sample = ColumnSample.of(objectives, book, keep=20)
     for sheet in sheets.teams:
         story.append(PageBreak())
-        story.append(_section(sheet, sheets, book, setup, tracker, nested=True))
+        story.append(_section(sheet, sheets, book, setup, tracker, nested=True, sample=sample))
     title = f"OKR booklet {sheets.cycle.name} — {sheets.info.organisation}"
     subject = f"The OKRs of every team of {sheets.info.organisation} for {sheets.cycle.name}"
     return _write(
@@ -118,13 +122,15 @@ def sheet_section(
     tracker: PageTracker,
     *,
     nested: bool,
+    sample: ColumnSample | None = None,
 ) -> list[Flowable]:
     """A sheet fitted to the page, after a mark that bookmarks it and tracks its pages.
 
-    ``nested``: the sheet's outline entry sits under its parent team's.
+    ``nested``: the sheet's outline entry sits under its parent team's. ``sample``: the
+    texts its columns are sized for (a booklet's, so all its sheets share one grid).
     """
     fitted = fit_sheet(
-        sheet, data.cycle, data.info.organisation, book, setup.frame, data.info.printed_on
+        sheet, data.cycle, data.info.organisation, book, setup.frame, data.info.printed_on, sample
     )
     level = sheet.team.depth if nested else 0
     mark = SectionMark(tracker, sheet_key(sheet), "sheet", sheet.team.name, level)
@@ -139,9 +145,12 @@ def _section(
     tracker: PageTracker,
     *,
     nested: bool,
+    sample: ColumnSample | None = None,
 ) -> Deferred:
     """A team's sheet, laid out when the document reaches it (memory: one sheet at a time)."""
-    return Deferred(lambda: sheet_section(sheet, data, book, setup, tracker, nested=nested))
+    return Deferred(
+        lambda: sheet_section(sheet, data, book, setup, tracker, nested=nested, sample=sample)
+    )
 
 
 @dataclass(frozen=True)

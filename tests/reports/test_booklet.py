@@ -6,12 +6,14 @@ import re
 import tracemalloc
 from pathlib import Path
 
+import pypdfium2
 import pytest
 from pypdf import PdfReader
 from report_helpers import embedded, page_fonts, pdf_text
 
 from okrdesk.demo import build_synthetic
 from okrdesk.reports import PageSetup, booklet_data, write_booklet
+from okrdesk.services import entities
 from okrdesk.services.workspace import Workspace
 
 TEAMS = [
@@ -143,3 +145,48 @@ def test_a_large_booklet_holds_one_sheet_at_a_time(tmp_path: Path) -> None:
     # About 40 kB a page now (the pages' content until the file is saved); 90 kB when
     # every sheet was laid out first.
     assert peak < 60_000 * result.pages, f"{peak / 1e6:.1f} MB for {result.pages} pages"
+
+
+def test_the_sheets_of_a_booklet_share_one_column_grid(tmp_path: Path) -> None:
+    ws = Workspace.create(tmp_path / "grid.okrdesk", "Grid")
+    try:
+        cycle = entities.create(
+            ws, "cycle", name="2026-Q4", start_date="2026-10-01", end_date="2026-12-31"
+        )
+        # Two teams alike but for their owners' names and their numbers' widths.
+        for team, owner, target in (("Short", "Li", 9), ("Long", "Maximilian-Alexander", 9_999)):
+            team_id = entities.create(ws, "team", name=team)
+            objective = entities.create(
+                ws, "objective", cycle_id=cycle, team_id=team_id, title="Delight the café owners"
+            )
+            for n in range(3):
+                entities.create(
+                    ws,
+                    "key_result",
+                    objective_id=objective,
+                    title=f"Raise the number of happy cafés, step {n}",
+                    start=1,
+                    target=target,
+                    unit="cafés",
+                    owner=owner,
+                )
+        out = tmp_path / "grid.pdf"
+        write_booklet(booklet_data(ws, cycle="2026-Q4"), out, PageSetup("a4", landscape=True))
+    finally:
+        ws.close()
+    pdf = pypdfium2.PdfDocument(out)
+
+    def heading_x(page: int) -> dict[str, float]:
+        """Where each column heading of a sheet page starts (pdfium's character boxes)."""
+        text = pdf[page].get_textpage()
+        found: dict[str, float] = {}
+        for heading in ("Start → target", "Now", "Progress", "Confidence", "Owner"):
+            searcher = text.search(heading, match_case=True, match_whole_word=True)
+            hit = searcher.get_next()
+            if hit is not None:
+                found[heading] = round(text.get_charbox(hit[0])[0], 1)
+        return found
+
+    sheets = [heading_x(page) for page in range(len(pdf))]
+    sheets = [columns for columns in sheets if len(columns) == 5]
+    assert len(sheets) == 2 and sheets[0] == sheets[1]
