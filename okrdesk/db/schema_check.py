@@ -28,7 +28,7 @@ _SQLITE_EXTRAS = ("sqlite_stat1", "sqlite_stat2", "sqlite_stat3", "sqlite_stat4"
 
 def file_shape(con: sqlite3.Connection) -> Shape:
     """The schema a file holds, read from sqlite_master without running any of it."""
-    rows = con.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
+    rows = _plain(con).execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
     return {
         (kind, name): (table, _normal(sql))
         for kind, name, table, sql in rows
@@ -111,13 +111,22 @@ def _from_migrations(version: int) -> Shape:
 
 def recorded_revision(con: sqlite3.Connection) -> str | None:
     """The Alembic revision the file says it is at (its schema was checked first: a table)."""
-    rows = con.execute("SELECT version_num FROM alembic_version").fetchall()
+    rows = _plain(con).execute("SELECT version_num FROM alembic_version").fetchall()
     return rows[0][0] if len(rows) == 1 else None
 
 
 def no_code(con: sqlite3.Connection) -> bool:
     """No trigger and no view: the quick test for a plain read (the first look)."""
-    row = con.execute(
-        "SELECT count(*) FROM sqlite_master WHERE type IN ('trigger', 'view')"
-    ).fetchone()
+    row = (
+        _plain(con)
+        .execute("SELECT count(*) FROM sqlite_master WHERE type IN ('trigger', 'view')")
+        .fetchone()
+    )
     return row == (0,)
+
+
+def _plain(con: sqlite3.Connection) -> sqlite3.Cursor:
+    """A cursor giving tuples, whatever row factory the connection has."""
+    cursor = con.cursor()
+    cursor.row_factory = None
+    return cursor
