@@ -375,3 +375,15 @@ def test_a_file_name_with_a_newline_is_shown_on_one_line(okrdesk: Cli, tmp_path:
         f"okrdesk: {tmp_path}/two\\nlines.okrdesk: not an OKR Desk workspace "
         "(not a SQLite database)\n"
     )
+
+
+def test_a_link_at_a_lock_files_name_is_left_alone(okrdesk: Cli, demo_copy: Path) -> None:
+    """OKR Desk keeps no lock file of its own (SQLite locks the file itself): a link planted
+    where one used to be is neither followed nor removed."""
+    victim = demo_copy.parent / "victim.txt"
+    victim.write_bytes(b"precious\n")
+    link = demo_copy.with_name(f".{demo_copy.name}.lock")
+    link.symlink_to(victim)
+    result = okrdesk("checkin", demo_copy, "--kr", active_metric(demo_copy), "--value", "5")
+    assert result.returncode == 0, result.stderr
+    assert victim.read_bytes() == b"precious\n" and link.is_symlink()
