@@ -20,6 +20,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+# Where the system has it: never open through a symbolic link.
+NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
 # The files SQLite may keep beside a database while it is open or after a crash.
 SQLITE_LOGS = ("-wal", "-shm", "-journal")
 
@@ -34,7 +36,8 @@ def create_temp_beside(destination: Path) -> tuple[int, Path]:
     while True:
         tmp = destination.with_name(f".{destination.name}.{secrets.token_hex(4)}.tmp")
         with contextlib.suppress(FileExistsError):
-            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+            # O_EXCL: a new file, never one (or a link) already there.
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | NO_FOLLOW | getattr(os, "O_BINARY", 0)
             return os.open(tmp, flags, 0o666), tmp
 
 
@@ -108,6 +111,9 @@ def remove_quietly(path: Path) -> None:
 
 
 def remove_database_quietly(path: Path) -> None:
-    """Remove a temporary SQLite database and the logs SQLite may have left beside it."""
+    """Remove a temporary SQLite database and the logs SQLite may have left beside it.
+
+    A link at one of these names is removed itself (unlink never follows a link): what it
+    points at is left alone."""
     for p in (path, *(f"{path}{suffix}" for suffix in SQLITE_LOGS)):
         remove_quietly(Path(p))

@@ -36,6 +36,14 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
+def one_line(text: str) -> str:
+    """A reason as one printable line: a newline (or a byte that is not UTF-8, kept by
+    Python as a lone surrogate) in a file name is shown escaped, as Python writes it."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     if args.path and not Path(args.path).exists():
         commands = ", ".join(sorted(c for names in SUBCOMMANDS.values() for c in names))
@@ -106,7 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run(args)
     except OkrDeskError as exc:
-        print(f"okrdesk: {exc}", file=sys.stderr)
+        print(f"okrdesk: {one_line(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
@@ -114,7 +122,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except OSError as exc:  # the system refused (permissions, a full disk): say so in one line
         where = f"{exc.filename}: " if exc.filename else ""
-        print(f"okrdesk: {where}{exc.strerror or exc}", file=sys.stderr)
+        print(f"okrdesk: {one_line(f'{where}{exc.strerror or exc}')}", file=sys.stderr)
         return EXIT_USAGE
     except Exception as exc:
         from sqlalchemy.exc import DBAPIError
@@ -122,5 +130,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not isinstance(exc, DBAPIError):
             raise
         # The database failed in a way no service turned into a reason.
-        print(f"okrdesk: the workspace could not be used ({exc.orig})", file=sys.stderr)
+        print(
+            f"okrdesk: {one_line(f'the workspace could not be used ({exc.orig})')}",
+            file=sys.stderr,
+        )
         return EXIT_USAGE

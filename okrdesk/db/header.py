@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from okrdesk.errors import WorkspaceFileError
+from okrdesk.plain_files import NotPlainFile, open_plain
 
 APPLICATION_ID = 0x4F4B5244  # "OKRD"
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -20,8 +21,10 @@ def read_header(path: Path) -> tuple[int, int]:
     if path.is_dir():
         raise WorkspaceFileError(f"{path}: is a folder, not a workspace file")
     try:
-        with path.open("rb") as f:
+        with open_plain(path) as f:
             header = f.read(100)
+    except NotPlainFile as exc:  # a named pipe would make the read wait forever
+        raise WorkspaceFileError(f"{path}: is {exc.kind}, not a workspace file") from None
     except OSError as exc:
         raise WorkspaceFileError(f"{path}: cannot be read ({exc.strerror})") from exc
     if not header:

@@ -9,15 +9,18 @@ may be opened reads the header bytes only, so a refused file is never touched.
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import sqlite3
+import stat
 import tempfile
 from pathlib import Path
 
 from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
 
-from okrdesk.atomic import replacing
+from okrdesk.atomic import SQLITE_LOGS, replacing
+from okrdesk.db import schema_check
 from okrdesk.db.header import (
     APPLICATION_ID,
     SCHEMA_REVISIONS,
@@ -89,21 +92,39 @@ def check_openable(path: Path) -> int:
         )
     if version < 1:
         raise WorkspaceFileError(f"{path}: not an OKR Desk workspace (no schema version)")
-    _check_integrity(path)
+    _check_integrity(path, version)
     return version
 
 
-def _check_integrity(path: Path) -> None:
+def _refuse_odd_logs(path: Path) -> None:
+    """SQLite's logs beside a file are its own plain files: a link planted at such a name
+    (or a pipe, a folder) is refused, so nothing is ever written through it."""
+    for suffix in SQLITE_LOGS:
+        log = Path(f"{path}{suffix}")
+        try:
+            mode = log.lstat().st_mode
+        except OSError:
+            continue  # absent: SQLite creates it as a new file
+        if not stat.S_ISREG(mode):
+            kind = "a link" if stat.S_ISLNK(mode) else "not a plain file"
+            raise WorkspaceFileError(
+                f"{path}: not opened, {log.name} beside it is {kind} (OKR Desk never makes "
+                "one; remove it if you did not put it there)"
+            )
+
+
+def _check_integrity(path: Path, version: int) -> None:
+    _refuse_odd_logs(path)
     logs = [log for log in _logs_beside(path) if log.stat().st_size > 0]
     if logs:
         # A log beside the file (left by a crash, or the file is open elsewhere): the file
         # alone is not the workspace. After a crash inside a checkpoint or a rollback-mode
         # write it is half old, half new, and SQLite repairs it from the log on open.
-        _check_with_logs(path, logs)
+        _check_with_logs(path, logs, version)
         return
     # Read-only and immutable: the check itself must not write -wal/-shm or touch the file.
     # as_uri() escapes what a file name may hold but a URI may not (#, ?, %, spaces).
-    _quick_check(path, f"{path.resolve().as_uri()}?mode=ro&immutable=1")
+    _inspect(path, f"{path.resolve().as_uri()}?mode=ro&immutable=1", version)
 
 
 def _logs_beside(path: Path) -> list[Path]:
@@ -116,7 +137,7 @@ def _logs_beside(path: Path) -> list[Path]:
     return found
 
 
-def _check_with_logs(path: Path, logs: list[Path]) -> None:
+def _check_with_logs(path: Path, logs: list[Path], version: int) -> None:
     """Judge what opening would find: check a private copy, so the originals stay untouched."""
     with tempfile.TemporaryDirectory(prefix="okrdesk-check-") as folder:
         copy = Path(folder) / "check.okrdesk"
@@ -126,27 +147,41 @@ def _check_with_logs(path: Path, logs: list[Path]) -> None:
                 shutil.copyfile(log, f"{copy}{log.name.removeprefix(path.name)}")
         except OSError:
             return  # no room to check a copy: opening the file itself will find real damage
-        _quick_check(path, copy.as_uri())  # SQLite finds the logs beside the copy and uses them
+        # SQLite finds the logs beside the copy and uses them.
+        _inspect(path, copy.as_uri(), version)
 
 
-def _quick_check(path: Path, uri: str) -> None:
+def _inspect(path: Path, uri: str, version: int) -> None:
+    """Refuse a damaged file, a file whose schema is not ours (a planted trigger or view)
+    and a file whose recorded revision is not the one its header says."""
     try:
         con = sqlite3.connect(uri, uri=True)
         try:
             rows = con.execute("PRAGMA quick_check").fetchall()
+            if rows != [("ok",)]:
+                raise WorkspaceFileError(f"{path}: the workspace is damaged ({rows[0][0]})")
+            foreign = schema_check.foreign_entry(schema_check.file_shape(con), version)
+            if foreign is not None:
+                raise WorkspaceFileError(
+                    f"{path}: not opened, {foreign} (a file from elsewhere may be hostile)"
+                )
+            revision = schema_check.recorded_revision(con)
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
         raise WorkspaceFileError(f"{path}: the workspace is damaged ({exc})") from exc
-    if rows != [("ok",)]:
-        raise WorkspaceFileError(f"{path}: the workspace is damaged ({rows[0][0]})")
+    if revision != SCHEMA_REVISIONS[version - 1]:
+        raise WorkspaceFileError(
+            f"{path}: not opened, its recorded schema revision is not the one its header names "
+            f"(schema {version}); it was not made by OKR Desk, or by a version unknown to this one"
+        )
 
 
 def backup_path_for(path: Path, version: int) -> Path:
     """Where the copy made before migrating a schema-`version` file goes."""
     candidate = path.with_name(f"{path.stem}.schema{version}-backup{path.suffix}")
     n = 2
-    while candidate.exists():
+    while os.path.lexists(candidate):  # a link planted there is never written through
         candidate = path.with_name(f"{path.stem}.schema{version}-backup-{n}{path.suffix}")
         n += 1
     return candidate

@@ -13,6 +13,7 @@ from sqlalchemy.exc import DBAPIError
 from okrdesk import atomic
 from okrdesk.db.workspace_file import sqlite_reason
 from okrdesk.errors import InterchangeError, OkrDeskError, WorkspaceFileError
+from okrdesk.plain_files import NotPlainFile, read_at_most
 from okrdesk.services.workspace import Workspace
 
 
@@ -96,12 +97,25 @@ def _raise_about(destination: Path, tmp: Path, exc: OkrDeskError) -> NoReturn:
     raise WorkspaceFileError(f"{destination}: {text.removeprefix(f'{tmp}: ')}") from exc
 
 
-def read_input(path: Path) -> bytes:
+# The most an import reads (documented in the README): far above any real workspace's
+# export (1,000 teams are ~30 MB of JSON), far below what would exhaust memory.
+IMPORT_LIMIT = 200 * 1024 * 1024
+
+
+def read_input(path: Path, limit: int = IMPORT_LIMIT) -> bytes:
+    """The bytes of a file to import: a plain file of at most `limit` bytes, or a refusal."""
     try:
-        return Path(path).read_bytes()
+        data = read_at_most(Path(path), limit)
+    except NotPlainFile as exc:  # a pipe would wait forever, /dev/zero never ends
+        raise InterchangeError(f"{path}: is {exc.kind}, not a file to import") from None
     except FileNotFoundError:
         raise InterchangeError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise InterchangeError(f"{path}: is a folder, not a file") from None
     except OSError as exc:
         raise InterchangeError(f"{path}: cannot be read ({exc.strerror})") from exc
+    if data is None:
+        raise InterchangeError(
+            f"{path}: larger than {limit // (1024 * 1024)} MB, more than OKR Desk imports"
+        )
+    return data

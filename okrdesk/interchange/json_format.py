@@ -163,7 +163,9 @@ def parse_document(data: bytes, source: str) -> dict[str, list[dict[str, Any]]]:
     except UnicodeDecodeError as exc:
         raise InterchangeError(f"{source}: not UTF-8 text (byte {exc.start})") from None
     try:
-        document = json.loads(text, parse_constant=_refuse_constant)
+        document = json.loads(
+            text, parse_constant=_refuse_constant, object_pairs_hook=_object_of_unique_keys
+        )
     except json.JSONDecodeError as exc:
         raise InterchangeError(
             f"{source}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
@@ -205,6 +207,18 @@ def _refuse_duplicates(name: str, rows: list[dict[str, Any]], source: str) -> No
         if key in seen:
             raise InterchangeError(f"{source}: {name}[{index}]: the same entry appears twice")
         seen.add(key)
+
+
+def _object_of_unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object, refused if a key appears twice in it (json.loads would keep the last)."""
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise ValueError(f"the key {key[:40]!r} appears twice in one object")
+            seen.add(key)
+    return found
 
 
 def _refuse_constant(name: str) -> None:
@@ -329,7 +343,10 @@ def _moment(value: Any) -> datetime:
         raise ValueError(f"must be a date and time, not {value[:40]!r}") from None
     # Stored naive, in UTC by convention (see okrdesk.db.base.utc_now).
     if moment.tzinfo is not None:
-        moment = moment.astimezone(UTC).replace(tzinfo=None)
+        try:
+            moment = moment.astimezone(UTC).replace(tzinfo=None)
+        except OverflowError:  # 0001-01-01T00:00+14:00 is before the first day in UTC
+            raise ValueError(f"is out of range: {value[:40]!r}") from None
     return moment
 
 
@@ -345,6 +362,8 @@ def _day(value: Any) -> date:
 def _object(value: Any) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise TypeError("must be an object")
+    if not _is_unicode(json.dumps(value, ensure_ascii=False)):
+        raise ValueError("contains a lone surrogate (e.g. \\ud800), which is not text")
     return value
 
 
@@ -355,7 +374,17 @@ def _text(length: int | None, value: Any) -> str:
         raise ValueError(f"is too long ({len(value)} characters; at most {length})")
     if "\x00" in value:
         raise ValueError("contains a NUL character")
+    if not value.isascii() and not _is_unicode(value):
+        raise ValueError("contains a lone surrogate (e.g. \\ud800), which is not text")
     return value
+
+
+def _is_unicode(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 # -- importing -------------------------------------------------------------------------------

@@ -26,6 +26,10 @@ def text(label: str, max_length: int, required: bool = False) -> Field:
         if not isinstance(value, str):
             raise ValidationError(f"{label} must be text", name)
         value = value.strip()
+        if not value.isascii() and not _is_unicode(value):
+            # e.g. a command-line argument in another encoding (Python keeps its bytes as
+            # lone surrogates): SQLite cannot store it, and it is not what was meant.
+            raise ValidationError(f"{label} holds characters that are not text (not UTF-8)", name)
         if required and not value:
             raise ValidationError(f"{label} cannot be empty", name)
         if len(value) > max_length:
@@ -35,6 +39,14 @@ def text(label: str, max_length: int, required: bool = False) -> Field:
         return value
 
     return Field(coerce, label)
+
+
+def _is_unicode(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def choice(label: str, values: tuple[str, ...], optional: bool = False) -> Field:

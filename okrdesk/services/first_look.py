@@ -23,6 +23,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from okrdesk.db.header import SCHEMA_VERSION, read_header
+from okrdesk.db.schema_check import no_code
 from okrdesk.errors import OkrDeskError
 from okrdesk.services.view_data import (
     CycleView,
@@ -66,6 +67,10 @@ def first_look(path: Path, team: str | None = None, today: date | None = None) -
     try:
         con.row_factory = _row
         con.execute("PRAGMA query_only = 1")
+        # A planted view could stand in for a table and never end: a file with code in it
+        # gets no first look, and the normal open refuses it with its reason.
+        if not no_code(con):
+            return None
         return _read(con, team, today or date.today())
     except (sqlite3.Error, ValueError, TypeError, KeyError, OkrDeskError):
         return None  # whatever is odd, the normal open finds and names it

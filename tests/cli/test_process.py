@@ -68,3 +68,28 @@ def test_exit_2_with_one_line_on_stderr(tmp_path: Path, args: list[str], line: s
     assert result.stderr.startswith(line.format(tmp=tmp_path)), result.stderr
     assert result.stderr.count("\n") == 1 and result.stderr.endswith("\n")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_note_in_another_encoding_is_refused_in_one_line(demo_copy: Path) -> None:
+    """A Latin-1 terminal passes "café" as b"caf\\xe9": not text, refused before storing."""
+    import sqlite3
+
+    con = sqlite3.connect(demo_copy)
+    kr = con.execute(
+        "SELECT k.id FROM key_result k JOIN objective o ON o.id = k.objective_id "
+        "JOIN cycle c ON c.id = o.cycle_id WHERE k.kind = 'metric' AND c.state = 'active' "
+        "ORDER BY k.id LIMIT 1"
+    ).fetchone()[0]
+    before = con.execute("SELECT count(*) FROM check_in").fetchone()[0]
+    con.close()
+    argv = [sys.executable, "-m", "okrdesk", "checkin", str(demo_copy), "--kr", kr]
+    result = subprocess.run(
+        [*argv, "--value", "5", "--note", b"caf\xe9"], capture_output=True, timeout=120
+    )
+    assert (result.returncode, result.stderr) == (
+        2,
+        b"okrdesk: Note holds characters that are not text (not UTF-8)\n",
+    )
+    con = sqlite3.connect(demo_copy)
+    assert con.execute("SELECT count(*) FROM check_in").fetchone()[0] == before
+    con.close()
