@@ -216,6 +216,13 @@ class MainWindow(QMainWindow):
         session.refused.connect(lambda reason: self.statusBar().showMessage(reason, 12000))
         session.undo_stack.cleanChanged.connect(lambda _c: self._update_title())
         self._update_title()
+        if session.ws.reading_only:  # said for as long as the window is open
+            from okrdesk.services.workspace import READ_ONLY_NOTICE
+
+            note = QLabel("Read-only: changes cannot be saved here")
+            note.setObjectName("readOnlyNote")
+            note.setToolTip(READ_ONLY_NOTICE)
+            self.statusBar().addPermanentWidget(note)
         self.show_team(self.navigator.cycle_id(), self.navigator.team_id())
         if not taking_over:  # a first look has laid the docks out already
             self._lay_out_docks()
@@ -533,7 +540,8 @@ class MainWindow(QMainWindow):
             name = self.session.ws.info().name
         except OkrDeskError:
             name = "Workspace"
-        self.setWindowTitle(f"{name} — {self.session.ws.path.name} — OKR Desk")
+        read_only = " (read-only)" if self.session.ws.reading_only else ""
+        self.setWindowTitle(f"{name} — {self.session.ws.path.name}{read_only} — OKR Desk")
 
     # -- editing -------------------------------------------------------------------------------
 

@@ -199,13 +199,32 @@ def make_engine(path: Path) -> Engine:
         # The delete half of an INSERT OR REPLACE fires delete triggers too: nothing a
         # transaction writes escapes the recorder (okrdesk.db.capture).
         cursor.execute("PRAGMA recursive_triggers = ON")
-        # WAL: cheap commits; synchronous FULL: a commit survives a crash or power loss.
-        cursor.execute("PRAGMA journal_mode = WAL")
+        # synchronous FULL: a commit survives a crash or power loss. The journal mode is
+        # left as the file has it: switching it writes the file, and a workspace opened
+        # only to look must stay byte for byte as it was (`use_wal` after the first change).
         cursor.execute("PRAGMA synchronous = FULL")
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cursor.close()
 
     return engine
+
+
+def use_wal(path: Path) -> bool:
+    """Switch the file to write-ahead logging (cheap commits, readers never wait for a
+    writer); done once a change has been committed anyway. False when another program
+    holds the file just then: it stays in rollback mode, which is as safe, only slower.
+
+    On a connection of its own: switched on one that has run statements, a later
+    checkpoint there fails ("database table is locked")."""
+    try:
+        con = sqlite3.connect(path, timeout=0)  # never keep a person waiting for it
+        try:
+            mode = con.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return False
+    return str(mode).lower() == "wal"
 
 
 def make_reader_engine(path: Path) -> Engine:
@@ -236,6 +255,9 @@ def stamp_header(engine: Engine, version: int) -> None:
 
 def fold_back(engine: Engine) -> None:
     """Checkpoint the WAL into the main file and leave it standing alone, ready to copy."""
+    # On a fresh connection: one opened before `use_wal` switched the file still takes it
+    # for rollback mode, and its "back to DELETE" would do nothing.
+    engine.dispose()
     with engine.connect() as con:
         con.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         con.exec_driver_sql("PRAGMA journal_mode = DELETE")

@@ -43,6 +43,7 @@ from okrdesk.db.workspace_file import (
     make_reader_engine,
     sqlite_reason,
     stands_alone,
+    use_wal,
 )
 from okrdesk.errors import (
     OkrDeskError,
@@ -55,6 +56,10 @@ from okrdesk.services.changes import Changes
 
 __all__ = ["Changes", "OpenReport", "Recording", "Workspace", "WorkspaceRecord"]
 
+READ_ONLY_NOTICE = (
+    "Read-only: this file or its folder cannot be written. To change it, save a copy "
+    "somewhere writable (File → Save a copy as…)."
+)
 # The change log keeps this many entries; a window that fell further behind reloads all.
 CHANGE_LOG_KEEP = 500
 
@@ -106,6 +111,7 @@ class Workspace:
         self.origin = secrets.token_hex(8)
         self._local = threading.local()  # each thread's open recordings (see `recording`)
         self._watcher: sqlite3.Connection | None = None
+        self._wal = False  # switched to write-ahead logging (after its first change)
         self._seen: tuple[int, int] = (0, 0)  # (data_version, last change-log entry) read
 
     # -- life cycle ---------------------------------------------------------------------------
@@ -158,6 +164,10 @@ class Workspace:
             return cls._opened(cls(path, reading_only=True))
         report = OpenReport()
         if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+            if version == SCHEMA_VERSION and stands_alone(path):
+                # Shown and printed as it is; a change is refused with the reason.
+                report.notices.append(READ_ONLY_NOTICE)
+                return cls._opened(cls(path, report, reading_only=True))
             raise WorkspaceFileError(
                 f"{path}: the file or its folder is read-only; copy it somewhere writable"
             )
@@ -272,6 +282,11 @@ class Workspace:
         (:func:`name_change`).
         """
         self._require_open()
+        if self.reading_only:
+            raise WorkspaceFileError(
+                f"{self.path}: nothing was changed, the file or its folder is read-only; copy "
+                "it somewhere writable to change it"
+            )
         joined = getattr(self._local, "session", None)
         if joined is not None:
             if label:
@@ -306,6 +321,8 @@ class Workspace:
             self._local.session = None
             session.close()
         if rows:
+            if not self._wal:
+                self._wal = use_wal(self.path)
             self._committed(rows, label, changes)
 
     def _log(self, con: Connection, label: str, changes: Changes) -> None:

@@ -93,7 +93,9 @@ from pathlib import Path
 from okrdesk.interchange import json_format
 from okrdesk.services.workspace import Workspace
 
+from okrdesk.db.workspace_file import use_wal
 ws = Workspace.open(sys.argv[1])
+use_wal(ws.path)  # as after a first change: later ones go to the log
 with ws.bulk_engine().connect() as con:  # keep everything in the log, as a crash before
     con.exec_driver_sql("PRAGMA wal_autocheckpoint = 0")  # the checkpoint would
 json_format.import_into(Path(sys.argv[2]), ws)

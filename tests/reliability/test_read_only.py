@@ -180,3 +180,52 @@ def test_read_only_folder_for_an_ordinary_user(shared_places: tuple[Path, Path])
     results = _run_all(commands, rw.parent / "logs", user=tuple(prefix))
     assert "Permission denied" in results["export"][1]
     _judge(results, commands, ro, before)
+
+
+WINDOW = """
+import os, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtWidgets import QApplication, QLabel
+from ui.app import Windows
+
+app = QApplication([])
+window = Windows().open(sys.argv[1])
+note = window.findChild(QLabel, "readOnlyNote")
+for index in range(window.tabs.count()):  # every view, as a person would look around
+    window.tabs.setCurrentIndex(index)
+    app.processEvents()
+window.add_objective()  # a change: refused, with the reason
+app.processEvents()
+print(window.windowTitle())
+print(note.text() if note is not None else "no note")
+print(window.statusBar().currentMessage())
+window.close()
+"""
+
+
+def test_the_window_opens_a_read_only_workspace_read_only_and_says_so(
+    places: tuple[Path, Path], tmp_path: Path
+) -> None:
+    ro, _rw = places
+    if not _read_only_mount_possible(tmp_path):
+        pytest.skip("no user namespaces here: cannot make a read-only mount")
+    path = ro / "demo.okrdesk"
+    before = {p.name: sha256(p) for p in ro.iterdir()}
+    q = shlex.quote(str(ro))
+    script = tmp_path / "window.py"
+    script.write_text(WINDOW)
+    runner = shlex.join([sys.executable, str(script), str(path)])
+    result = subprocess.run(
+        [*UNSHARE, "sh", "-c", f"mount --bind {q} {q} && mount -o remount,bind,ro {q}\n{runner}"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=Path(__file__).resolve().parents[2],
+        env={**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config")},
+    )
+    assert result.returncode == 0, result.stderr
+    title, note, message = result.stdout.splitlines()[-3:]
+    assert "(read-only)" in title
+    assert note == "Read-only: changes cannot be saved here"
+    assert "read-only; copy it somewhere writable" in message
+    assert {p.name: sha256(p) for p in ro.iterdir()} == before
