@@ -16,6 +16,7 @@ from okrdesk.reports.data import AlignedObjective, Alignment, SheetsData, SheetT
 from okrdesk.reports.document import PageSetup, date_span, long_date
 from okrdesk.reports.flowables import (
     PageRef,
+    PageTop,
     PageTracker,
     Para,
     ProgressBar,
@@ -135,11 +136,18 @@ def alignment_pages(
         ),
         Spacer(1, 6),
     ]
+    if not alignment.roots and not alignment.orphans:
+        story.append(Para("No objectives in this cycle yet.", st.body))
+        return story
     if not alignment.roots:
         story.append(Para("No objectives at the organisation’s top level in this cycle.", st.body))
     for root in alignment.roots:
         story.append(CondPageBreak(60))
-        story += _rows(root, 0, st, book, widths)
+        head, *supporters = _rows(root, 0, st, book, widths)
+        # A page that breaks inside the group starts with its top objective again.
+        mark = PageTop(lambda root=root: [_continued(root, st, book, widths)])
+        mark.keepWithNext = True  # stays with the top objective's row, as its first supporter
+        story += [head, mark, *supporters, PageTop(None)]
     story += [
         CondPageBreak(80),
         Para(f"Not aligned to another objective ({len(alignment.orphans)})", st.subheading),
@@ -152,8 +160,23 @@ def alignment_pages(
         ]
         story.append(Row(cells, widths, pad=st.scale.pad, line_below=styles.HAIRLINE))
     if not alignment.orphans:
-        story.append(Para("Every team objective supports another objective.", st.meta))
+        story.append(Para(_all_aligned(alignment), st.meta))
     return story
+
+
+def _all_aligned(alignment: Alignment) -> str:
+    """What "no orphans" means here: every team objective supports one, or there are none."""
+    if any(root.supporters for root in alignment.roots):
+        return "Every team objective supports another objective."
+    return "No team objective supports another one yet: these are the organisation’s own."
+
+
+def _continued(
+    root: AlignedObjective, st: styles.Styles, book: FontBook, widths: tuple[float, ...]
+) -> Row:
+    title = text(f"{root.objective.title} (continued)", st.body, book, bold=True)
+    cells: list[Cell] = [title, text(root.team, st.small, book), None]
+    return Row(cells, widths, pad=st.scale.pad, background=styles.SHADE, line_below=styles.HAIRLINE)
 
 
 def _rows(
