@@ -4,14 +4,16 @@ Columns: cycle, team, theme, objective, key_result, start, target, unit, owner.
 Only team, objective and key_result must be in the header; an empty key_result
 cell stands for an objective that has no key results yet, and a column the file
 lacks leaves what the workspace holds alone. Other columns are ignored with a
-notice. UTF-8 with or without BOM; comma or semicolon delimited (detected; with
-semicolons a decimal comma is read as in European spreadsheets).
+notice. The encodings and delimiters Excel writes are read (reading.py); the
+decimal separator is decided once per file from all its numbers, and a number
+that still reads two ways is refused (okrdesk.parsing.numbers).
 """
 
 from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -22,7 +24,9 @@ from sqlalchemy.orm import Session
 from okrdesk.db import models as m
 from okrdesk.errors import InterchangeError, OkrDeskError, RuleError, ValidationError
 from okrdesk.interchange.files import new_workspace_file, read_input, write_export
-from okrdesk.services.fields import parse_number
+from okrdesk.interchange.reading import column_name, read_table
+from okrdesk.parsing.dates import QUARTER_SPELLINGS
+from okrdesk.parsing.numbers import decide_decimal, file_number
 from okrdesk.services.lookup import find_cycle
 from okrdesk.services.quarters import parse_quarter, quarter_of
 from okrdesk.services.views import okr_tree
@@ -30,6 +34,7 @@ from okrdesk.services.workspace import Workspace
 
 COLUMNS = ("cycle", "team", "theme", "objective", "key_result", "start", "target", "unit", "owner")
 REQUIRED = ("team", "objective", "key_result")
+NUMBER_COLUMNS = ("start", "target")
 
 
 @dataclass
@@ -107,24 +112,16 @@ class CsvRow:
 
 def parse_csv(data: bytes, source: str) -> tuple[list[CsvRow], list[str]]:
     """Read and check every row before anything is written; return rows and notices."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InterchangeError(
-            f"{source}: not UTF-8 text (byte {exc.start}); save the sheet as CSV UTF-8"
-        ) from None
-    if "\x00" in text:
-        raise InterchangeError(f"{source}: not a CSV text file (it contains NUL bytes)")
-    lines = text.splitlines()
-    if not lines or not lines[0].strip():
-        raise InterchangeError(f"{source}: empty; a header row is required")
-    delimiter = ";" if lines[0].count(";") > lines[0].count(",") else ","
-    # strict: a quote that is never closed is an error, not the rest of the file in one cell.
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    try:
-        header = [h.strip().lower().replace(" ", "_") for h in next(reader)]
-    except csv.Error as exc:
-        raise InterchangeError(f"{source}: line 1: {exc}") from None
+    table = read_table(data, source, COLUMNS)  # any encoding and delimiter Excel writes
+    return parse_records(table.header, table.records, source)
+
+
+def parse_records(
+    header: Sequence[str], records: Iterable[tuple[int, Sequence[str]]], source: str
+) -> tuple[list[CsvRow], list[str]]:
+    """Check a header and the records below it, (line, cells) as strings: the rows and the
+    notices. The decimal separator is decided once for all the number cells."""
+    header = [column_name(h) for h in header]
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         raise InterchangeError(
@@ -139,25 +136,32 @@ def parse_csv(data: bytes, source: str) -> tuple[list[CsvRow], list[str]]:
     if ignored:
         notices.append(f"ignored column(s): {', '.join(h or '(unnamed)' for h in ignored)}")
     index = {name: header.index(name) for name in COLUMNS if name in header}
-    rows: list[CsvRow] = []
-    while True:
-        line = reader.line_num + 1  # where the record starts; a quoted cell may span lines
-        try:
-            cells = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            reason = "a quoted cell is never closed" if "end of data" in str(exc) else exc
-            raise InterchangeError(f"{source}: line {line}: {reason}") from None
-        if any(c.strip() for c in cells):
-            rows.append(_parse_row(cells, index, line, delimiter, source))
-    if not rows:
+    filled = [(line, cells) for line, cells in records if any(c.strip() for c in cells)]
+    if not filled:
         raise InterchangeError(f"{source}: no rows below the header")
-    return rows, notices
+    decimal = _decimal_of(filled, index, source)
+    return [_parse_row(cells, index, line, decimal, source) for line, cells in filled], notices
+
+
+def _decimal_of(
+    records: list[tuple[int, Sequence[str]]], index: dict[str, int], source: str
+) -> str | None:
+    """The file's decimal separator, from all its start and target cells at once."""
+    columns = [(name, index[name]) for name in NUMBER_COLUMNS if name in index]
+    cells = (
+        (f"line {line}, field {name}", cells[i])
+        for line, cells in records
+        for name, i in columns
+        if i < len(cells)
+    )
+    try:
+        return decide_decimal(cells)
+    except ValidationError as exc:
+        raise InterchangeError(f"{source}: {exc}") from None
 
 
 def _parse_row(
-    cells: list[str], index: dict[str, int], line: int, delimiter: str, source: str
+    cells: Sequence[str], index: dict[str, int], line: int, decimal: str | None, source: str
 ) -> CsvRow:
     def cell(name: str) -> str:
         i = index.get(name)
@@ -182,14 +186,11 @@ def _parse_row(
         if not cell(name):
             raise fail(name, "cannot be empty")
     numbers: dict[str, float | None] = {}
-    for name in ("start", "target"):
-        raw = cell(name)
-        if delimiter == ";":
-            raw = raw.replace(".", "").replace(",", ".") if "," in raw else raw
+    for name in NUMBER_COLUMNS:
         try:
-            numbers[name] = parse_number(name, raw.rstrip("%").strip())
-        except OkrDeskError:
-            raise fail(name, f"must be a number (got {cell(name)!r})") from None
+            numbers[name] = file_number(cell(name).rstrip("%"), decimal)
+        except ValidationError as exc:
+            raise fail(name, str(exc)) from None
     if not cell("key_result") and (numbers["start"] is not None or numbers["target"] is not None):
         raise fail("key_result", "cannot be empty when a start or target is given")
     return CsvRow(
@@ -309,7 +310,7 @@ class _Book:
             if quarter is None:
                 raise InterchangeError(
                     f"no cycle {name!r} in the workspace; create it first or use a quarter "
-                    "name such as 2026-Q3"
+                    f"name such as {QUARTER_SPELLINGS}"
                 )
             cycle = m.Cycle(
                 name=quarter.name, start_date=quarter.start, end_date=quarter.end, kind="quarter"
