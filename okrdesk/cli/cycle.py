@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any
 
-from okrdesk.cli.typed import locale_decimal
+from okrdesk.cli.typed import locale_decimal, typed_day
 from okrdesk.formatting import number, shorten
 from okrdesk.services.checkin_views import find_key_result, suggested_status
 from okrdesk.services.checkins import confidence_scale, parse_value_of_kind, record_check_in
@@ -23,14 +23,13 @@ def cmd_checkin(args: argparse.Namespace) -> int:
         kr = find_key_result(ws, args.kr, cycle=args.cycle)
         # Read as typed in the person's locale; "0,125" with a decimal point is refused.
         value = parse_value_of_kind(kr.kind, args.value, locale_decimal(), "--value")
+        day = typed_day(args.date)
         confidence, suggested = args.confidence, False
         if confidence is None and confidence_scale(ws) == "levels":
             # Without a word from the team, pace speaks: what the check-in grid would pre-fill.
-            confidence = suggested_status(ws, kr.id, value, on=args.date)
+            confidence = suggested_status(ws, kr.id, value, on=day)
             suggested = confidence is not None
-        recorded = record_check_in(
-            ws, kr.id, value, confidence=confidence, note=args.note, on=args.date
-        )
+        recorded = record_check_in(ws, kr.id, value, confidence=confidence, note=args.note, on=day)
     c = recorded.check_in
     unit = f" {kr.unit}" if kr.unit and kr.kind != "milestone" else ""
     value = (

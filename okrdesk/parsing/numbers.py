@@ -150,11 +150,14 @@ def file_number(text: str, decimal: str | None) -> float | None:
         raise ValidationError(f"must be a number (got {text.strip()!r})")
     if decimal is None:
         if shape.ambiguous():
+            (sep,) = shape.separators
+            as_decimal = _plain(_value(shape, sep)).replace(POINT, sep)
+            as_thousands = _plain(float(shape.body.replace(sep, "")))
             raise _refuse_ambiguous(
                 text,
                 shape,
-                "no other number in the file shows which separator is decimal "
-                "(write it without a thousands separator)",
+                "no other number in the file shows which separator is decimal: "
+                f"write {as_decimal} or {as_thousands}",
             )
         decimal = shape.evidence() or POINT
     value = _value(shape, decimal)
