@@ -117,10 +117,14 @@ def parse_csv(data: bytes, source: str) -> tuple[list[CsvRow], list[str]]:
 
 
 def parse_records(
-    header: Sequence[str], records: Iterable[tuple[int, Sequence[str]]], source: str
+    header: Sequence[str],
+    records: Iterable[tuple[int, Sequence[str]]],
+    source: str,
+    decimal: str | None = None,
 ) -> tuple[list[CsvRow], list[str]]:
     """Check a header and the records below it, (line, cells) as strings: the rows and the
-    notices. The decimal separator is decided once for all the number cells."""
+    notices. The decimal separator is decided once from all the number cells, unless the
+    caller knows it (`decimal`: a workbook's numbers written as "2.125" by us, say)."""
     header = [column_name(h) for h in header]
     missing = [c for c in REQUIRED if c not in header]
     if missing:
@@ -139,7 +143,7 @@ def parse_records(
     filled = [(line, cells) for line, cells in records if any(c.strip() for c in cells)]
     if not filled:
         raise InterchangeError(f"{source}: no rows below the header")
-    decimal = _decimal_of(filled, index, source)
+    decimal = decimal or _decimal_of(filled, index, source)
     return [_parse_row(cells, index, line, decimal, source) for line, cells in filled], notices
 
 

@@ -181,3 +181,13 @@ def test_what_stays_ambiguous_is_refused_naming_the_cell(
     assert reason in str(refused.value)
     assert "\n" not in str(refused.value)
     assert not target.exists()
+
+
+def test_a_caller_that_knows_the_decimal_separator_is_not_asked_to_guess() -> None:
+    """A workbook's number cells, written out as text with a point, are not ambiguous."""
+    header = ["team", "objective", "key_result", "start", "target"]
+    records = [(2, ["Ops", "Calm", "Cut pages", "2.125", "1250"])]
+    with pytest.raises(InterchangeError, match="could be"):
+        csv_format.parse_records(header, records, "book.xlsx")
+    rows, _notices = csv_format.parse_records(header, records, "book.xlsx", decimal=".")
+    assert (rows[0].start, rows[0].target) == (2.125, 1250)
