@@ -21,9 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from okrdesk.errors import OkrDeskError
-from okrdesk.formatting import editable_number
 from okrdesk.services.alignment import AlignmentMap, CandidateParent, candidates_in
-from okrdesk.services.fields import parse_number
+from ui.typed_numbers import shown, typed
 
 ERROR_STYLE = "background:#fde7e9; color:#8a1020; border:1px solid #e8a3ab; padding:6px;"
 
@@ -60,7 +59,7 @@ class LinkDialog(QDialog):
         self.list.itemDoubleClicked.connect(lambda _item: self.accept())
         self.use_weight = QCheckBox("Contribution weight")
         # A typed number, saved as typed (a spin box would round 0.125 to its decimals).
-        self.weight = QLineEdit(editable_number(1.0))
+        self.weight = QLineEdit(shown(1.0))
         self.weight.setMaximumWidth(90)
         self.weight.setAccessibleName("Contribution weight")
         self.weight.setEnabled(False)
@@ -161,7 +160,7 @@ class LinkDialog(QDialog):
             return
         try:
             weight = (
-                parse_number("Contribution weight", self.weight.text(), "weight")
+                typed("Contribution weight", self.weight.text(), "weight")
                 if self.use_weight.isChecked()
                 else None
             )

@@ -27,13 +27,12 @@ from PySide6.QtWidgets import (
 
 from okrdesk.coach import ParsedMetric
 from okrdesk.errors import OkrDeskError, ValidationError
-from okrdesk.formatting import editable_number
 from okrdesk.services import entities
-from okrdesk.services.fields import parse_number
 from ui import choices, undo_keys
 from ui.coach_panel import CoachPanel
 from ui.session import WorkspaceSession
 from ui.team_okrs import coach_choices
+from ui.typed_numbers import NUMBER_FIELDS, shown, typed_field
 
 ERROR_STYLE = "border: 2px solid #b00020;"
 CHOICES = {
@@ -43,7 +42,6 @@ CHOICES = {
     "key_result.confidence": [("", "—"), *choices.CONFIDENCES],
     "initiative.status": choices.INITIATIVE_STATUSES,
 }
-NUMBER_FIELDS = {"start", "target", "current", "commit_level", "stretch_level", "weight"}
 
 
 class _NotesBox(QPlainTextEdit):
@@ -122,7 +120,7 @@ class _ItemEditor(QWidget):
             widget.blockSignals(True)
             if isinstance(widget, QLineEdit):
                 if name in NUMBER_FIELDS:  # as typed: what is shown is what Enter saves
-                    widget.setText(editable_number(value))
+                    widget.setText(shown(value))
                 else:
                     widget.setText("" if value is None else str(value))
                 widget.setCursorPosition(0)  # show the start of a long title
@@ -147,7 +145,8 @@ class _ItemEditor(QWidget):
         ):
             return True
         try:
-            if name in NUMBER_FIELDS and _same_number(value, current):
+            value = typed_field(name, value)  # a number in the locale ("0,125" in German)
+            if name in NUMBER_FIELDS and value == current:
                 return True
             self.session.update(self.kind, self.item["id"], **{name: value})
         except OkrDeskError as exc:
@@ -163,13 +162,6 @@ class _ItemEditor(QWidget):
         self.error_label.clear()
         self.item = entities.get(self.session.ws, self.kind, self.item["id"])
         return True
-
-
-def _same_number(value: Any, current: Any) -> bool:
-    try:
-        return parse_number("", value) == current
-    except OkrDeskError:
-        return False
 
 
 class ObjectiveEditor(_ItemEditor):

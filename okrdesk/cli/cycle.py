@@ -7,9 +7,10 @@ import json
 import sys
 from typing import Any
 
+from okrdesk.cli.typed import locale_decimal, typed_day
 from okrdesk.formatting import number, shorten
 from okrdesk.services.checkin_views import find_key_result, suggested_status
-from okrdesk.services.checkins import confidence_scale, record_check_in
+from okrdesk.services.checkins import confidence_scale, parse_value_of_kind, record_check_in
 from okrdesk.services.review import ObjectiveReview, ReviewView, review
 from okrdesk.services.workspace import Workspace
 from okrdesk.vocabulary import CONFIDENCE_WORDS
@@ -20,14 +21,15 @@ TITLE_WIDTH = 56
 def cmd_checkin(args: argparse.Namespace) -> int:
     with Workspace.open(args.path) as ws:
         kr = find_key_result(ws, args.kr, cycle=args.cycle)
+        # Read as typed in the person's locale; "0,125" with a decimal point is refused.
+        value = parse_value_of_kind(kr.kind, args.value, locale_decimal(), "--value")
+        day = typed_day(args.date)
         confidence, suggested = args.confidence, False
         if confidence is None and confidence_scale(ws) == "levels":
             # Without a word from the team, pace speaks: what the check-in grid would pre-fill.
-            confidence = suggested_status(ws, kr.id, args.value, on=args.date)
+            confidence = suggested_status(ws, kr.id, value, on=day)
             suggested = confidence is not None
-        recorded = record_check_in(
-            ws, kr.id, args.value, confidence=confidence, note=args.note, on=args.date
-        )
+        recorded = record_check_in(ws, kr.id, value, confidence=confidence, note=args.note, on=day)
     c = recorded.check_in
     unit = f" {kr.unit}" if kr.unit and kr.kind != "milestone" else ""
     value = (
@@ -135,7 +137,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("checkin", help="record a check-in for a key result")
     p.add_argument("path")
     p.add_argument("--kr", required=True, metavar="REF", help="key result id or title (prefix)")
-    p.add_argument("--value", required=True, help="the value now (milestones: 1 done, 0 not)")
+    p.add_argument(
+        "--value",
+        required=True,
+        help="the value now, with your locale's decimal separator (milestones: 1 done, 0 not)",
+    )
     p.add_argument(
         "--confidence",
         metavar="LEVEL",
@@ -143,7 +149,10 @@ def register(sub: argparse._SubParsersAction) -> None:
         "default: suggested from pace",
     )
     p.add_argument("--note", default="", help="a short note")
-    p.add_argument("--date", help="YYYY-MM-DD within the key result's cycle (default: today)")
+    p.add_argument(
+        "--date",
+        help="2026-12-03 or 03.12.2026, within the key result's cycle (default: today)",
+    )
     p.add_argument("--cycle", help="where to look for the title (default: the current cycle)")
     p.set_defaults(run=cmd_checkin)
 

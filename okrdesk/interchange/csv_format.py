@@ -4,8 +4,9 @@ Columns: cycle, team, theme, objective, key_result, start, target, unit, owner.
 Only team, objective and key_result must be in the header; an empty key_result
 cell stands for an objective that has no key results yet, and a column the file
 lacks leaves what the workspace holds alone. Other columns are ignored with a
-notice. UTF-8 with or without BOM; comma or semicolon delimited (detected; with
-semicolons a decimal comma is read as in European spreadsheets).
+notice. The encodings and delimiters Excel writes are read (reading.py); the
+decimal separator is decided once per file from all its numbers, and a number
+that still reads two ways is refused (okrdesk.parsing.numbers).
 """
 
 from __future__ import annotations
@@ -26,7 +27,9 @@ from okrdesk.db.base import new_id
 from okrdesk.errors import InterchangeError, OkrDeskError, RuleError, ValidationError
 from okrdesk.interchange.files import new_workspace_file, read_input, write_export
 from okrdesk.interchange.formulas import neutralise, restore
-from okrdesk.services.fields import parse_number
+from okrdesk.interchange.reading import column_name, read_table
+from okrdesk.parsing.dates import QUARTER_SPELLINGS
+from okrdesk.parsing.numbers import decide_decimal, file_number
 from okrdesk.services.lookup import find_cycle
 from okrdesk.services.quarters import parse_quarter, quarter_of
 from okrdesk.services.views import okr_tree
@@ -34,6 +37,7 @@ from okrdesk.services.workspace import Workspace
 
 COLUMNS = ("cycle", "team", "theme", "objective", "key_result", "start", "target", "unit", "owner")
 REQUIRED = ("team", "objective", "key_result")
+NUMBER_COLUMNS = ("start", "target")
 
 
 @dataclass
@@ -111,52 +115,22 @@ class CsvRow:
 
 def parse_csv(data: bytes, source: str) -> tuple[list[CsvRow], list[str]]:
     """Read and check every row before anything is written; return rows and notices."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InterchangeError(
-            f"{source}: not UTF-8 text (byte {exc.start}); save the sheet as CSV UTF-8"
-        ) from None
-    if "\x00" in text:
-        raise InterchangeError(f"{source}: not a CSV text file (it contains NUL bytes)")
-    lines = text.splitlines()
-    if not lines or not lines[0].strip():
-        raise InterchangeError(f"{source}: empty; a header row is required")
-    delimiter = ";" if lines[0].count(";") > lines[0].count(",") else ","
-    # strict: a quote that is never closed is an error, not the rest of the file in one cell.
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    try:
-        header = next(reader)
-    except csv.Error as exc:
-        raise InterchangeError(f"{source}: line 1: {exc}") from None
-    return parse_records(header, _records(reader, source), source, delimiter)
-
-
-def _records(reader: Iterator[list[str]], source: str) -> Iterator[tuple[int, list[str]]]:
-    """Each record below the header with the line it starts on (a quoted cell may span
-    lines)."""
-    while True:
-        line = reader.line_num + 1  # type: ignore[attr-defined]
-        try:
-            cells = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            reason = "a quoted cell is never closed" if "end of data" in str(exc) else exc
-            raise InterchangeError(f"{source}: line {line}: {reason}") from None
-        yield line, cells
+    table = read_table(data, source, COLUMNS)  # any encoding and delimiter Excel writes
+    return parse_records(table.header, table.records, source)
 
 
 def parse_records(
     header: Sequence[str],
     records: Iterable[tuple[int, Sequence[str]]],
     source: str,
-    delimiter: str = ",",
+    decimal: str | None = None,
 ) -> tuple[list[CsvRow], list[str]]:
-    """Check a header and the records below it (line, cells), as a CSV file or a
-    workbook's sheet gives them: the rows and the notices. Text cells are read as our CSV
-    export writes them (a quote before a formula-like text comes off again)."""
-    header = [h.strip().lower().replace(" ", "_") for h in header]
+    """Check a header and the records below it, (line, cells) as strings, as a CSV file or
+    a workbook's sheet gives them: the rows and the notices. Text cells are read as our CSV
+    export writes them (a quote before a formula-like text comes off again). The decimal
+    separator is decided once from all the number cells, unless the caller knows it
+    (`decimal`: a workbook's numbers written as "2.125" by us, say)."""
+    header = [column_name(h) for h in header]
     missing = [c for c in REQUIRED if c not in header]
     if missing:
         raise InterchangeError(
@@ -175,14 +149,33 @@ def parse_records(
     # The same team, cycle, objective, unit and owner come back row after row: one string
     # each, not one per row (a 100,000-row file held 250 MB of copies).
     texts: dict[str, str] = {}
-    rows: list[CsvRow] = []
-    for line, cells in records:
-        if any(c.strip() for c in cells):
-            cells = [texts.setdefault(c, c) for c in cells]
-            rows.append(_parse_row(cells, index, given, line, delimiter, source))
-    if not rows:
+    filled = [
+        (line, [texts.setdefault(c, c) for c in cells])
+        for line, cells in records
+        if any(c.strip() for c in cells)
+    ]
+    if not filled:
         raise InterchangeError(f"{source}: no rows below the header")
+    decimal = decimal or _decimal_of(filled, index, source)
+    rows = [_parse_row(cells, index, given, line, decimal, source) for line, cells in filled]
     return rows, notices
+
+
+def _decimal_of(
+    records: list[tuple[int, Sequence[str]]], index: dict[str, int], source: str
+) -> str | None:
+    """The file's decimal separator, from all its start and target cells at once."""
+    columns = [(name, index[name]) for name in NUMBER_COLUMNS if name in index]
+    cells = (
+        (f"line {line}, field {name}", cells[i])
+        for line, cells in records
+        for name, i in columns
+        if i < len(cells)
+    )
+    try:
+        return decide_decimal(cells)
+    except ValidationError as exc:
+        raise InterchangeError(f"{source}: {exc}") from None
 
 
 def _parse_row(
@@ -190,7 +183,7 @@ def _parse_row(
     index: dict[str, int],
     given: frozenset[str],
     line: int,
-    delimiter: str,
+    decimal: str | None,
     source: str,
 ) -> CsvRow:
     def cell(name: str) -> str:
@@ -217,14 +210,11 @@ def _parse_row(
         if not cell(name):
             raise fail(name, "cannot be empty")
     numbers: dict[str, float | None] = {}
-    for name in ("start", "target"):
-        raw = cell(name)
-        if delimiter == ";":
-            raw = raw.replace(".", "").replace(",", ".") if "," in raw else raw
+    for name in NUMBER_COLUMNS:
         try:
-            numbers[name] = parse_number(name, raw.rstrip("%").strip())
-        except OkrDeskError:
-            raise fail(name, f"must be a number (got {cell(name)!r})") from None
+            numbers[name] = file_number(cell(name).rstrip("%"), decimal)
+        except ValidationError as exc:
+            raise fail(name, str(exc)) from None
     if not cell("key_result") and (numbers["start"] is not None or numbers["target"] is not None):
         raise fail("key_result", "cannot be empty when a start or target is given")
     return CsvRow(
@@ -468,7 +458,7 @@ class _Book:
             if quarter is None:
                 raise InterchangeError(
                     f"no cycle {name!r} in the workspace; create it first or use a quarter "
-                    "name such as 2026-Q3"
+                    f"name such as {QUARTER_SPELLINGS}"
                 )
             cycle_id = new_id()
             self.s.execute(

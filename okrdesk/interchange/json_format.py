@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 from okrdesk.db.models import Base
 from okrdesk.errors import InterchangeError, RuleError, ValidationError
 from okrdesk.interchange.files import new_workspace_file, read_input, write_export_with
+from okrdesk.parsing.dates import iso_day
 from okrdesk.services.workspace import Workspace
 
 FORMAT = "okrdesk"
@@ -354,7 +355,7 @@ def _day(value: Any) -> date:
     if not isinstance(value, str):
         raise TypeError("must be a date")
     try:
-        return date.fromisoformat(value)
+        return iso_day(value)  # not the other forms fromisoformat takes ("20260331")
     except ValueError:
         raise ValueError(f"must be a date like 2026-03-31, not {value[:40]!r}") from None
 

@@ -148,7 +148,8 @@ def read_xlsx(data: bytes, source: str) -> tuple[list[CsvRow], list[str]]:
             if not all(column in cells for column in REQUIRED):
                 notices.append(f"sheet {name!r} skipped: its first row is not a header")
                 continue
-            found, more = csv_format.parse_records(header[1], records, where)
+            # Number cells come as "2.125" (a point, always): no separator to decide.
+            found, more = csv_format.parse_records(header[1], records, where, decimal=".")
             rows += found
             notices += [f"sheet {name!r}: {n}" for n in more]
     except InterchangeError:

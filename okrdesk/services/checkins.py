@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 from okrdesk.db import models as m
 from okrdesk.errors import NotFoundError, ValidationError
 from okrdesk.formatting import shorten
+from okrdesk.parsing.numbers import DEFAULT_DECIMAL
 from okrdesk.services import fields as f
 from okrdesk.services.lifecycle import ensure_editable
 from okrdesk.services.workspace import Workspace
@@ -269,20 +270,23 @@ def parse_value(kr: m.KeyResult, raw: Any) -> float:
     return parse_value_of_kind(kr.kind, raw)
 
 
-def parse_value_of_kind(kind: str, raw: Any) -> float:
-    """:func:`parse_value` for a key result of this kind ("metric", "milestone", ...)."""
+def parse_value_of_kind(
+    kind: str, raw: Any, decimal: str = DEFAULT_DECIMAL, label: str = "Value"
+) -> float:
+    """:func:`parse_value` for a key result of this kind ("metric", "milestone", ...);
+    `decimal` is the decimal separator of the person typing (their locale's)."""
     if kind == "milestone":
         if isinstance(raw, bool):
             return 1.0 if raw else 0.0
         if isinstance(raw, str) and raw.strip().casefold() in _DONE_WORDS:
             return _DONE_WORDS[raw.strip().casefold()]
-        number = f.parse_number("Value", raw, "value")
+        number = f.parse_number(label, raw, "value", decimal)
         if number not in (0.0, 1.0):
             raise ValidationError(
                 f"a milestone is checked in as 1 (done) or 0 (not done) (got {raw!r})", "value"
             )
         return number
-    number = f.parse_number("Value", raw, "value")
+    number = f.parse_number(label, raw, "value", decimal)
     if number is None:
         raise ValidationError("a check-in needs a value", "value")
     return number

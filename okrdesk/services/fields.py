@@ -9,6 +9,8 @@ from datetime import date
 from typing import Any
 
 from okrdesk.errors import ValidationError
+from okrdesk.parsing.dates import DAY_SPELLINGS, parse_day
+from okrdesk.parsing.numbers import DEFAULT_DECIMAL, AmbiguousNumber, typed_number
 
 Coerce = Callable[[str, Any], Any]
 
@@ -61,8 +63,12 @@ def choice(label: str, values: tuple[str, ...], optional: bool = False) -> Field
     return Field(coerce, label)
 
 
-def parse_number(label: str, value: Any, name: str | None = None) -> float | None:
-    """A finite number from a float, an int or text such as "1,200.5" or "12,5"."""
+def parse_number(
+    label: str, value: Any, name: str | None = None, decimal: str = DEFAULT_DECIMAL
+) -> float | None:
+    """A finite number from a float, an int or what a person typed ("1,200.5", "12,5"),
+    `decimal` being their locale's decimal separator (see okrdesk.parsing.numbers: a text
+    that reads two ways, such as "2,125", is refused)."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, bool):
@@ -70,36 +76,21 @@ def parse_number(label: str, value: Any, name: str | None = None) -> float | Non
     if isinstance(value, int | float):
         number = float(value)
     elif isinstance(value, str):
-        number = _parse_number_text(value)
-        if number is None:
-            raise ValidationError(f"{label} must be a number (got {value.strip()!r})", name)
+        try:
+            parsed = typed_number(value, decimal)
+        except AmbiguousNumber as exc:
+            raise ValidationError(f"{label} {exc}", name) from None
+        except ValidationError:
+            message = f"{label} must be a number (got {value.strip()!r})"
+            raise ValidationError(message, name) from None
+        if parsed is None:
+            return None
+        number = parsed
     else:
         raise ValidationError(f"{label} must be a number", name)
     if not math.isfinite(number):
         raise ValidationError(f"{label} must be a finite number", name)
     return number
-
-
-def _parse_number_text(raw: str) -> float | None:
-    s = raw.strip().replace("\u00a0", "").replace(" ", "").replace("\u2212", "-")
-    if "," in s and "." in s:
-        # The separator that comes last is the decimal one: 1,200.5 or 1.200,5
-        if s.rfind(",") > s.rfind("."):
-            s = s.replace(".", "").replace(",", ".")
-        else:
-            s = s.replace(",", "")
-    elif "," in s:
-        head, _, tail = s.rpartition(",")
-        # "1,200" (groups of three) is a thousands separator; "12,5" a decimal comma.
-        s = (
-            s.replace(",", "")
-            if len(tail) == 3 and head.lstrip("-+").isdigit()
-            else (s.replace(",", "."))
-        )
-    try:
-        return float(s)
-    except ValueError:
-        return None
 
 
 def number(
@@ -153,10 +144,10 @@ def day(label: str, optional: bool = False) -> Field:
             return value
         if isinstance(value, str):
             try:
-                return date.fromisoformat(value.strip())
-            except ValueError:
-                pass
-        raise ValidationError(f"{label} must be a date like 2026-03-31 (got {value!r})", name)
+                return parse_day(value)
+            except ValidationError as exc:
+                raise ValidationError(f"{label}: {exc}", name) from None
+        raise ValidationError(f"{label} must be a date like {DAY_SPELLINGS} (got {value!r})", name)
 
     return Field(coerce, label)
 

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from okrdesk.db import models as m
 from okrdesk.errors import NotFoundError
+from okrdesk.services.quarters import parse_quarter
 from okrdesk.services.view_data import current_cycle, is_named
 
 __all__ = ["current_cycle", "find_cycle", "find_team"]  # current_cycle lives in view_data
@@ -20,8 +21,12 @@ def find_cycle(s: Session, wanted: str | None, today: date | None = None) -> m.C
     if not cycles:
         raise NotFoundError("the workspace has no cycles yet")
     if wanted:
+        quarter = parse_quarter(wanted)  # "Q4 2026" finds "2026-Q4", as imports do
         for cycle in cycles:
             if wanted in (cycle.id, cycle.name) or cycle.name.casefold() == wanted.casefold():
+                return cycle
+        for cycle in cycles:
+            if quarter is not None and parse_quarter(cycle.name) == quarter:
                 return cycle
         names = ", ".join(c.name for c in cycles)
         raise NotFoundError(f"no cycle {wanted!r} (cycles: {names})")

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-_QUARTER_NAME = re.compile(
-    r"^\s*(?:(\d{4})\s*[-/ ]?\s*Q([1-4])|Q([1-4])\s*[-/ ]?\s*(\d{4}))\s*$", re.I
-)
+from okrdesk.parsing.dates import parse_quarter_name
 
 
 @dataclass(frozen=True)
@@ -44,10 +41,7 @@ def quarter_of(day: date) -> Quarter:
 
 
 def parse_quarter(name: str) -> Quarter | None:
-    """ "2026-Q3", "2026 Q3", "Q3 2026" → Quarter(2026, 3); anything else → None."""
-    match = _QUARTER_NAME.match(name)
-    if not match:
-        return None
-    year = match.group(1) or match.group(4)
-    number = match.group(2) or match.group(3)
-    return Quarter(int(year), int(number))
+    """ "2026-Q3", "2026 Q3", "Q3 2026" → Quarter(2026, 3); anything else → None, a quarter
+    of a year we do not plan for ("0000-Q1", "9999-Q4") too."""
+    found = parse_quarter_name(name)
+    return Quarter(*found) if found else None

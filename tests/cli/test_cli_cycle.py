@@ -110,11 +110,14 @@ def test_refused_check_ins_exit_2_and_change_nothing(
     original = export(okrdesk, demo, tmp_path / "before.json")
     day = ["--date", "2026-11-20"]
     cases = [
-        (["--kr", "cut median", "--value", "lots", *day], "Value must be a number (got 'lots')"),
+        (["--kr", "cut median", "--value", "lots", *day], "--value must be a number (got 'lots')"),
         (["--kr", "frobnicate", "--value", "1", *day], "no key result 'frobnicate' in cycle"),
         (["--kr", "cut", "--value", "1", *day], "'cut' matches 6 key results: "),
         (["--kr", "cut median", "--value", "20", "--date", "2027-01-04"], "is outside cycle"),
-        (["--kr", "cut median", "--value", "20", "--date", "someday"], "a date like 2026-03-31"),
+        (
+            ["--kr", "cut median", "--value", "20", "--date", "someday"],
+            "--date 'someday' is not a date like 2026-12-03 or 03.12.2026",
+        ),
         (
             ["--kr", "cut median", "--cycle", "2026-Q3", "--value", "20", "--date", "2026-08-20"],
             "cycle 2026-Q3 is closed and read-only",

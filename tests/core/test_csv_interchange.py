@@ -369,7 +369,18 @@ REFUSED: list[tuple[str, bytes, list[str]]] = [
     ("a BOM only", BOM, ["empty"]),
     ("a header only", b"team;objective;key_result\r\n", ["no rows"]),
     ("a header and blank lines", b"team,objective,key_result\n\n,,\n", ["no rows"]),
-    ("latin-1 text", "team;objective;key_result\nZürich;O;K\n".encode("latin-1"), ["UTF-8"]),
+    # 0x81 is no character in Windows-1252 either
+    ("neither UTF-8 nor cp1252", b"team;objective;key_result\nZ\x81rich;O;K\n", ["UTF-8", "1252"]),
+    (
+        "an ambiguous number",
+        b'team,objective,key_result,start\nA,O,K,"1,250"\n',
+        ["line 2", "start", "1.25 or 1250"],
+    ),
+    (
+        "two decimal separators",
+        b"team;objective;key_result;start;target\nA;O;K;2.5;3\nA;O;K2;1;12,5\n",
+        ["line 3, field target", "line 2, field start", "one decimal separator"],
+    ),
     ("NUL bytes", b"team,objective,key_result\nOps,O\x00,K\n", ["NUL"]),
     ("a column twice", b"team,objective,key_result,team\nA,O,K,B\n", ["line 1", "'team'"]),
     ("no team", b"team,objective,key_result\nOps,O,K\n ,O,K2\n", ["line 3", "team", "empty"]),

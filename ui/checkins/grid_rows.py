@@ -6,11 +6,11 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QColor
 
-from okrdesk.formatting import editable_number
 from okrdesk.services.checkins import CheckInView
 from okrdesk.services.views import KeyResultView
 from okrdesk.vocabulary import CONFIDENCE_WORDS, Confidence
 from ui.checkins.format import DONE, NOT_DONE
+from ui.typed_numbers import shown
 
 KR, LAST, VALUE, SUGGESTED, CONFIDENCE, NOTE = range(6)
 HEADERS = ["Key result", "Last check-in", "New value", "Pace suggests", "Confidence", "Note"]
@@ -54,8 +54,8 @@ def prefilled_value(kr: KeyResultView, last: CheckInView | None) -> str:
         done = last.value == 1.0 if last is not None else kr.done
         return DONE if done else NOT_DONE
     if last is not None and last.value is not None:
-        return editable_number(last.value)
-    return editable_number(kr.current if kr.current is not None else kr.start)
+        return shown(last.value)
+    return shown(kr.current if kr.current is not None else kr.start)
 
 
 __all__ = [

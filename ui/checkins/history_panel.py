@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from okrdesk.errors import OkrDeskError
-from okrdesk.formatting import editable_number, shorten, span
+from okrdesk.formatting import shorten, span
 from okrdesk.services.checkin_views import KeyResultHistory, history
 from okrdesk.services.checkins import CheckInView
 from okrdesk.vocabulary import CONFIDENCE_WORDS
@@ -39,6 +39,7 @@ from ui.checkins.format import (
     level_icon,
 )
 from ui.session import WorkspaceSession
+from ui.typed_numbers import shown, typed_check_in
 
 DATE, VALUE, CONFIDENCE, NOTE = range(4)
 FIELDS = {DATE: "date", VALUE: "value", CONFIDENCE: "confidence", NOTE: "note"}
@@ -202,7 +203,7 @@ class HistoryPanel(QWidget):
         if kind == "milestone":
             value = DONE if view.value == 1.0 else NOT_DONE
         else:
-            value = editable_number(view.value)
+            value = shown(view.value)
         if self.scale == "1-10" and view.confidence_score is not None:
             confidence = str(view.confidence_score)
         else:
@@ -267,6 +268,8 @@ class HistoryPanel(QWidget):
             return
         text = f"Correct the check-in of {day_text(view.date)} on “{self._short_title()}”"
         try:
+            if field == "value":  # in the locale, as the grid reads it
+                new = typed_check_in(self.history.kind, new)
             checkin_ops.correct(self.session, view, text, **{field: new})
         except OkrDeskError as exc:
             self.error.setText(f"Not corrected: {exc}")

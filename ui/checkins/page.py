@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 
 from okrdesk.errors import OkrDeskError, ValidationError
 from okrdesk.formatting import counted
-from okrdesk.services import fields
 from okrdesk.services.checkin_views import changes_since_last, pace_suggestion
 from okrdesk.services.checkins import CheckInEntry, confidence_scale, parse_confidence
 from okrdesk.services.lifecycle import ensure_editable
@@ -40,6 +39,7 @@ from ui.checkins.history_panel import HistoryPanel
 from ui.refresh import OKRS, Refresher
 from ui.session import WorkspaceSession
 from ui.team_okrs import team_okrs
+from ui.typed_numbers import typed_check_in
 
 
 class CheckInPage(QWidget):
@@ -239,7 +239,8 @@ class CheckInPage(QWidget):
         if self.tree is None:
             return None
         cycle = self.tree.cycle
-        return pace_suggestion(row.kr, value, cycle.start_date, cycle.end_date, self.day())
+        number = typed_check_in(row.kr.kind, value)  # in the locale: "0,125" in German
+        return pace_suggestion(row.kr, number, cycle.start_date, cycle.end_date, self.day())
 
     def _suggest(self, index: int, mark_errors: bool = True, show: bool = True) -> None:
         row = self.grid.row_at(index)
@@ -315,7 +316,7 @@ class CheckInPage(QWidget):
         if row.kr.kind == "milestone":
             return self.day(), 1.0 if raw == DONE else 0.0
         try:
-            number = fields.parse_number("Value", raw)
+            number = typed_check_in(row.kr.kind, raw)
         except ValidationError:
             return None
         return (self.day(), number) if number is not None else None
@@ -363,7 +364,13 @@ class CheckInPage(QWidget):
             self._update_banner()
             return
         entries = [
-            CheckInEntry(row.kr.id, row.value, row.confidence or None, row.note, day)
+            CheckInEntry(
+                row.kr.id,
+                typed_check_in(row.kr.kind, row.value),  # checked by _suggest above
+                row.confidence or None,
+                row.note,
+                day,
+            )
             for _index, row in touched
         ]
         team = self.tree.teams[0].name

@@ -31,6 +31,7 @@ from ui.coach_panel import CoachPanel
 from ui.guided.context import PlanningContext
 from ui.guided.fields import Binding, ErrorLabel, TextArea, error_field
 from ui.team_okrs import coach_choices
+from ui.typed_numbers import typed_field
 
 
 class ItemEditor(QWidget):
@@ -301,12 +302,14 @@ class ItemEditor(QWidget):
             if name == self._title_name():
                 self.create()
             return
+        value = typed_field(name, value)  # a number in the locale ("0,125" in German)
         self.ctx.session.update(self.kind, self.item_id, **{name: value})
         self._after_save()
 
     def save_values(self, **values: Any) -> bool:
         """Save several fields at once (one undo step); False with a red message if refused."""
         try:
+            values = {name: typed_field(name, value) for name, value in values.items()}
             if self.item_id is None:
                 self.create(values)
             else:

@@ -8,13 +8,14 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from okrdesk.coach import ParsedMetric, parse_metric
-from okrdesk.formatting import editable_number, span
+from okrdesk.formatting import span
 from okrdesk.services import entities
 from okrdesk.services.views import KeyResultView
 from ui.choices import KEY_RESULT_KINDS, key_result_shows, labels_first
 from ui.guided.context import PlanningContext
 from ui.guided.editor import ItemEditor
 from ui.guided.page import ItemPage
+from ui.typed_numbers import shown
 
 NUMBER_FIELDS = ("start", "target", "unit", "commit_level", "stretch_level")
 
@@ -42,11 +43,11 @@ class KeyResultEditor(ItemEditor):
         self.title_edit.setPlaceholderText('e.g. "Raise repeat orders from 18% to 25%"')
         self.kind_combo = self.add_combo("kind", "Kind:", labels_first(KEY_RESULT_KINDS))
         self.kind_combo.currentIndexChanged.connect(lambda _i: self._show_kind())
-        self.add_line("start", "Start:", show=editable_number, width=140)
-        self.add_line("target", "Target:", show=editable_number, width=140)
+        self.add_line("start", "Start:", show=shown, width=140)
+        self.add_line("target", "Target:", show=shown, width=140)
         self.add_line("unit", "Unit:", width=140)
-        self.add_line("commit_level", "Commit level:", show=editable_number, width=140)
-        self.add_line("stretch_level", "Stretch level:", show=editable_number, width=140)
+        self.add_line("commit_level", "Commit level:", show=shown, width=140)
+        self.add_line("stretch_level", "Stretch level:", show=shown, width=140)
         self.add_line("owner", "Owner:")
         assert self.coach is not None
         self.coach.metric_offered.connect(self.use_numbers)
