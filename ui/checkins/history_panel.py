@@ -274,11 +274,13 @@ class HistoryPanel(QWidget):
         except OkrDeskError as exc:
             self.error.setText(f"Not corrected: {exc}")
             self.error.show()
-            QTimer.singleShot(0, self.reload)  # the file is unchanged; so is the list
+            QTimer.singleShot(0, self, self.reload)  # the file is unchanged; so is the list
             return
         self.error.hide()
-        # Rebuild the list once the cell editor has closed (it is closing right now).
-        QTimer.singleShot(0, lambda: (self.reload(), self.select(view.id)))
+        # Rebuild the list once the cell editor has closed (it is closing right now). With
+        # the panel as context: a panel closed meanwhile is not called (a call on a deleted
+        # panel crashed a later test).
+        QTimer.singleShot(0, self, lambda: (self.reload(), self.select(view.id)))
 
     def delete_selected(self) -> None:
         view = self.selected()

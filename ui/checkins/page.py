@@ -150,7 +150,7 @@ class CheckInPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        QTimer.singleShot(0, self._focus_grid)
+        QTimer.singleShot(0, self, self._focus_grid)
 
     def _focus_grid(self) -> None:
         """Coming to the page, typing goes straight into the current key result's value."""
