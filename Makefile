@@ -21,10 +21,17 @@ run: $(STAMP)
 # this one process.
 TEST_WORKERS ?= auto
 
+# The check-in screen's tests run in a process of their own, after the rest: in a worker
+# shared with hundreds of other UI tests, one of them crashed Qt now and then (a
+# segmentation fault while a window was being opened); on their own they never did. The
+# cause is not found yet.
+ALONE := tests/ui/test_checkins_ui.py
+
 test test-all: $(STAMP)
 	$(BIN)/ruff check okrdesk ui tests
 	$(BIN)/lint-imports --no-logo
-	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --ignore=$(ALONE) $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -q -p no:xdist $(ALONE)
 
 # The full set, what CI runs: the same, with the slow tests (@pytest.mark.slow) in full
 # rather than a bounded share (all 60 kills, every fuzz example; see tests/budget.py).
