@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
 UNDO, REDO = QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo
 CTRL_Y = QKeySequence("Ctrl+Y")
@@ -76,4 +76,14 @@ def install() -> None:
     app = QApplication.instance()
     if _installed is None and app is not None:
         _installed = UndoKeys(app)
-        app.installEventFilter(_installed)
+        # On the widget that has the focus, not on the whole application: an application-wide
+        # filter in Python sees every event of every object, those being deleted included,
+        # and the test runs crashed in it now and then. The keys go to the focus widget.
+        app.focusChanged.connect(_follow_focus)
+        if app.focusWidget() is not None:
+            app.focusWidget().installEventFilter(_installed)
+
+
+def _follow_focus(_old: QWidget | None, new: QWidget | None) -> None:
+    if new is not None and _installed is not None:
+        new.installEventFilter(_installed)
